@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { displayNameSchema, emailSchema, passwordSchema, PASSWORD_MAX_LENGTH } from './fields';
+import { userSchema } from './users';
+
+export const setupStatusSchema = z.object({ setupRequired: z.boolean() });
+export type SetupStatus = z.infer<typeof setupStatusSchema>;
+
+export const setupRequestSchema = z.object({
+  organizationName: displayNameSchema,
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
+
+export const signInRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, { message: 'Required' }).max(254),
+  password: z.string().min(1, { message: 'Required' }).max(PASSWORD_MAX_LENGTH),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const organizationSchema = z.object({ id: z.uuid(), name: z.string() });
+
+export const sessionSchema = z.object({
+  user: userSchema,
+  organization: organizationSchema,
+});
+export type Session = z.infer<typeof sessionSchema>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * EMQX Platform's own roles ("Roles and Permissions"). The wire names are stable identifiers;
+ * the SPA translates them for display.
+ */
+export const ROLES = [
+  'root',
+  'admin',
+  'project_admin',
+  'project_user',
+  'accountant',
+  'auditor',
+] as const;
+
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Roles an account can be given through the Users page: there is exactly one Root, made at setup. */
+export const ASSIGNABLE_ROLES = ROLES.filter((role) => role !== 'root') as Exclude<Role, 'root'>[];
+export const assignableRoleSchema = roleSchema.exclude(['root']);
+export type AssignableRole = z.infer<typeof assignableRoleSchema>;
+
+/** Roles whose reach is limited to the projects they are assigned to. */
+export const PROJECT_SCOPED_ROLES: readonly Role[] = ['project_admin', 'project_user'];
+
+const ACCOUNT_MANAGERS: readonly Role[] = ['root', 'admin'];
+
+/**
+ * What each role may do, as one table the server enforces and the SPA mirrors (to hide what a
+ * role may never use). Project-scoped rules (which project) are the server's to check.
+ */
+export const capabilities = {
+  manageAccounts: (role: Role) => ACCOUNT_MANAGERS.includes(role),
+  viewAccounts: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'auditor',
+  manageProjects: (role: Role) => ACCOUNT_MANAGERS.includes(role),
+  managePlatformKeys: (role: Role) => ACCOUNT_MANAGERS.includes(role),
+  viewAuditLog: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'auditor',
+  seesEveryProject: (role: Role) => !PROJECT_SCOPED_ROLES.includes(role),
+} as const;
+
+export type Capability = keyof typeof capabilities;
+
+export function can(role: Role, capability: Capability): boolean {
+  return capabilities[capability](role);
+}
+
+/**
+ * Nobody grants a role above their own: Root and Administrators may hand out every role but
+ * Root; everyone else grants nothing.
+ */
+export function rolesGrantableBy(role: Role): readonly AssignableRole[] {
+  return can(role, 'manageAccounts') ? ASSIGNABLE_ROLES : [];
+}

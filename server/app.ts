@@ -1,0 +1,89 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { KeywardConfig } from './config';
+import type { Store } from './db/store';
+import { registerErrorHandler } from './http/error-handler';
+import { createServices } from './services';
+import { consolePlugin } from './surfaces/console/plugin';
+import { healthRoutes } from './surfaces/health';
+import { registerSpa } from './surfaces/spa';
+
+export interface BuildAppOptions {
+  config: Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel'>;
+  store: Store;
+  /** Milliseconds since the epoch; injectable so session expiry is testable without waiting. */
+  now?: () => number;
+  logger?: FastifyServerOptions['loggerInstance'];
+  trustProxy?: boolean;
+}
+
+/** Every field that may carry a credential, kept out of every log line. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.secret',
+  '*.token',
+];
+
+export async function buildApp(options: BuildAppOptions) {
+  const { config, store } = options;
+  const now = options.now ?? Date.now;
+  const app = Fastify({
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: { level: config.logLevel, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } } }),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets style attributes and injects its CSS variables at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    // HSTS only means something over HTTPS; sent below when the request came over it.
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
+  });
+
+  const services = createServices({ db: store.db, config, now });
+
+  await app.register(healthRoutes, { store });
+  await app.register(consolePlugin, { prefix: '/api/console', services });
+  await registerSpa(app, config.spaDir);
+
+  return app;
+}
+
+export type KeywardApp = Awaited<ReturnType<typeof buildApp>>;

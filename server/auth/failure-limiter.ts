@@ -1,0 +1,46 @@
+import type { RateWindow } from '../config';
+
+/**
+ * Counts failed attempts per key (an account's email, a client address) over a sliding window.
+ * In memory: each instance limits on its own, which bounds guessing per instance.
+ */
+export class FailureLimiter {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly window: RateWindow,
+    private readonly now: () => number,
+  ) {}
+
+  /** Seconds until another attempt is allowed, or 0 when the key is not limited. */
+  retryAfterSeconds(key: string): number {
+    const recent = this.recent(key);
+    if (recent.length < this.window.max) return 0;
+    const oldest = recent[recent.length - this.window.max]!;
+    return Math.max(1, Math.ceil((oldest + this.window.windowMs - this.now()) / 1000));
+  }
+
+  recordFailure(key: string): void {
+    const recent = this.recent(key);
+    recent.push(this.now());
+    this.failures.set(key, recent);
+    if (this.failures.size > 100_000) this.sweep();
+  }
+
+  reset(key: string): void {
+    this.failures.delete(key);
+  }
+
+  private recent(key: string): number[] {
+    const cutoff = this.now() - this.window.windowMs;
+    const kept = (this.failures.get(key) ?? []).filter((at) => at > cutoff);
+    if (kept.length === 0) this.failures.delete(key);
+    else this.failures.set(key, kept);
+    return kept;
+  }
+
+  /** Bounds memory under a spray of distinct keys. */
+  private sweep(): void {
+    for (const key of [...this.failures.keys()]) this.recent(key);
+  }
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { emailSchema, passwordSchema } from '../contract/fields';
+import type { StoreOptions } from './db/store';
+
+export interface RateWindow {
+  max: number;
+  windowMs: number;
+}
+
+export interface KeywardConfig {
+  port: number;
+  host: string;
+  store: StoreOptions;
+  /** Creates the Root account on first start, skipping the setup screen. */
+  rootAccount?: { email: string; password: string; organizationName: string };
+  sessionIdleMs: number;
+  signInLimits: { perAccount: RateWindow; perAddress: RateWindow };
+  /** The built SPA; absent in API-only tests. */
+  spaDir?: string;
+  logLevel: string;
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  KEYWARD_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  KEYWARD_ROOT_EMAIL: emailSchema.optional(),
+  KEYWARD_ROOT_PASSWORD: passwordSchema.optional(),
+  KEYWARD_ORGANIZATION_NAME: z.string().trim().min(1).max(100).default('My Organization'),
+  KEYWARD_SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  KEYWARD_SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  KEYWARD_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  KEYWARD_SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export const DEFAULT_SIGN_IN_WINDOW_MS = 15 * 60_000;
+
+/** Reads the process environment; a bad value stops the start with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): KeywardConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.KEYWARD_ROOT_EMAIL) !== Boolean(e.KEYWARD_ROOT_PASSWORD)) {
+    throw new Error(
+      'Invalid configuration: set KEYWARD_ROOT_EMAIL and KEYWARD_ROOT_PASSWORD together',
+    );
+  }
+  const windowMs = e.KEYWARD_SIGNIN_WINDOW_MINUTES * 60_000;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    store: e.DATABASE_URL
+      ? { kind: 'postgres', databaseUrl: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(projectRoot, e.KEYWARD_DATA_DIR) },
+    rootAccount:
+      e.KEYWARD_ROOT_EMAIL && e.KEYWARD_ROOT_PASSWORD
+        ? {
+            email: e.KEYWARD_ROOT_EMAIL,
+            password: e.KEYWARD_ROOT_PASSWORD,
+            organizationName: e.KEYWARD_ORGANIZATION_NAME,
+          }
+        : undefined,
+    sessionIdleMs: e.KEYWARD_SESSION_IDLE_HOURS * 3_600_000,
+    signInLimits: {
+      perAccount: { max: e.KEYWARD_SIGNIN_MAX_FAILURES_PER_ACCOUNT, windowMs },
+      perAddress: { max: e.KEYWARD_SIGNIN_MAX_FAILURES_PER_ADDRESS, windowMs },
+    },
+    spaDir: path.resolve(projectRoot, 'dist'),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openStore } from './db/store';
+import { createSetupService } from './organization/setup-service';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, projectRoot);
+  const store = await openStore(config.store);
+  const app = await buildApp({ config, store });
+
+  if (config.rootAccount) {
+    const setup = createSetupService({ db: store.db });
+    if (await setup.isSetupRequired()) {
+      await setup.createOrganization({
+        organizationName: config.rootAccount.organizationName,
+        email: config.rootAccount.email,
+        password: config.rootAccount.password,
+      });
+      app.log.info({ email: config.rootAccount.email }, 'created the Root account from the environment');
+    }
+  }
+
+  let closing = false;
+  const shutDown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutDown('SIGINT'));
+  process.on('SIGTERM', () => void shutDown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Keyward (${store.kind} storage) is ready`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { SetupRequest } from '../../contract/auth';
+import type { Database } from '../db/store';
+import { isUniqueViolation } from '../db/postgres-errors';
+import { ConflictError } from '../http/domain-errors';
+import { hashPassword } from '../auth/password';
+import { insertProject } from '../projects/projects-data';
+import { insertUser, rootAccountExists } from '../users/users-data';
+import { insertOrganization } from './organization-data';
+
+/** EMQX Platform gives every organisation a project named "default"; so do we. */
+export const DEFAULT_PROJECT_NAME = 'default';
+
+export function createSetupService(deps: { db: Database }) {
+  const { db } = deps;
+
+  return {
+    async isSetupRequired(): Promise<boolean> {
+      return !(await rootAccountExists(db));
+    },
+
+    /**
+     * Creates the organisation, its default project and the Root account in one transaction.
+     * The database's single-Root index decides a race between two setups: the loser gets 409.
+     */
+    async createOrganization(request: SetupRequest): Promise<{ rootUserId: string }> {
+      const passwordHash = await hashPassword(request.password);
+      try {
+        return await db.transaction(async (tx) => {
+          if (await rootAccountExists(tx)) throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
+          const organizationId = await insertOrganization(tx, request.organizationName);
+          await insertProject(tx, { organizationId, name: DEFAULT_PROJECT_NAME, description: '' });
+          const root = await insertUser(tx, {
+            id: randomUUID(),
+            organizationId,
+            email: request.email,
+            name: null,
+            role: 'root',
+            passwordHash,
+          });
+          return { rootUserId: root.id };
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
+        throw error;
+      }
+    },
+  };
+}
+
+export type SetupService = ReturnType<typeof createSetupService>;

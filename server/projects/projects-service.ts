@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import type { Project } from '../../contract/projects';
+import { createProjectRequestSchema, updateProjectRequestSchema } from '../../contract/projects';
+import { can, PROJECT_SCOPED_ROLES } from '../../contract/roles';
+import type { Actor } from '../auth/actor';
+import type { Database } from '../db/store';
+import { isUniqueViolation } from '../db/postgres-errors';
+import { ConflictError, InvalidError, NotFoundError } from '../http/domain-errors';
+import { requireCapability } from '../auth/require-capability';
+import { findUserInOrganization } from '../users/users-data';
+import {
+  addProjectMember,
+  findProjectInOrganization,
+  insertProject,
+  listProjects,
+  removeProjectMember,
+  updateProject,
+} from './projects-data';
+
+const NAME_TAKEN = () => new ConflictError('A project with this name already exists.', 'PROJECT_NAME_TAKEN');
+
+export function createProjectsService(deps: { db: Database }) {
+  const { db } = deps;
+
+  async function requireProject(actor: Actor, id: string) {
+    requireCapability(actor, 'manageProjects');
+    const project = await findProjectInOrganization(db, actor.organizationId, id);
+    if (!project) throw new NotFoundError('No such project.');
+    return project;
+  }
+
+  async function findProject(actor: Actor, id: string): Promise<Project> {
+    const all = await listProjects(db, actor.organizationId);
+    const project = all.find((candidate) => candidate.id === id);
+    if (!project) throw new NotFoundError('No such project.');
+    return project;
+  }
+
+  return {
+    /** Roles that see every project get all of them; project-scoped roles only their own. */
+    list(actor: Actor): Promise<Project[]> {
+      const memberId = can(actor.role, 'seesEveryProject') ? undefined : actor.userId;
+      return listProjects(db, actor.organizationId, memberId);
+    },
+
+    async create(actor: Actor, input: z.output<typeof createProjectRequestSchema>): Promise<Project> {
+      requireCapability(actor, 'manageProjects');
+      try {
+        const row = await insertProject(db, { organizationId: actor.organizationId, ...input });
+        return { id: row.id, name: row.name, description: row.description, createdAt: row.createdAt.toISOString(), members: [] };
+      } catch (error) {
+        if (isUniqueViolation(error)) throw NAME_TAKEN();
+        throw error;
+      }
+    },
+
+    async update(actor: Actor, id: string, input: z.output<typeof updateProjectRequestSchema>): Promise<Project> {
+      await requireProject(actor, id);
+      try {
+        await updateProject(db, id, input);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw NAME_TAKEN();
+        throw error;
+      }
+      return findProject(actor, id);
+    },
+
+    async addMember(actor: Actor, projectId: string, userId: string): Promise<Project> {
+      await requireProject(actor, projectId);
+      const user = await findUserInOrganization(db, actor.organizationId, userId);
+      if (!user) throw new NotFoundError('No such user.');
+      if (!PROJECT_SCOPED_ROLES.includes(user.role as never)) {
+        throw new InvalidError(
+          'Only Project Administrators and Project Users are assigned to projects; other roles see every project.',
+        );
+      }
+      await addProjectMember(db, projectId, userId);
+      return findProject(actor, projectId);
+    },
+
+    async removeMember(actor: Actor, projectId: string, userId: string): Promise<Project> {
+      await requireProject(actor, projectId);
+      await removeProjectMember(db, projectId, userId);
+      return findProject(actor, projectId);
+    },
+  };
+}
+
+export type ProjectsService = ReturnType<typeof createProjectsService>;

@@ -1,0 +1,26 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { UnauthenticatedError } from '../../http/domain-errors';
+import type { Services } from '../../services';
+import { csrfGuard } from './csrf-guard';
+import { projectsRoutes } from './projects-routes';
+import { readSessionToken } from './session-cookie';
+import { sessionRoutes } from './session-routes';
+import { usersRoutes } from './users-routes';
+
+/**
+ * The Console API (`/api/console`): JSON for the SPA only, behind a cookie session. CSRF and
+ * authentication are enforced here, once, for every route of the surface.
+ */
+export const consolePlugin: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.addHook('onRequest', csrfGuard);
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.public) return;
+    const session = await services.auth.authenticate(readSessionToken(request));
+    if (!session) throw new UnauthenticatedError();
+    request.consoleAuth = session;
+  });
+
+  await app.register(sessionRoutes, { services });
+  await app.register(usersRoutes, { services });
+  await app.register(projectsRoutes, { services });
+};

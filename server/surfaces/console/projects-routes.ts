@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../../../contract/fields';
+import {
+  createProjectRequestSchema,
+  projectListSchema,
+  projectMemberParamsSchema,
+  projectSchema,
+  updateProjectRequestSchema,
+} from '../../../contract/projects';
+import type { Services } from '../../services';
+import { actorOf } from './request-auth';
+
+export const projectsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const { projects } = services;
+
+  app.get('/projects', { schema: { response: { 200: projectListSchema } } }, async (request) => ({
+    projects: await projects.list(actorOf(request)),
+  }));
+
+  app.post(
+    '/projects',
+    { schema: { body: createProjectRequestSchema, response: { 201: projectSchema } } },
+    async (request, reply) => reply.status(201).send(await projects.create(actorOf(request), request.body)),
+  );
+
+  app.patch(
+    '/projects/:id',
+    { schema: { params: idParamsSchema, body: updateProjectRequestSchema, response: { 200: projectSchema } } },
+    async (request) => projects.update(actorOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    '/projects/:id/members/:userId',
+    { schema: { params: projectMemberParamsSchema, response: { 200: projectSchema } } },
+    async (request) => projects.addMember(actorOf(request), request.params.id, request.params.userId),
+  );
+
+  app.delete(
+    '/projects/:id/members/:userId',
+    { schema: { params: projectMemberParamsSchema, response: { 200: projectSchema } } },
+    async (request) => projects.removeMember(actorOf(request), request.params.id, request.params.userId),
+  );
+};

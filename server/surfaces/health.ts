@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { apiErrorSchema, ERROR_CODES } from '../../contract/errors';
+import type { Store } from '../db/store';
+
+export const healthRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
+  app.get(
+    '/healthz',
+    { schema: { response: { 200: z.object({ status: z.literal('ok') }), 503: apiErrorSchema } } },
+    async (request, reply) => {
+      try {
+        await store.ping();
+        return { status: 'ok' as const };
+      } catch (error) {
+        request.log.warn({ err: error }, 'storage unreachable');
+        return reply
+          .status(503)
+          .send({ code: ERROR_CODES.unavailable, message: 'Storage is not reachable.' });
+      }
+    },
+  );
+};

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { PROJECT_SCOPED_ROLES, rolesGrantableBy } from '../../contract/roles';
+import type { User } from '../../contract/users';
+import { createUserRequestSchema, updateUserRequestSchema } from '../../contract/users';
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { requireCapability } from '../auth/require-capability';
+import { hashPassword } from '../auth/password';
+import { deleteSessionsOfUser } from '../auth/sessions-data';
+import type { Database } from '../db/store';
+import { isUniqueViolation } from '../db/postgres-errors';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
+import { removeAllMembershipsOf } from '../projects/projects-data';
+import {
+  deleteNonRootUser,
+  findUserInOrganization,
+  insertUser,
+  listUsersOfOrganization,
+  toUserDto,
+  updateUser,
+  type UserRow,
+} from './users-data';
+
+/** Who may create, change and remove accounts: the rules live here, once. */
+export function createUsersService(deps: { db: Database }) {
+  const { db } = deps;
+
+  async function findManageableTarget(actor: Actor, id: string): Promise<UserRow> {
+    requireCapability(actor, 'manageAccounts');
+    const target = await findUserInOrganization(db, actor.organizationId, id);
+    if (!target) throw new NotFoundError('No such user.');
+    if (target.role === 'root' && actor.role !== 'root') {
+      throw new ForbiddenError('Only the Root account can change itself.');
+    }
+    return target;
+  }
+
+  function requireGrantable(actor: Actor, role: User['role']): void {
+    if (!rolesGrantableBy(actor.role).includes(role as never)) {
+      throw new ForbiddenError('You cannot grant a role above your own.');
+    }
+  }
+
+  return {
+    async list(actor: Actor): Promise<User[]> {
+      requireCapability(actor, 'viewAccounts');
+      return (await listUsersOfOrganization(db, actor.organizationId)).map(toUserDto);
+    },
+
+    async create(actor: Actor, input: z.output<typeof createUserRequestSchema>): Promise<User> {
+      requireCapability(actor, 'manageAccounts');
+      requireGrantable(actor, input.role);
+      const passwordHash = await hashPassword(input.password);
+      try {
+        const row = await insertUser(db, {
+          id: randomUUID(),
+          organizationId: actor.organizationId,
+          email: input.email,
+          name: input.name ?? null,
+          role: input.role,
+          passwordHash,
+        });
+        return toUserDto(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError('An account with this email already exists.', 'EMAIL_TAKEN');
+        throw error;
+      }
+    },
+
+    async update(actor: Actor, id: string, input: z.output<typeof updateUserRequestSchema>): Promise<User> {
+      const target = await findManageableTarget(actor, id);
+      const changesAccess = input.role !== undefined || input.disabled !== undefined;
+      if (changesAccess && target.role === 'root') {
+        throw new ForbiddenError('The Root account cannot be demoted or disabled.');
+      }
+      if (changesAccess && target.id === actor.userId) {
+        throw new InvalidError('You cannot change your own role or disable your own account.');
+      }
+      if (input.role !== undefined) requireGrantable(actor, input.role);
+
+      return db.transaction(async (tx) => {
+        const row = await updateUser(tx, id, {
+          ...(input.name !== undefined && { name: input.name }),
+          ...(input.role !== undefined && { role: input.role }),
+          ...(input.disabled !== undefined && { disabled: input.disabled }),
+        });
+        // Roles outside projects see every project: a stale assignment would come back to life
+        // if the account were later made project-scoped again.
+        if (input.role !== undefined && !PROJECT_SCOPED_ROLES.includes(input.role)) {
+          await removeAllMembershipsOf(tx, id);
+        }
+        // A disabled account is signed out everywhere at once.
+        if (input.disabled === true) await deleteSessionsOfUser(tx, id);
+        return toUserDto(row);
+      });
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      const target = await findManageableTarget(actor, id);
+      if (target.role === 'root') throw new ForbiddenError('The Root account cannot be removed.');
+      if (target.id === actor.userId) throw new InvalidError('You cannot remove your own account.');
+      await deleteNonRootUser(db, id);
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;
