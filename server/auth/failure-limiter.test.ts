@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { FailureLimiter } from './failure-limiter';
+
+describe('FailureLimiter', () => {
+  it('limits a key after max failures within the window, then frees it as they age out', () => {
+    let now = 0;
+    const limiter = new FailureLimiter({ max: 3, windowMs: 60_000 }, () => now);
+    for (let i = 0; i < 3; i++) {
+      expect(limiter.retryAfterSeconds('a')).toBe(0);
+      limiter.recordFailure('a');
+      now += 10_000;
+    }
+    // Failures at 0, 10 s and 20 s; now is 30 s: the first ages out at 60 s.
+    expect(limiter.retryAfterSeconds('a')).toBe(30);
+    expect(limiter.retryAfterSeconds('b')).toBe(0);
+    now = 60_001;
+    expect(limiter.retryAfterSeconds('a')).toBe(0);
+  });
+
+  it('forgets a key on reset', () => {
+    const limiter = new FailureLimiter({ max: 1, windowMs: 60_000 }, () => 0);
+    limiter.recordFailure('a');
+    expect(limiter.retryAfterSeconds('a')).toBeGreaterThan(0);
+    limiter.reset('a');
+    expect(limiter.retryAfterSeconds('a')).toBe(0);
+  });
+});

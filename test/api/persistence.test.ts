@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import { openStore } from '../../server/db/store';
+import { ConsoleClient } from '../support/console-client';
+import { PASSWORD } from '../support/test-app';
+
+const config = {
+  sessionIdleMs: 3_600_000,
+  signInLimits: { perAccount: { max: 5, windowMs: 60_000 }, perAddress: { max: 20, windowMs: 60_000 } },
+  spaDir: undefined,
+  logLevel: 'silent',
+};
+
+describe('the embedded store', () => {
+  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-')), 'nested', 'data');
+  afterAll(() => rmSync(path.dirname(path.dirname(dataDir)), { recursive: true, force: true }));
+
+  it('keeps accounts, projects and sessions across a restart', async () => {
+    const firstStore = await openStore({ kind: 'pglite', dataDir });
+    const first = await buildApp({ config, store: firstStore });
+    const root = new ConsoleClient(first);
+    await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
+    await root.post('/api/console/projects', { name: 'Survives' });
+    await root.post('/api/console/users', { email: 'kept@example.com', role: 'auditor', password: PASSWORD });
+    await first.close();
+    await firstStore.close();
+
+    const secondStore = await openStore({ kind: 'pglite', dataDir });
+    const second = await buildApp({ config, store: secondStore });
+    try {
+      const again = new ConsoleClient(second);
+      again.cookie = root.cookie;
+      expect((await again.get('/api/console/session')).status).toBe(200);
+      const projects = (await again.get('/api/console/projects')).body.projects.map((p: { name: string }) => p.name);
+      expect(projects).toEqual(['default', 'Survives']);
+      expect((await new ConsoleClient(second).signIn('kept@example.com', PASSWORD)).status).toBe(200);
+      expect((await again.get('/api/console/setup')).body.setupRequired).toBe(false);
+    } finally {
+      await second.close();
+      await secondStore.close();
+    }
+  }, 60_000);
+});

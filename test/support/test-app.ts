@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Role } from '../../contract/roles';
+import { buildApp, type KeywardApp } from '../../server/app';
+import { DEFAULT_SIGN_IN_WINDOW_MS } from '../../server/config';
+import { ConsoleClient } from './console-client';
+import { createTestStore, type TestStore } from './test-store';
+import { captureLogs, type LogCapture } from './log-capture';
+
+export const ROOT_EMAIL = 'root@example.com';
+export const PASSWORD = 'correct horse battery staple';
+
+/** A clock tests can move forward, so that idle expiry is tested without waiting. */
+export class TestClock {
+  current = Date.parse('2026-01-01T00:00:00Z');
+  now = () => this.current;
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}
+
+export interface TestContext {
+  app: KeywardApp;
+  store: TestStore;
+  clock: TestClock;
+  logs: LogCapture;
+  /** A client with no session yet. */
+  client(): ConsoleClient;
+  /** Runs setup and returns the Root account's signed-in client. */
+  setupRoot(): Promise<ConsoleClient>;
+  /** Creates an account with `role` through Root and returns it signed in. */
+  signedInAs(role: Role, root?: ConsoleClient): Promise<{ client: ConsoleClient; id: string; email: string }>;
+}
+
+let accountCounter = 0;
+
+/**
+ * Builds the real app over a real database for one test file; every test starts from empty
+ * tables and a fresh app (so in-memory limiters start clean too).
+ */
+export function useTestApp(options: { sessionIdleMs?: number; perAccount?: number; perAddress?: number } = {}): TestContext {
+  const context = {} as TestContext;
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = await createTestStore();
+    context.store = store;
+  }, 60_000);
+
+  beforeEach(async (test) => {
+    await store.reset();
+    if (context.app) await context.app.close();
+    context.clock = new TestClock();
+    context.logs = captureLogs();
+    context.app = await buildApp({
+      config: {
+        sessionIdleMs: options.sessionIdleMs ?? 12 * 3_600_000,
+        signInLimits: {
+          perAccount: { max: options.perAccount ?? 5, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
+          perAddress: { max: options.perAddress ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
+        },
+        spaDir: undefined,
+        logLevel: 'info',
+      },
+      store: store.store,
+      now: context.clock.now,
+      logger: context.logs.logger,
+    });
+    test.onTestFinished(() => context.logs.assertNoSecrets());
+  });
+
+  afterAll(async () => {
+    await context.app?.close();
+    await store?.dispose();
+  });
+
+  context.client = () => new ConsoleClient(context.app);
+
+  context.setupRoot = async () => {
+    const root = context.client();
+    const response = await root.post('/api/console/setup', {
+      organizationName: 'Acme',
+      email: ROOT_EMAIL,
+      password: PASSWORD,
+    });
+    if (response.status !== 201) throw new Error(`setup failed: ${JSON.stringify(response.body)}`);
+    context.logs.rememberSecret(PASSWORD);
+    return root;
+  };
+
+  context.signedInAs = async (role, rootClient) => {
+    const root = rootClient ?? (await context.setupRoot());
+    if (role === 'root') {
+      const me = await root.get('/api/console/session');
+      return { client: root, id: me.body.user.id, email: ROOT_EMAIL };
+    }
+    const email = `${role}-${++accountCounter}@example.com`;
+    const created = await root.post('/api/console/users', { email, role, password: PASSWORD, name: `${role} person` });
+    if (created.status !== 201) throw new Error(`create user failed: ${JSON.stringify(created.body)}`);
+    const client = context.client();
+    const signIn = await client.signIn(email, PASSWORD);
+    if (signIn.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(signIn.body)}`);
+    return { client, id: created.body.id, email };
+  };
+
+  return context;
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openStore, type Store } from '../../server/db/store';
+
+/**
+ * The storage the API tests run on: PGlite by default; PostgreSQL when the run was started with
+ * KEYWARD_TEST_STORE=postgres and TEST_DATABASE_URL (a server where databases can be created).
+ * Each test file gets its own database, dropped afterwards.
+ */
+export interface TestStore {
+  store: Store;
+  /** Empties every table, so that each test starts from a clean database. */
+  reset(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export const testStoreKind = process.env.KEYWARD_TEST_STORE === 'postgres' ? 'postgres' : 'pglite';
+
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('KEYWARD_TEST_STORE=postgres needs TEST_DATABASE_URL');
+  return url;
+}
+
+/** Creates an empty PostgreSQL database on the test server and returns its URL. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = testDatabaseUrl();
+  const name = `keyward_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function createTestStore(): Promise<TestStore> {
+  let dropDatabase = async () => undefined as void;
+  let store: Store;
+  if (testStoreKind === 'postgres') {
+    const database = await createPostgresDatabase();
+    dropDatabase = database.drop;
+    store = await openStore({ kind: 'postgres', databaseUrl: database.url });
+  } else {
+    store = await openStore({ kind: 'pglite', dataDir: 'memory://' });
+  }
+  return {
+    store,
+    async reset() {
+      const result = await store.db.execute<{ tablename: string }>(
+        sql`select tablename from pg_tables where schemaname = 'public'`,
+      );
+      const tables = result.rows.map((row) => `"${row.tablename}"`);
+      if (tables.length > 0) await store.db.execute(sql.raw(`truncate ${tables.join(', ')} cascade`));
+    },
+    async dispose() {
+      await store.close();
+      await dropDatabase();
+    },
+  };
+}

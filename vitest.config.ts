@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const alias = {
+  '@': fileURLToPath(new URL('./src', import.meta.url)),
+  '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
+};
+
+const apiTests = ['test/api/**/*.test.ts'];
+
+/**
+ * Unit tests beside the code; component tests in jsdom; API integration tests through buildApp()
+ * on PGlite, and once more on PostgreSQL when TEST_DATABASE_URL names a server.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', environment: 'node', include: ['server/**/*.test.ts', 'contract/**/*.test.ts'] },
+      },
+      {
+        plugins: [react()],
+        resolve: { alias },
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
+          setupFiles: ['./test/support/component-setup.ts'],
+          css: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'api-pglite',
+          environment: 'node',
+          include: apiTests,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { KEYWARD_TEST_STORE: 'pglite' },
+        },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: 'api-postgres',
+                environment: 'node' as const,
+                include: apiTests,
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+                env: { KEYWARD_TEST_STORE: 'postgres' },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
