@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { displayNameSchema, isoDateTimeSchema } from './fields';
-import { roleSchema } from './roles';
+import { roleSchema } from './role-schema';
 
 export const projectMemberSchema = z.object({
   userId: z.uuid(),

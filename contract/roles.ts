@@ -1,25 +1,14 @@
-import { z } from 'zod';
-
 /**
  * EMQX Platform's own roles ("Roles and Permissions"). The wire names are stable identifiers;
- * the SPA translates them for display.
+ * the SPA translates them for display. Kept free of zod so the SPA's first load can use the
+ * rules without the schema library (the schemas are in role-schema.ts).
  */
-export const ROLES = [
-  'root',
-  'admin',
-  'project_admin',
-  'project_user',
-  'accountant',
-  'auditor',
-] as const;
-
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export const ROLES = ['root', 'admin', 'project_admin', 'project_user', 'accountant', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Roles an account can be given through the Users page: there is exactly one Root, made at setup. */
-export const ASSIGNABLE_ROLES = ROLES.filter((role) => role !== 'root') as Exclude<Role, 'root'>[];
-export const assignableRoleSchema = roleSchema.exclude(['root']);
-export type AssignableRole = z.infer<typeof assignableRoleSchema>;
+export type AssignableRole = Exclude<Role, 'root'>;
+export const ASSIGNABLE_ROLES = ROLES.filter((role): role is AssignableRole => role !== 'root');
 
 /** Roles whose reach is limited to the projects they are assigned to. */
 export const PROJECT_SCOPED_ROLES: readonly Role[] = ['project_admin', 'project_user'];

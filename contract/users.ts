@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assignableRoleSchema, roleSchema } from './roles';
+import { assignableRoleSchema, roleSchema } from './role-schema';
 import { emailSchema, isoDateTimeSchema, passwordSchema } from './fields';
 
 export const userSchema = z.object({
@@ -38,8 +38,3 @@ export const updateUserRequestSchema = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });
 export type UpdateUserRequest = z.input<typeof updateUserRequestSchema>;
-
-/** How a user is named on screen: the name, or the email where no name was given. */
-export function userDisplayName(user: Pick<User, 'name' | 'email'>): string {
-  return user.name ?? user.email;
-}

@@ -60,7 +60,7 @@ export class ConsoleClient {
   put = <T = any>(url: string, body?: unknown) => this.request<T>('PUT', url, body);
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 
-  async signIn(email: string, password: string): Promise<ApiResponse> {
+  async signIn(email: string, password: string): Promise<ApiResponse<any>> {
     return this.post('/api/console/session', { email, password });
   }
 }

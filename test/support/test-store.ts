@@ -57,9 +57,9 @@ export async function createTestStore(): Promise<TestStore> {
   return {
     store,
     async reset() {
-      const result = await store.db.execute<{ tablename: string }>(
+      const result = (await store.db.execute(
         sql`select tablename from pg_tables where schemaname = 'public'`,
-      );
+      )) as unknown as { rows: { tablename: string }[] };
       const tables = result.rows.map((row) => `"${row.tablename}"`);
       if (tables.length > 0) await store.db.execute(sql.raw(`truncate ${tables.join(', ')} cascade`));
     },

@@ -1,0 +1,55 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import type { Capability } from '@contract/roles';
+import { NotFound } from './shell/NotFound';
+import { RootLayout } from './shell/RootLayout';
+
+declare module '@tanstack/react-router' {
+  interface StaticDataRouteOption {
+    /** The role capability a page needs; without it the address shows "no access". */
+    capability?: Capability;
+  }
+  interface Register {
+    router: typeof router;
+  }
+}
+
+const rootRoute = createRootRoute({ component: RootLayout, notFoundComponent: NotFound });
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/deployments' });
+  },
+});
+
+// Every page is its own chunk: the first load carries only the shell and the page it opens.
+const deploymentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'deployments',
+  component: lazyRouteComponent(() => import('@/features/deployments/components/DeploymentsPage'), 'DeploymentsPage'),
+});
+
+const projectsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'projects',
+  component: lazyRouteComponent(() => import('@/features/projects/components/ProjectsPage'), 'ProjectsPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'users',
+  staticData: { capability: 'viewAccounts' },
+  component: lazyRouteComponent(() => import('@/features/users/components/UsersPage'), 'UsersPage'),
+});
+
+const platformKeysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'platform-api-keys',
+  staticData: { capability: 'managePlatformKeys' },
+  component: lazyRouteComponent(() => import('@/features/platform-keys/components/PlatformKeysPage'), 'PlatformKeysPage'),
+});
+
+const routeTree = rootRoute.addChildren([indexRoute, deploymentsRoute, projectsRoute, usersRoute, platformKeysRoute]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent' });

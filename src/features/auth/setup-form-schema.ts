@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { setupRequestSchema, type SetupRequest } from '@contract/auth';
+
+/** The setup form: the request plus a confirmation the server never sees. */
+export const setupFormSchema = setupRequestSchema
+  .extend({ confirmPassword: z.string() })
+  .refine((form) => form.password === form.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'passwordsDiffer',
+  });
+export type SetupFormInput = z.input<typeof setupFormSchema>;
+export type SetupFormOutput = z.output<typeof setupFormSchema>;
+
+export function toSetupRequest(form: SetupFormOutput): SetupRequest {
+  return { organizationName: form.organizationName, email: form.email, password: form.password };
+}

@@ -1,0 +1,80 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Session, SetupRequest, SetupStatus, SignInRequest } from '@contract/auth';
+import { can, type Capability } from '@contract/roles';
+import { ApiError, apiRequest } from './api-client';
+
+/**
+ * The signed-in session, shared by every feature (so it lives here, below them): who is signed
+ * in, with which role, and what that role may do.
+ */
+export const authKeys = {
+  all: ['auth'] as const,
+  session: () => [...authKeys.all, 'session'] as const,
+  setupStatus: () => [...authKeys.all, 'setup-status'] as const,
+};
+
+/** The session, or null when nobody is signed in (a 401 is an answer here, not an error). */
+export const sessionQueryOptions = queryOptions({
+  queryKey: authKeys.session(),
+  queryFn: async ({ signal }): Promise<Session | null> => {
+    try {
+      return await apiRequest<Session>('/api/console/session', { signal });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export const setupStatusQueryOptions = queryOptions({
+  queryKey: authKeys.setupStatus(),
+  queryFn: ({ signal }) => apiRequest<SetupStatus>('/api/console/setup', { signal }),
+  staleTime: Infinity,
+});
+
+export const useSession = () => useQuery(sessionQueryOptions);
+export const useSetupStatus = () => useQuery(setupStatusQueryOptions);
+
+/** The signed-in session; only for components rendered inside the signed-in shell. */
+export function useCurrentSession(): Session {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentSession outside the signed-in shell');
+  return data;
+}
+
+export function useCan(capability: Capability): boolean {
+  const { data } = useSession();
+  return data ? can(data.user.role, capability) : false;
+}
+
+function useSessionMutation<TInput>(mutationFn: (input: TInput) => Promise<Session>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    meta: { showsErrorInline: true },
+    onSuccess: (session) => {
+      // Another account may have been signed in before: nothing of its cache may survive.
+      queryClient.clear();
+      queryClient.setQueryData(authKeys.setupStatus(), { setupRequired: false });
+      queryClient.setQueryData(authKeys.session(), session);
+    },
+  });
+}
+
+export const useSignIn = () =>
+  useSessionMutation((input: SignInRequest) => apiRequest<Session>('/api/console/session', { method: 'POST', body: input }));
+
+export const useSetupOrganization = () =>
+  useSessionMutation((input: SetupRequest) => apiRequest<Session>('/api/console/setup', { method: 'POST', body: input }));
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<void>('/api/console/session', { method: 'DELETE' }),
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(authKeys.session(), null);
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+
+/** Dates and numbers in the reader's language. */
+export function useFormatters() {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const number = new Intl.NumberFormat(locale);
+  return {
+    dateTime: (iso: string | null | undefined) => (iso ? dateTime.format(new Date(iso)) : '—'),
+    number: (value: number) => number.format(value),
+  };
+}

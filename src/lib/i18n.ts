@@ -1,0 +1,69 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Messages } from '@/locales/en';
+
+export const LANGUAGES = [
+  { code: 'en', label: 'English' },
+  { code: 'zh-CN', label: '简体中文' },
+] as const;
+export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'keyward.language';
+
+// Only the language in use is downloaded; the other one loads if the user switches to it.
+const bundles: Record<LanguageCode, () => Promise<Messages>> = {
+  en: () => import('@/locales/en').then((m) => m.en),
+  'zh-CN': () => import('@/locales/zh-CN').then((m) => m.zhCN),
+};
+
+/**
+ * The language chosen in the user menu, else the browser's first language we speak (any
+ * Chinese reads Simplified Chinese), else English.
+ */
+export function detectLanguage(stored: string | null, browserLanguages: readonly string[]): LanguageCode {
+  if (stored && LANGUAGES.some((language) => language.code === stored)) return stored as LanguageCode;
+  for (const tag of browserLanguages) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+async function ensureBundle(language: LanguageCode): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation')) {
+    i18n.addResourceBundle(language, 'translation', await bundles[language]());
+  }
+}
+
+/** Starts i18n in the detected language; the app renders once its strings are here. */
+export async function initI18n(): Promise<void> {
+  const language = detectLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
+  await i18n.use(initReactI18next).init({
+    lng: language,
+    resources: { [language]: { translation: await bundles[language]() } },
+    interpolation: { escapeValue: false },
+  });
+  document.documentElement.lang = language;
+}
+
+export async function changeLanguage(language: LanguageCode): Promise<void> {
+  await ensureBundle(language);
+  await i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode without storage: the choice lasts for this tab only.
+  }
+}
+
+export { i18n };
