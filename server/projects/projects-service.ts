@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Project } from '../../contract/projects';
-import { createProjectRequestSchema, updateProjectRequestSchema } from '../../contract/projects';
+import type { createProjectRequestSchema, updateProjectRequestSchema } from '../../contract/projects';
 import { can, PROJECT_SCOPED_ROLES } from '../../contract/roles';
 import type { Actor } from '../auth/actor';
 import type { Database } from '../db/store';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PROJECT_SCOPED_ROLES, rolesGrantableBy } from '../../contract/roles';
 import type { User } from '../../contract/users';
-import { createUserRequestSchema, updateUserRequestSchema } from '../../contract/users';
+import type { createUserRequestSchema, updateUserRequestSchema } from '../../contract/users';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { requireCapability } from '../auth/require-capability';

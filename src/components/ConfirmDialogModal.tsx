@@ -1,5 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from './Dialog';
 
 export interface ConfirmDialogProps {
   opened: boolean;
@@ -15,7 +16,7 @@ export interface ConfirmDialogProps {
 export function ConfirmDialogModal(props: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
+    <Dialog opened={props.opened} onClose={props.onClose} title={props.title}>
       <Stack>
         <Text>{props.message}</Text>
         <Group justify="flex-end">
@@ -27,6 +28,6 @@ export function ConfirmDialogModal(props: ConfirmDialogProps) {
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

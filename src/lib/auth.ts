@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Session, SetupRequest, SetupStatus, SignInRequest } from '@contract/auth';
 import { can, type Capability } from '@contract/roles';
 import { ApiError, apiRequest } from './api-client';
@@ -48,17 +48,22 @@ export function useCan(capability: Capability): boolean {
   return data ? can(data.user.role, capability) : false;
 }
 
+/**
+ * Moves the cache to another session (or to none): everything cached belonged to the previous
+ * account and is dropped; the auth queries are updated in place so mounted screens follow.
+ */
+export function switchSession(queryClient: QueryClient, session: Session | null): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
+  if (session) queryClient.setQueryData(authKeys.setupStatus(), { setupRequired: false });
+  queryClient.setQueryData(authKeys.session(), session);
+}
+
 function useSessionMutation<TInput>(mutationFn: (input: TInput) => Promise<Session>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
     meta: { showsErrorInline: true },
-    onSuccess: (session) => {
-      // Another account may have been signed in before: nothing of its cache may survive.
-      queryClient.clear();
-      queryClient.setQueryData(authKeys.setupStatus(), { setupRequired: false });
-      queryClient.setQueryData(authKeys.session(), session);
-    },
+    onSuccess: (session) => switchSession(queryClient, session),
   });
 }
 
@@ -72,9 +77,6 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest<void>('/api/console/session', { method: 'DELETE' }),
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(authKeys.session(), null);
-    },
+    onSettled: () => switchSession(queryClient, null),
   });
 }

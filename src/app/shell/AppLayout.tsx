@@ -49,6 +49,7 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
               to={entry.to}
               label={entry.label}
               active={pathname.startsWith(entry.to)}
+              variant="filled"
               onClick={nav.close}
             />
           ))}

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { toast } from '@/lib/toast';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '@/components/Dialog';
 import type { z } from 'zod';
 import { createProjectRequestSchema, type Project } from '@contract/projects';
 import { ErrorAlert } from '@/components/ErrorAlert';
@@ -41,7 +42,7 @@ export function ProjectFormDialog({ project, onClose }: { project?: Project; onC
   });
 
   return (
-    <Modal opened onClose={onClose} title={project ? t('projects.rename') : t('projects.createTitle')} centered>
+    <Dialog opened onClose={onClose} title={project ? t('projects.rename') : t('projects.createTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {mutation.error && <ErrorAlert error={mutation.error} />}
@@ -57,6 +58,6 @@ export function ProjectFormDialog({ project, onClose }: { project?: Project; onC
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { toast } from '@/lib/toast';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '@/components/Dialog';
 import type { z } from 'zod';
 import { rolesGrantableBy } from '@contract/roles';
 import { createUserRequestSchema } from '@contract/users';
@@ -43,28 +44,13 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <Modal opened onClose={close} title={t('users.createTitle')} centered>
+    <Dialog opened onClose={close} title={t('users.createTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {createUser.error && <ErrorAlert error={createUser.error} />}
           <TextInput label={t('common.email')} type="email" required autoComplete="off" error={errors.email?.message} {...form.register('email')} />
           <TextInput label={t('common.name')} placeholder={t('users.namePlaceholder')} autoComplete="off" error={errors.name?.message} {...form.register('name')} />
-          <Controller
-            control={form.control}
-            name="role"
-            render={({ field }) => (
-              <Select
-                label={t('common.role')}
-                required
-                allowDeselect={false}
-                data={roleOptions}
-                value={field.value}
-                onChange={(value) => field.onChange(value)}
-                onBlur={field.onBlur}
-                error={errors.role?.message}
-              />
-            )}
-          />
+          <NativeSelect label={t('common.role')} required data={roleOptions} error={errors.role?.message} {...form.register('role')} />
           <PasswordInput
             label={t('common.password')}
             description={t('users.initialPassword')}
@@ -83,6 +69,6 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
