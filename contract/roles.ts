@@ -26,6 +26,10 @@ export const capabilities = {
   managePlatformKeys: (role: Role) => ACCOUNT_MANAGERS.includes(role),
   viewAuditLog: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'auditor',
   seesEveryProject: (role: Role) => !PROJECT_SCOPED_ROLES.includes(role),
+  /** Create, rename, start/stop and delete deployments (in their projects, for project roles). */
+  operateDeployments: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'project_admin',
+  /** Use a deployment's configuration: TLS certificates and Deployment API Keys. */
+  configureDeployments: (role: Role) => ACCOUNT_MANAGERS.includes(role) || PROJECT_SCOPED_ROLES.includes(role),
 } as const;
 
 export type Capability = keyof typeof capabilities;

@@ -8,15 +8,24 @@ import {
 } from 'fastify-type-provider-zod';
 import type { KeywardConfig } from './config';
 import type { Store } from './db/store';
+import type { ServerKeys } from './secrets/master-key';
 import { registerErrorHandler } from './http/error-handler';
 import { createServices } from './services';
 import { consolePlugin } from './surfaces/console/plugin';
 import { healthRoutes } from './surfaces/health';
+import { publicApiPlugin } from './surfaces/public-api/plugin';
 import { registerSpa } from './surfaces/spa';
 
+export type AppConfig = Pick<
+  KeywardConfig,
+  'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs'
+>;
+
 export interface BuildAppOptions {
-  config: Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel'>;
+  config: AppConfig;
   store: Store;
+  /** The pepper and encryption key derived from the master secret. */
+  keys: ServerKeys;
   /** Milliseconds since the epoch; injectable so session expiry is testable without waiting. */
   now?: () => number;
   logger?: FastifyServerOptions['loggerInstance'];
@@ -77,10 +86,11 @@ export async function buildApp(options: BuildAppOptions) {
     }
   });
 
-  const services = createServices({ db: store.db, config, now });
+  const services = createServices({ db: store.db, config, keys: options.keys, now, log: app.log });
 
   await app.register(healthRoutes, { store });
-  await app.register(consolePlugin, { prefix: '/api/console', services });
+  await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db });
+  await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits, now });
   await registerSpa(app, config.spaDir);
 
   return app;

@@ -8,6 +8,15 @@ export interface RateWindow {
   windowMs: number;
 }
 
+export interface PlatformApiLimits {
+  /** Calls per key per hour: reads, TLS writes, and start/stop per deployment (EMQX's defaults). */
+  readsPerHour: number;
+  tlsWritesPerHour: number;
+  startStopPerHour: number;
+  /** Failed authentications per client address before 429. */
+  failures: RateWindow;
+}
+
 export interface KeywardConfig {
   port: number;
   host: string;
@@ -16,6 +25,12 @@ export interface KeywardConfig {
   rootAccount?: { email: string; password: string; organizationName: string };
   sessionIdleMs: number;
   signInLimits: { perAccount: RateWindow; perAddress: RateWindow };
+  platformApiLimits: PlatformApiLimits;
+  /** How long a deployment reads "starting"/"stopping" before it settles. */
+  deploymentTransitionMs: number;
+  /** KEYWARD_SECRET_KEY, if given; else a key generated into `dataDir`. */
+  secretKey?: string;
+  dataDir: string;
   /** The built SPA; absent in API-only tests. */
   spaDir?: string;
   logLevel: string;
@@ -33,6 +48,12 @@ const envSchema = z.object({
   KEYWARD_SIGNIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   KEYWARD_SIGNIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   KEYWARD_SIGNIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  KEYWARD_SECRET_KEY: z.string().min(1).optional(),
+  KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: z.coerce.number().min(0).default(5),
+  KEYWARD_PLATFORM_API_READS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  KEYWARD_PLATFORM_API_TLS_WRITES_PER_HOUR: z.coerce.number().int().positive().default(6),
+  KEYWARD_PLATFORM_API_START_STOP_PER_HOUR: z.coerce.number().int().positive().default(1),
+  KEYWARD_PLATFORM_API_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,12 +73,22 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     );
   }
   const windowMs = e.KEYWARD_SIGNIN_WINDOW_MINUTES * 60_000;
+  const dataDir = path.resolve(projectRoot, e.KEYWARD_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     store: e.DATABASE_URL
       ? { kind: 'postgres', databaseUrl: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: path.resolve(projectRoot, e.KEYWARD_DATA_DIR) },
+      : { kind: 'pglite', dataDir },
+    dataDir,
+    secretKey: e.KEYWARD_SECRET_KEY,
+    deploymentTransitionMs: e.KEYWARD_DEPLOYMENT_TRANSITION_SECONDS * 1000,
+    platformApiLimits: {
+      readsPerHour: e.KEYWARD_PLATFORM_API_READS_PER_HOUR,
+      tlsWritesPerHour: e.KEYWARD_PLATFORM_API_TLS_WRITES_PER_HOUR,
+      startStopPerHour: e.KEYWARD_PLATFORM_API_START_STOP_PER_HOUR,
+      failures: { max: e.KEYWARD_PLATFORM_API_MAX_FAILURES_PER_ADDRESS, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
+    },
     rootAccount:
       e.KEYWARD_ROOT_EMAIL && e.KEYWARD_ROOT_PASSWORD
         ? {

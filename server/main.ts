@@ -3,13 +3,15 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openStore } from './db/store';
 import { createSetupService } from './organization/setup-service';
+import { deriveServerKeys, loadMasterSecret } from './secrets/master-key';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, projectRoot);
+  const keys = deriveServerKeys(loadMasterSecret(config.secretKey, config.dataDir));
   const store = await openStore(config.store);
-  const app = await buildApp({ config, store });
+  const app = await buildApp({ config, store, keys });
 
   if (config.rootAccount) {
     const setup = createSetupService({ db: store.db });

@@ -1,22 +1,43 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { KeywardConfig } from './config';
 import type { Database } from './db/store';
 import { createAuthService } from './auth/auth-service';
+import { createDeploymentsService } from './deployments/deployments-service';
+import { createSecretHasher } from './keys/secret-hasher';
 import { createSetupService } from './organization/setup-service';
+import { createPlatformKeysService } from './platform-keys/platform-keys-service';
 import { createProjectsService } from './projects/projects-service';
+import type { ServerKeys } from './secrets/master-key';
+import { createSecretBox } from './secrets/secret-box';
+import { createTlsService } from './tls/tls-service';
 import { createUsersService } from './users/users-service';
 
-/** Every domain service, wired once per app from the store and the configuration. */
+export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'deploymentTransitionMs'>;
+
+/** Every domain service, wired once per app from the store, the keys and the configuration. */
 export function createServices(deps: {
   db: Database;
-  config: Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits'>;
+  config: ServicesConfig;
+  keys: ServerKeys;
   now: () => number;
+  log: FastifyBaseLogger;
 }) {
   const { db, config, now } = deps;
+  const secretBox = createSecretBox(deps.keys.encryptionKey);
+  const deployments = createDeploymentsService({ db, now, secretBox, transitionMs: config.deploymentTransitionMs });
   return {
     auth: createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits }),
     setup: createSetupService({ db }),
     users: createUsersService({ db }),
     projects: createProjectsService({ db }),
+    deployments,
+    tls: createTlsService({ db, now, secretBox, deployments }),
+    platformKeys: createPlatformKeysService({
+      db,
+      now,
+      hasher: createSecretHasher(deps.keys.pepper),
+      onBackgroundError: (error) => deps.log.warn({ err: error }, 'could not record when a key was last used'),
+    }),
   };
 }
 

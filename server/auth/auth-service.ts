@@ -6,7 +6,7 @@ import { TooManyRequestsError, UnauthenticatedError } from '../http/domain-error
 import { ERROR_CODES } from '../../contract/errors';
 import { findUserByEmail, toUserDto } from '../users/users-data';
 import type { Actor } from './actor';
-import { FailureLimiter } from './failure-limiter';
+import { SlidingWindowLimiter } from '../http/sliding-window-limiter';
 import { verifyAgainstDecoy, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken } from './session-token';
 import {
@@ -21,7 +21,7 @@ import {
 const TOUCH_INTERVAL_MS = 60_000;
 
 export interface AuthenticatedSession {
-  actor: Actor;
+  actor: Omit<Actor, 'address'>;
   session: Session;
 }
 
@@ -32,8 +32,8 @@ export function createAuthService(deps: {
   signInLimits: KeywardConfig['signInLimits'];
 }) {
   const { db, now, sessionIdleMs } = deps;
-  const perAccount = new FailureLimiter(deps.signInLimits.perAccount, now);
-  const perAddress = new FailureLimiter(deps.signInLimits.perAddress, now);
+  const perAccount = new SlidingWindowLimiter(deps.signInLimits.perAccount, now);
+  const perAddress = new SlidingWindowLimiter(deps.signInLimits.perAddress, now);
 
   async function openSession(userId: string, previousToken: string | undefined): Promise<string> {
     // Rotation: whatever session the browser carried before signing in is dropped, so a session
@@ -60,8 +60,8 @@ export function createAuthService(deps: {
         ? await verifyPassword(input.password, user.passwordHash)
         : await verifyAgainstDecoy(input.password);
       if (!user || !passwordMatches || user.disabled) {
-        perAccount.recordFailure(accountKey);
-        perAddress.recordFailure(input.address);
+        perAccount.record(accountKey);
+        perAddress.record(input.address);
         // One message for every failure: it never tells whether the email exists or is disabled.
         throw new UnauthenticatedError('Incorrect email or password.', ERROR_CODES.invalidCredentials);
       }
@@ -91,6 +91,7 @@ export function createAuthService(deps: {
           userId: found.user.id,
           organizationId: found.user.organizationId,
           role: found.user.role as Role,
+          email: found.user.email,
         },
         session: {
           user: toUserDto(found.user),

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   index,
+  integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -88,4 +91,97 @@ export const projectMembers = pgTable(
     primaryKey({ columns: [table.projectId, table.userId] }),
     index('project_members_user_id').on(table.userId),
   ],
+);
+
+export const deployments = pgTable(
+  'deployments',
+  {
+    // EMQX Platform style: 8 lowercase characters, shown as "Deployment ID" and used in URLs.
+    id: text('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    emqxVersion: text('emqx_version').notNull(),
+    region: text('region').notNull(),
+    // The plan's limits, which EMQX Platform reports as "connections" and "tps".
+    maxConnections: integer('max_connections').notNull().default(1000),
+    maxTps: integer('max_tps').notNull().default(1000),
+    // The status a start/stop settles to, and when; before then it reads starting/stopping.
+    status: text('status').notNull(),
+    statusSettlesAt: timestamp('status_settles_at', { withTimezone: true }),
+    upstreamUrl: text('upstream_url'),
+    upstreamApiKey: text('upstream_api_key'),
+    upstreamSecretSealed: text('upstream_secret_sealed'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('deployments_org_project').on(table.organizationId, table.projectId),
+    check('deployments_type_valid', sql`${table.type} in ('serverless','dedicated_v4','dedicated_v5','dedicated_flex','byoc')`),
+    check('deployments_status_valid', sql`${table.status} in ('running','stopped')`),
+  ],
+);
+
+export const tlsCertificates = pgTable('tls_certificates', {
+  deploymentId: text('deployment_id')
+    .primaryKey()
+    .references(() => deployments.id, { onDelete: 'cascade' }),
+  tlsType: text('tls_type').notNull(),
+  certPem: text('cert_pem').notNull(),
+  keySealed: text('key_sealed').notNull(),
+  caCertPem: text('ca_cert_pem'),
+  subject: text('subject').notNull(),
+  subjectAltNames: jsonb('subject_alt_names').$type<string[]>().notNull(),
+  issuer: text('issuer').notNull(),
+  validFrom: timestamp('valid_from', { withTimezone: true }).notNull(),
+  validTo: timestamp('valid_to', { withTimezone: true }).notNull(),
+  fingerprint256: text('fingerprint256').notNull(),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const platformApiKeys = pgTable(
+  'platform_api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    keyId: text('key_id').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    note: text('note').notNull().default(''),
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    // null: every project, now and later.
+    projectIds: jsonb('project_ids').$type<string[] | null>(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdByEmail: text('created_by_email').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('platform_api_keys_key_id').on(table.keyId), index('platform_api_keys_org').on(table.organizationId)],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    targetLabel: text('target_label'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    address: text('address'),
+  },
+  (table) => [index('audit_events_org_at').on(table.organizationId, table.at, table.id)],
 );

@@ -7,6 +7,7 @@ import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { ConflictError, InvalidError, NotFoundError } from '../http/domain-errors';
 import { requireCapability } from '../auth/require-capability';
+import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import { findUserInOrganization } from '../users/users-data';
 import {
   addProjectMember,
@@ -37,6 +38,9 @@ export function createProjectsService(deps: { db: Database }) {
   }
 
   return {
+    /** Every project of an organisation, for callers that scope it themselves (Platform API Keys). */
+    listInOrganization: (organizationId: string) => listProjects(db, organizationId),
+
     /** Roles that see every project get all of them; project-scoped roles only their own. */
     list(actor: Actor): Promise<Project[]> {
       const memberId = can(actor.role, 'seesEveryProject') ? undefined : actor.userId;
@@ -46,7 +50,16 @@ export function createProjectsService(deps: { db: Database }) {
     async create(actor: Actor, input: z.output<typeof createProjectRequestSchema>): Promise<Project> {
       requireCapability(actor, 'manageProjects');
       try {
-        const row = await insertProject(db, { organizationId: actor.organizationId, ...input });
+        const row = await db.transaction(async (tx) => {
+          const inserted = await insertProject(tx, { organizationId: actor.organizationId, ...input });
+          await recordAudit(tx, auditActorOfUser(actor), {
+            action: 'project.create',
+            targetType: 'project',
+            targetId: inserted.id,
+            targetLabel: inserted.name,
+          });
+          return inserted;
+        });
         return { id: row.id, name: row.name, description: row.description, createdAt: row.createdAt.toISOString(), members: [] };
       } catch (error) {
         if (isUniqueViolation(error)) throw NAME_TAKEN();
@@ -55,9 +68,18 @@ export function createProjectsService(deps: { db: Database }) {
     },
 
     async update(actor: Actor, id: string, input: z.output<typeof updateProjectRequestSchema>): Promise<Project> {
-      await requireProject(actor, id);
+      const before = await requireProject(actor, id);
       try {
-        await updateProject(db, id, input);
+        await db.transaction(async (tx) => {
+          await updateProject(tx, id, input);
+          await recordAudit(tx, auditActorOfUser(actor), {
+            action: 'project.update',
+            targetType: 'project',
+            targetId: id,
+            targetLabel: input.name ?? before.name,
+            details: { ...input },
+          });
+        });
       } catch (error) {
         if (isUniqueViolation(error)) throw NAME_TAKEN();
         throw error;
@@ -66,7 +88,7 @@ export function createProjectsService(deps: { db: Database }) {
     },
 
     async addMember(actor: Actor, projectId: string, userId: string): Promise<Project> {
-      await requireProject(actor, projectId);
+      const project = await requireProject(actor, projectId);
       const user = await findUserInOrganization(db, actor.organizationId, userId);
       if (!user) throw new NotFoundError('No such user.');
       if (!PROJECT_SCOPED_ROLES.includes(user.role as never)) {
@@ -74,13 +96,31 @@ export function createProjectsService(deps: { db: Database }) {
           'Only Project Administrators and Project Users are assigned to projects; other roles see every project.',
         );
       }
-      await addProjectMember(db, projectId, userId);
+      await db.transaction(async (tx) => {
+        await addProjectMember(tx, projectId, userId);
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'project.member_add',
+          targetType: 'project',
+          targetId: projectId,
+          targetLabel: project.name,
+          details: { member: user.email },
+        });
+      });
       return findProject(actor, projectId);
     },
 
     async removeMember(actor: Actor, projectId: string, userId: string): Promise<Project> {
-      await requireProject(actor, projectId);
-      await removeProjectMember(db, projectId, userId);
+      const project = await requireProject(actor, projectId);
+      await db.transaction(async (tx) => {
+        await removeProjectMember(tx, projectId, userId);
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'project.member_remove',
+          targetType: 'project',
+          targetId: projectId,
+          targetLabel: project.name,
+          details: { memberId: userId },
+        });
+      });
       return findProject(actor, projectId);
     },
   };

@@ -5,6 +5,7 @@ import type { createUserRequestSchema, updateUserRequestSchema } from '../../con
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { requireCapability } from '../auth/require-capability';
+import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password';
 import { deleteSessionsOfUser } from '../auth/sessions-data';
 import type { Database } from '../db/store';
@@ -52,15 +53,24 @@ export function createUsersService(deps: { db: Database }) {
       requireGrantable(actor, input.role);
       const passwordHash = await hashPassword(input.password);
       try {
-        const row = await insertUser(db, {
-          id: randomUUID(),
-          organizationId: actor.organizationId,
-          email: input.email,
-          name: input.name ?? null,
-          role: input.role,
-          passwordHash,
+        return await db.transaction(async (tx) => {
+          const row = await insertUser(tx, {
+            id: randomUUID(),
+            organizationId: actor.organizationId,
+            email: input.email,
+            name: input.name ?? null,
+            role: input.role,
+            passwordHash,
+          });
+          await recordAudit(tx, auditActorOfUser(actor), {
+            action: 'user.create',
+            targetType: 'user',
+            targetId: row.id,
+            targetLabel: row.email,
+            details: { role: row.role },
+          });
+          return toUserDto(row);
         });
-        return toUserDto(row);
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictError('An account with this email already exists.', 'EMAIL_TAKEN');
         throw error;
@@ -91,6 +101,13 @@ export function createUsersService(deps: { db: Database }) {
         }
         // A disabled account is signed out everywhere at once.
         if (input.disabled === true) await deleteSessionsOfUser(tx, id);
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'user.update',
+          targetType: 'user',
+          targetId: id,
+          targetLabel: row.email,
+          details: { ...input },
+        });
         return toUserDto(row);
       });
     },
@@ -99,7 +116,15 @@ export function createUsersService(deps: { db: Database }) {
       const target = await findManageableTarget(actor, id);
       if (target.role === 'root') throw new ForbiddenError('The Root account cannot be removed.');
       if (target.id === actor.userId) throw new InvalidError('You cannot remove your own account.');
-      await deleteNonRootUser(db, id);
+      await db.transaction(async (tx) => {
+        await deleteNonRootUser(tx, id);
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'user.delete',
+          targetType: 'user',
+          targetId: id,
+          targetLabel: target.email,
+        });
+      });
     },
   };
 }

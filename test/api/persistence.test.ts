@@ -6,13 +6,10 @@ import { buildApp } from '../../server/app';
 import { openStore } from '../../server/db/store';
 import { ConsoleClient } from '../support/console-client';
 import { PASSWORD } from '../support/test-app';
+import { testAppConfig, testServerKeys } from '../support/test-config';
 
-const config = {
-  sessionIdleMs: 3_600_000,
-  signInLimits: { perAccount: { max: 5, windowMs: 60_000 }, perAddress: { max: 20, windowMs: 60_000 } },
-  spaDir: undefined,
-  logLevel: 'silent',
-};
+const config = { ...testAppConfig(), logLevel: 'silent' };
+const keys = testServerKeys();
 
 describe('the embedded store', () => {
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-')), 'nested', 'data');
@@ -20,7 +17,7 @@ describe('the embedded store', () => {
 
   it('keeps accounts, projects and sessions across a restart', async () => {
     const firstStore = await openStore({ kind: 'pglite', dataDir });
-    const first = await buildApp({ config, store: firstStore });
+    const first = await buildApp({ config, store: firstStore, keys });
     const root = new ConsoleClient(first);
     await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
     await root.post('/api/console/projects', { name: 'Survives' });
@@ -29,7 +26,7 @@ describe('the embedded store', () => {
     await firstStore.close();
 
     const secondStore = await openStore({ kind: 'pglite', dataDir });
-    const second = await buildApp({ config, store: secondStore });
+    const second = await buildApp({ config, store: secondStore, keys });
     try {
       const again = new ConsoleClient(second);
       again.cookie = root.cookie;

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Role } from '../../contract/roles';
 import { buildApp, type KeywardApp } from '../../server/app';
-import { DEFAULT_SIGN_IN_WINDOW_MS } from '../../server/config';
 import { ConsoleClient } from './console-client';
 import { createTestStore, type TestStore } from './test-store';
 import { captureLogs, type LogCapture } from './log-capture';
+import { testAppConfig, testServerKeys, type TestConfigOptions } from './test-config';
 
 export const ROOT_EMAIL = 'root@example.com';
 export const PASSWORD = 'correct horse battery staple';
 
 /** A clock tests can move forward, so that idle expiry is tested without waiting. */
 export class TestClock {
-  current = Date.parse('2026-01-01T00:00:00Z');
+  // Starts at the real time: certificates made for a test are valid relative to it.
+  current = Date.now();
   now = () => this.current;
   advance(ms: number): void {
     this.current += ms;
@@ -37,7 +38,7 @@ let accountCounter = 0;
  * Builds the real app over a real database for one test file; every test starts from empty
  * tables and a fresh app (so in-memory limiters start clean too).
  */
-export function useTestApp(options: { sessionIdleMs?: number; perAccount?: number; perAddress?: number } = {}): TestContext {
+export function useTestApp(options: TestConfigOptions = {}): TestContext {
   const context = {} as TestContext;
   let store: TestStore;
 
@@ -52,16 +53,9 @@ export function useTestApp(options: { sessionIdleMs?: number; perAccount?: numbe
     context.clock = new TestClock();
     context.logs = captureLogs();
     context.app = await buildApp({
-      config: {
-        sessionIdleMs: options.sessionIdleMs ?? 12 * 3_600_000,
-        signInLimits: {
-          perAccount: { max: options.perAccount ?? 5, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
-          perAddress: { max: options.perAddress ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
-        },
-        spaDir: undefined,
-        logLevel: 'info',
-      },
+      config: testAppConfig(options),
       store: store.store,
+      keys: testServerKeys(),
       now: context.clock.now,
       logger: context.logs.logger,
     });

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UnauthenticatedError } from '../../http/domain-errors';
+import type { Database } from '../../db/store';
 import type { Services } from '../../services';
+import { auditRoutes } from './audit-routes';
+import { deploymentsRoutes } from './deployments-routes';
+import { platformKeysRoutes } from './platform-keys-routes';
 import { csrfGuard } from './csrf-guard';
 import { projectsRoutes } from './projects-routes';
 import { readSessionToken } from './session-cookie';
@@ -11,7 +15,7 @@ import { usersRoutes } from './users-routes';
  * The Console API (`/api/console`): JSON for the SPA only, behind a cookie session. CSRF and
  * authentication are enforced here, once, for every route of the surface.
  */
-export const consolePlugin: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
   app.addHook('onRequest', csrfGuard);
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public) return;
@@ -23,4 +27,7 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services }> = asyn
   await app.register(sessionRoutes, { services });
   await app.register(usersRoutes, { services });
   await app.register(projectsRoutes, { services });
+  await app.register(deploymentsRoutes, { services, db });
+  await app.register(platformKeysRoutes, { services });
+  await app.register(auditRoutes, { db });
 };

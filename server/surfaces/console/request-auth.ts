@@ -19,5 +19,5 @@ export function sessionOf(request: FastifyRequest): AuthenticatedSession {
 }
 
 export function actorOf(request: FastifyRequest): Actor {
-  return sessionOf(request).actor;
+  return { ...sessionOf(request).actor, address: request.ip };
 }

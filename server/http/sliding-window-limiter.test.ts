@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FailureLimiter } from './failure-limiter';
+import { SlidingWindowLimiter } from './sliding-window-limiter';
 
-describe('FailureLimiter', () => {
+describe('SlidingWindowLimiter', () => {
   it('limits a key after max failures within the window, then frees it as they age out', () => {
     let now = 0;
-    const limiter = new FailureLimiter({ max: 3, windowMs: 60_000 }, () => now);
+    const limiter = new SlidingWindowLimiter({ max: 3, windowMs: 60_000 }, () => now);
     for (let i = 0; i < 3; i++) {
       expect(limiter.retryAfterSeconds('a')).toBe(0);
-      limiter.recordFailure('a');
+      limiter.record('a');
       now += 10_000;
     }
     // Failures at 0, 10 s and 20 s; now is 30 s: the first ages out at 60 s.
@@ -18,8 +18,8 @@ describe('FailureLimiter', () => {
   });
 
   it('forgets a key on reset', () => {
-    const limiter = new FailureLimiter({ max: 1, windowMs: 60_000 }, () => 0);
-    limiter.recordFailure('a');
+    const limiter = new SlidingWindowLimiter({ max: 1, windowMs: 60_000 }, () => 0);
+    limiter.record('a');
     expect(limiter.retryAfterSeconds('a')).toBeGreaterThan(0);
     limiter.reset('a');
     expect(limiter.retryAfterSeconds('a')).toBe(0);

@@ -1,10 +1,10 @@
 import type { RateWindow } from '../config';
 
 /**
- * Counts failed attempts per key (an account's email, a client address) over a sliding window.
- * In memory: each instance limits on its own, which bounds guessing per instance.
+ * Counts events per key (failed sign-ins per email or address, Platform API calls per key) over
+ * a sliding window. In memory: each instance limits on its own.
  */
-export class FailureLimiter {
+export class SlidingWindowLimiter {
   private readonly failures = new Map<string, number[]>();
 
   constructor(
@@ -20,7 +20,7 @@ export class FailureLimiter {
     return Math.max(1, Math.ceil((oldest + this.window.windowMs - this.now()) / 1000));
   }
 
-  recordFailure(key: string): void {
+  record(key: string): void {
     const recent = this.recent(key);
     recent.push(this.now());
     this.failures.set(key, recent);

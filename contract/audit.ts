@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './fields';
+
+export const auditEventSchema = z.object({
+  id: z.number(),
+  at: isoDateTimeSchema,
+  actorType: z.enum(['user', 'platform_key', 'system']),
+  actorLabel: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  targetLabel: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  address: z.string().nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditQuerySchema = z.object({
+  actor: z.string().trim().max(254).optional(),
+  action: z.string().trim().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** The id of the last event of the previous page; pages go from newest to oldest. */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type AuditQuery = z.input<typeof auditQuerySchema>;
+
+export const auditPageSchema = z.object({
+  events: z.array(auditEventSchema),
+  nextBefore: z.number().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, isVersionValidFor } from './deployment-types';
+import { isoDateTimeSchema } from './fields';
+import { REGION_IDS } from './regions';
+
+export const deploymentTypeSchema = z.enum(DEPLOYMENT_TYPES);
+export const deploymentStatusSchema = z.enum(DEPLOYMENT_STATUSES);
+
+export const tlsSummarySchema = z.object({
+  tlsType: z.enum(['one-way', 'two-way']),
+  subject: z.string(),
+  subjectAltNames: z.array(z.string()),
+  issuer: z.string(),
+  validFrom: isoDateTimeSchema,
+  validTo: isoDateTimeSchema,
+  fingerprint256: z.string(),
+  hasClientCa: z.boolean(),
+  expiresWithin30Days: z.boolean(),
+  updatedAt: isoDateTimeSchema,
+});
+export type TlsSummary = z.infer<typeof tlsSummarySchema>;
+
+export const deploymentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  projectId: z.uuid(),
+  projectName: z.string(),
+  type: deploymentTypeSchema,
+  emqxVersion: z.string(),
+  region: z.string(),
+  platform: z.string(),
+  status: deploymentStatusSchema,
+  upstreamUrl: z.string().nullable(),
+  upstreamApiKey: z.string().nullable(),
+  hasUpstreamSecret: z.boolean(),
+  createdAt: isoDateTimeSchema,
+  /** What the signed-in account may do with it, so the console shows only usable controls. */
+  permissions: z.object({ operate: z.boolean(), manageTls: z.boolean() }),
+});
+export type Deployment = z.infer<typeof deploymentSchema>;
+
+export const deploymentListSchema = z.object({ deployments: z.array(deploymentSchema) });
+export const deploymentListQuerySchema = z.object({ search: z.string().trim().max(100).optional() });
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(2048)
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+export const createDeploymentRequestSchema = z
+  .object({
+    name: z.string().trim().min(1, { message: 'Required' }).max(64),
+    projectId: z.uuid({ message: 'Choose a project' }),
+    type: deploymentTypeSchema,
+    emqxVersion: z.string().trim().min(1, { message: 'Required' }).max(32),
+    region: z.enum(REGION_IDS, { message: 'Choose a region' }),
+    upstreamUrl: optionalText.pipe(
+      z.url({ protocol: /^https?$/, message: 'Enter an http:// or https:// URL' }).optional(),
+    ),
+    upstreamApiKey: optionalText,
+    upstreamApiSecret: optionalText,
+  })
+  .superRefine((request, context) => {
+    if (!isVersionValidFor(request.type, request.emqxVersion)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['emqxVersion'],
+        message: request.type === 'dedicated_v4' ? 'Dedicated v4 runs EMQX 4.4.x' : 'This type runs EMQX 5.x',
+      });
+    }
+    const upstreamParts = [request.upstreamUrl, request.upstreamApiKey, request.upstreamApiSecret];
+    if (upstreamParts.some(Boolean) && !upstreamParts.every(Boolean)) {
+      for (const [field, value] of [
+        ['upstreamUrl', request.upstreamUrl],
+        ['upstreamApiKey', request.upstreamApiKey],
+        ['upstreamApiSecret', request.upstreamApiSecret],
+      ] as const) {
+        if (!value) context.addIssue({ code: 'custom', path: [field], message: 'Give the upstream URL, API key and secret together' });
+      }
+    }
+  });
+export type CreateDeploymentRequest = z.input<typeof createDeploymentRequestSchema>;
+
+export const deploymentParamsSchema = z.object({ id: z.string().regex(/^[a-z][0-9a-f]{7}$/) });
+
+export const tlsUploadRequestSchema = z
+  .object({
+    tlsType: z.enum(['one-way', 'two-way']),
+    cert: z.string().min(1, { message: 'Required' }).max(65_536),
+    key: z.string().min(1, { message: 'Required' }).max(65_536),
+    cacert: z.string().max(65_536).optional(),
+  })
+  .strict();
+export type TlsUploadRequest = z.infer<typeof tlsUploadRequestSchema>;

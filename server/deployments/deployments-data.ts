@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/store';
+import { deployments, projects, tlsCertificates } from '../db/schema';
+
+export type DeploymentRow = typeof deployments.$inferSelect;
+export type DeploymentWithProject = DeploymentRow & { projectName: string };
+
+/** EMQX Platform's shape of id: a letter and seven hex digits ("mdfba81f"). */
+export function newDeploymentId(): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  return letters[randomBytes(1)[0]! % 26] + randomBytes(4).toString('hex').slice(0, 7);
+}
+
+const withProject = {
+  deployment: deployments,
+  projectName: projects.name,
+};
+
+function flatten(row: { deployment: DeploymentRow; projectName: string }): DeploymentWithProject {
+  return { ...row.deployment, projectName: row.projectName };
+}
+
+export async function listDeployments(
+  db: Executor,
+  organizationId: string,
+  filter: { projectIds: string[] | null; search?: string | undefined },
+): Promise<DeploymentWithProject[]> {
+  if (filter.projectIds?.length === 0) return [];
+  const conditions: (SQL | undefined)[] = [eq(deployments.organizationId, organizationId)];
+  if (filter.projectIds) conditions.push(inArray(deployments.projectId, filter.projectIds));
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(deployments.name, pattern), ilike(deployments.id, pattern), ilike(projects.name, pattern)));
+  }
+  const rows = await db
+    .select(withProject)
+    .from(deployments)
+    .innerJoin(projects, eq(projects.id, deployments.projectId))
+    .where(and(...conditions))
+    .orderBy(asc(deployments.createdAt), asc(deployments.id));
+  return rows.map(flatten);
+}
+
+export async function findDeployment(db: Executor, organizationId: string, id: string): Promise<DeploymentWithProject | undefined> {
+  const [row] = await db
+    .select(withProject)
+    .from(deployments)
+    .innerJoin(projects, eq(projects.id, deployments.projectId))
+    .where(and(eq(deployments.organizationId, organizationId), eq(deployments.id, id)))
+    .limit(1);
+  return row && flatten(row);
+}
+
+export async function insertDeployment(db: Executor, values: typeof deployments.$inferInsert): Promise<void> {
+  await db.insert(deployments).values(values);
+}
+
+export async function updateDeployment(
+  db: Executor,
+  id: string,
+  patch: Partial<Pick<DeploymentRow, 'name' | 'status' | 'statusSettlesAt'>>,
+): Promise<void> {
+  await db.update(deployments).set(patch).where(eq(deployments.id, id));
+}
+
+export async function deleteDeployment(db: Executor, id: string): Promise<void> {
+  await db.delete(deployments).where(eq(deployments.id, id));
+}
+
+export type TlsRow = typeof tlsCertificates.$inferSelect;
+
+export async function findTls(db: Executor, deploymentId: string): Promise<TlsRow | undefined> {
+  const [row] = await db.select().from(tlsCertificates).where(eq(tlsCertificates.deploymentId, deploymentId)).limit(1);
+  return row;
+}
+
+export async function upsertTls(db: Executor, values: typeof tlsCertificates.$inferInsert): Promise<void> {
+  const { deploymentId: _id, createdAt: _created, ...changes } = values;
+  await db.insert(tlsCertificates).values(values).onConflictDoUpdate({ target: tlsCertificates.deploymentId, set: changes });
+}
+
+export async function deleteTls(db: Executor, deploymentId: string): Promise<void> {
+  await db.delete(tlsCertificates).where(eq(tlsCertificates.deploymentId, deploymentId));
+}

@@ -1,0 +1,173 @@
+import type { z } from 'zod';
+import { isDedicatedFamily, type DeploymentStatus, type DeploymentType } from '../../contract/deployment-types';
+import type { createDeploymentRequestSchema } from '../../contract/deployments';
+import { recordAudit } from '../audit/audit-log';
+import type { Database } from '../db/store';
+import { isUniqueViolation } from '../db/postgres-errors';
+import { ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
+import { findProjectInOrganization } from '../projects/projects-data';
+import type { SecretBox } from '../secrets/secret-box';
+import { seesProject, type DeploymentAccess } from './deployment-access';
+import {
+  deleteDeployment,
+  findDeployment,
+  insertDeployment,
+  listDeployments,
+  newDeploymentId,
+  updateDeployment,
+  type DeploymentWithProject,
+} from './deployments-data';
+
+/** A deployment as services hand it out: its row, its project's name, and its status now. */
+export type DeploymentView = Omit<DeploymentWithProject, 'status' | 'upstreamSecretSealed'> & {
+  status: DeploymentStatus;
+  type: DeploymentType;
+  hasUpstreamSecret: boolean;
+};
+
+export const DEPLOYMENT_TYPE_UNSUPPORTED = 'DEPLOYMENT_TYPE_UNSUPPORTED';
+
+export function createDeploymentsService(deps: {
+  db: Database;
+  now: () => number;
+  secretBox: SecretBox;
+  /** How long a start or stop takes to settle (EMQX reports "starting"/"stopping" meanwhile). */
+  transitionMs: number;
+}) {
+  const { db, now, secretBox, transitionMs } = deps;
+
+  function view(row: DeploymentWithProject): DeploymentView {
+    const { upstreamSecretSealed, ...rest } = row;
+    const settling = row.statusSettlesAt !== null && row.statusSettlesAt.getTime() > now();
+    const status: DeploymentStatus = settling ? (row.status === 'running' ? 'starting' : 'stopping') : (row.status as DeploymentStatus);
+    return { ...rest, status, type: row.type as DeploymentType, hasUpstreamSecret: upstreamSecretSealed !== null };
+  }
+
+  /** The deployment if the principal may see it; otherwise 404 or 403 as its access says. */
+  async function visible(access: DeploymentAccess, id: string): Promise<DeploymentView> {
+    const row = await findDeployment(db, access.organizationId, id);
+    if (!row) throw new NotFoundError('No such deployment.');
+    if (!seesProject(access, row.projectId)) {
+      if (access.outsideScope === 'not_found') throw new NotFoundError('No such deployment.');
+      throw new ForbiddenError('This key may not use deployments of that project.');
+    }
+    return view(row);
+  }
+
+  function requireDedicated(deployment: DeploymentView, what: string): void {
+    if (!isDedicatedFamily(deployment.type)) {
+      throw new InvalidError(`${what} applies to Dedicated, Dedicated Flex and BYOC deployments only.`, undefined, DEPLOYMENT_TYPE_UNSUPPORTED);
+    }
+  }
+
+  async function operable(access: DeploymentAccess, id: string): Promise<DeploymentView> {
+    const deployment = await visible(access, id);
+    if (!access.mayOperate) throw new ForbiddenError();
+    return deployment;
+  }
+
+  async function changeRunState(access: DeploymentAccess, id: string, target: 'running' | 'stopped'): Promise<DeploymentView> {
+    const deployment = await operable(access, id);
+    requireDedicated(deployment, target === 'running' ? 'Start' : 'Stop');
+    if (deployment.status !== (target === 'running' ? 'stopped' : 'running')) {
+      throw new InvalidError(
+        target === 'running' ? `The deployment is ${deployment.status}; only a stopped deployment can be started.` : `The deployment is ${deployment.status}; only a running deployment can be stopped.`,
+        undefined,
+        'DEPLOYMENT_STATE_CONFLICT',
+      );
+    }
+    await db.transaction(async (tx) => {
+      await updateDeployment(tx, id, { status: target, statusSettlesAt: transitionMs > 0 ? new Date(now() + transitionMs) : null });
+      await recordAudit(tx, access.auditActor, {
+        action: target === 'running' ? 'deployment.start' : 'deployment.stop',
+        targetType: 'deployment',
+        targetId: id,
+        targetLabel: deployment.name,
+      });
+    });
+    return visible(access, id);
+  }
+
+  return {
+    visible,
+    requireDedicated,
+
+    async list(access: DeploymentAccess, search?: string): Promise<DeploymentView[]> {
+      const rows = await listDeployments(db, access.organizationId, { projectIds: access.visibleProjectIds, search });
+      return rows.map(view);
+    },
+
+    async create(access: DeploymentAccess, input: z.output<typeof createDeploymentRequestSchema>): Promise<DeploymentView> {
+      if (!access.mayCreate) throw new ForbiddenError();
+      const project = await findProjectInOrganization(db, access.organizationId, input.projectId);
+      if (!project || !seesProject(access, project.id)) {
+        throw new InvalidError('The request body has invalid fields.', [{ path: 'projectId', message: 'No such project' }]);
+      }
+      for (let attempt = 0; ; attempt++) {
+        const id = newDeploymentId();
+        try {
+          await db.transaction(async (tx) => {
+            await insertDeployment(tx, {
+              id,
+              organizationId: access.organizationId,
+              projectId: project.id,
+              name: input.name,
+              type: input.type,
+              emqxVersion: input.emqxVersion,
+              region: input.region,
+              status: 'running',
+              upstreamUrl: input.upstreamUrl ?? null,
+              upstreamApiKey: input.upstreamApiKey ?? null,
+              upstreamSecretSealed: input.upstreamApiSecret ? secretBox.seal(input.upstreamApiSecret) : null,
+            });
+            await recordAudit(tx, access.auditActor, {
+              action: 'deployment.create',
+              targetType: 'deployment',
+              targetId: id,
+              targetLabel: input.name,
+              details: { type: input.type, project: project.name, region: input.region, upstreamUrl: input.upstreamUrl ?? null },
+            });
+          });
+          return visible(access, id);
+        } catch (error) {
+          // A fresh random id collided with an existing one: draw another.
+          if (isUniqueViolation(error) && attempt < 5) continue;
+          throw error;
+        }
+      }
+    },
+
+    start: (access: DeploymentAccess, id: string) => changeRunState(access, id, 'running'),
+    stop: (access: DeploymentAccess, id: string) => changeRunState(access, id, 'stopped'),
+
+    async rename(access: DeploymentAccess, id: string, name: string): Promise<DeploymentView> {
+      const deployment = await operable(access, id);
+      await db.transaction(async (tx) => {
+        await updateDeployment(tx, id, { name });
+        await recordAudit(tx, access.auditActor, {
+          action: 'deployment.rename',
+          targetType: 'deployment',
+          targetId: id,
+          targetLabel: name,
+          details: { from: deployment.name },
+        });
+      });
+      return visible(access, id);
+    },
+
+    async remove(access: DeploymentAccess, id: string): Promise<void> {
+      const deployment = await operable(access, id);
+      await db.transaction(async (tx) => {
+        await deleteDeployment(tx, id);
+        await recordAudit(tx, access.auditActor, {
+          action: 'deployment.delete',
+          targetType: 'deployment',
+          targetId: id,
+          targetLabel: deployment.name,
+        });
+      });
+    },
+  };
+}
+
+export type DeploymentsService = ReturnType<typeof createDeploymentsService>;

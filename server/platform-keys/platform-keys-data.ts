@@ -1,0 +1,53 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Executor } from '../db/store';
+import { platformApiKeys, projects } from '../db/schema';
+
+export type PlatformKeyRow = typeof platformApiKeys.$inferSelect;
+
+export function listPlatformKeys(db: Executor, organizationId: string): Promise<PlatformKeyRow[]> {
+  return db
+    .select()
+    .from(platformApiKeys)
+    .where(eq(platformApiKeys.organizationId, organizationId))
+    .orderBy(asc(platformApiKeys.createdAt), asc(platformApiKeys.keyId));
+}
+
+export async function findPlatformKey(db: Executor, organizationId: string, id: string): Promise<PlatformKeyRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(platformApiKeys)
+    .where(and(eq(platformApiKeys.organizationId, organizationId), eq(platformApiKeys.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** By the public Key, across organisations: the Key alone decides which organisation a call is for. */
+export async function findPlatformKeyByKeyId(db: Executor, keyId: string): Promise<PlatformKeyRow | undefined> {
+  const [row] = await db.select().from(platformApiKeys).where(eq(platformApiKeys.keyId, keyId)).limit(1);
+  return row;
+}
+
+export async function insertPlatformKey(db: Executor, values: typeof platformApiKeys.$inferInsert): Promise<void> {
+  await db.insert(platformApiKeys).values(values);
+}
+
+export async function updatePlatformKey(
+  db: Executor,
+  id: string,
+  patch: Partial<Pick<PlatformKeyRow, 'note' | 'scopes' | 'projectIds'>>,
+): Promise<void> {
+  await db.update(platformApiKeys).set(patch).where(eq(platformApiKeys.id, id));
+}
+
+export async function deletePlatformKey(db: Executor, id: string): Promise<void> {
+  await db.delete(platformApiKeys).where(eq(platformApiKeys.id, id));
+}
+
+export async function setPlatformKeyLastUsed(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(platformApiKeys).set({ lastUsedAt: at }).where(eq(platformApiKeys.id, id));
+}
+
+export async function projectNamesOf(db: Executor, organizationId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.organizationId, organizationId));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  CreatedPlatformKey,
+  createPlatformKeyRequestSchema,
+  PlatformKey,
+  updatePlatformKeyRequestSchema,
+} from '../../contract/platform-keys';
+import type { PlatformScope } from '../../contract/platform-scopes';
+import type { Actor } from '../auth/actor';
+import { requireCapability } from '../auth/require-capability';
+import { auditActorOfUser, recordAudit } from '../audit/audit-log';
+import type { Database } from '../db/store';
+import type { PlatformKeyPrincipal } from '../deployments/deployment-access';
+import { InvalidError, NotFoundError } from '../http/domain-errors';
+import { generateKeyId, generateSecret } from '../keys/key-format';
+import type { SecretHasher } from '../keys/secret-hasher';
+import { createLastUsedTracker } from './last-used-tracker';
+import {
+  deletePlatformKey,
+  findPlatformKey,
+  findPlatformKeyByKeyId,
+  insertPlatformKey,
+  listPlatformKeys,
+  projectNamesOf,
+  setPlatformKeyLastUsed,
+  updatePlatformKey,
+  type PlatformKeyRow,
+} from './platform-keys-data';
+
+/** Platform API Keys: who may issue them (Root, Administrators), and checking them on each call. */
+export function createPlatformKeysService(deps: {
+  db: Database;
+  now: () => number;
+  hasher: SecretHasher;
+  onBackgroundError: (error: unknown) => void;
+}) {
+  const { db, now, hasher } = deps;
+  const lastUsed = createLastUsedTracker({
+    now,
+    write: (id, at) => setPlatformKeyLastUsed(db, id, at),
+    onError: deps.onBackgroundError,
+  });
+
+  function toDto(row: PlatformKeyRow, projectNames: Map<string, string>): PlatformKey {
+    return {
+      id: row.id,
+      key: row.keyId,
+      note: row.note,
+      scopes: row.scopes as PlatformScope[],
+      projects: row.projectIds === null ? null : row.projectIds.map((id) => ({ id, name: projectNames.get(id) ?? id })),
+      createdBy: row.createdByEmail,
+      createdAt: row.createdAt.toISOString(),
+      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    };
+  }
+
+  async function requireKnownProjects(organizationId: string, projectIds: string[] | null | undefined) {
+    const names = await projectNamesOf(db, organizationId);
+    const unknown = (projectIds ?? []).findIndex((id) => !names.has(id));
+    if (unknown >= 0) {
+      throw new InvalidError('The request body has invalid fields.', [{ path: `projectIds.${unknown}`, message: 'No such project' }]);
+    }
+    return names;
+  }
+
+  async function requireKey(actor: Actor, id: string): Promise<PlatformKeyRow> {
+    requireCapability(actor, 'managePlatformKeys');
+    const row = await findPlatformKey(db, actor.organizationId, id);
+    if (!row) throw new NotFoundError('No such Platform API Key.');
+    return row;
+  }
+
+  return {
+    async list(actor: Actor): Promise<PlatformKey[]> {
+      requireCapability(actor, 'managePlatformKeys');
+      const [rows, names] = await Promise.all([listPlatformKeys(db, actor.organizationId), projectNamesOf(db, actor.organizationId)]);
+      return rows.map((row) => toDto(row, names));
+    },
+
+    /** The only answer that ever holds the Secret; only its HMAC is stored. */
+    async create(actor: Actor, input: z.output<typeof createPlatformKeyRequestSchema>): Promise<CreatedPlatformKey> {
+      requireCapability(actor, 'managePlatformKeys');
+      const names = await requireKnownProjects(actor.organizationId, input.projectIds);
+      const id = randomUUID();
+      const keyId = generateKeyId('platform');
+      const secret = generateSecret('platform');
+      await db.transaction(async (tx) => {
+        await insertPlatformKey(tx, {
+          id,
+          organizationId: actor.organizationId,
+          keyId,
+          secretHash: hasher.hash(secret),
+          note: input.note,
+          scopes: input.scopes,
+          projectIds: input.projectIds,
+          createdByUserId: actor.userId,
+          createdByEmail: actor.email,
+          createdAt: new Date(now()),
+        });
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'platform_key.create',
+          targetType: 'platform_key',
+          targetId: keyId,
+          targetLabel: input.note || keyId,
+          details: { scopes: input.scopes, projectIds: input.projectIds },
+        });
+      });
+      const row = (await findPlatformKey(db, actor.organizationId, id))!;
+      return { ...toDto(row, names), secret };
+    },
+
+    async update(actor: Actor, id: string, input: z.output<typeof updatePlatformKeyRequestSchema>): Promise<PlatformKey> {
+      const row = await requireKey(actor, id);
+      const names = await requireKnownProjects(actor.organizationId, input.projectIds);
+      await db.transaction(async (tx) => {
+        await updatePlatformKey(tx, id, input);
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'platform_key.update',
+          targetType: 'platform_key',
+          targetId: row.keyId,
+          targetLabel: input.note ?? (row.note || row.keyId),
+          details: { ...input },
+        });
+      });
+      return toDto((await findPlatformKey(db, actor.organizationId, id))!, names);
+    },
+
+    /** Revokes at once: every call checks the database, so the next request with it fails. */
+    async remove(actor: Actor, id: string): Promise<void> {
+      const row = await requireKey(actor, id);
+      await db.transaction(async (tx) => {
+        await deletePlatformKey(tx, id);
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'platform_key.delete',
+          targetType: 'platform_key',
+          targetId: row.keyId,
+          targetLabel: row.note || row.keyId,
+        });
+      });
+      lastUsed.forget(id);
+    },
+
+    /**
+     * The key behind Basic credentials, or undefined. An unknown Key and a wrong Secret do the
+     * same work (one HMAC and one constant-time comparison) and give the same answer.
+     */
+    async authenticate(keyId: string, secret: string, address: string | null): Promise<PlatformKeyPrincipal | undefined> {
+      const row = keyId.length <= 64 ? await findPlatformKeyByKeyId(db, keyId) : undefined;
+      if (!hasher.matches(secret, row?.secretHash) || !row) return undefined;
+      lastUsed.touch(row.id);
+      return {
+        id: row.id,
+        keyId: row.keyId,
+        organizationId: row.organizationId,
+        scopes: row.scopes as PlatformScope[],
+        projectIds: row.projectIds,
+        address,
+      };
+    },
+  };
+}
+
+export type PlatformKeysService = ReturnType<typeof createPlatformKeysService>;

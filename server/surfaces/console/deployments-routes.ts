@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createDeploymentRequestSchema,
+  deploymentListQuerySchema,
+  deploymentListSchema,
+  deploymentParamsSchema,
+  deploymentSchema,
+  tlsSummarySchema,
+  tlsUploadRequestSchema,
+  type Deployment,
+} from '../../../contract/deployments';
+import { platformOfRegion } from '../../../contract/regions';
+import { accessForUser, type DeploymentAccess } from '../../deployments/deployment-access';
+import type { DeploymentView } from '../../deployments/deployments-service';
+import type { Database } from '../../db/store';
+import type { Services } from '../../services';
+import { actorOf } from './request-auth';
+
+function toDto(view: DeploymentView, access: DeploymentAccess): Deployment {
+  return {
+    id: view.id,
+    name: view.name,
+    projectId: view.projectId,
+    projectName: view.projectName,
+    type: view.type,
+    emqxVersion: view.emqxVersion,
+    region: view.region,
+    platform: platformOfRegion(view.region),
+    status: view.status,
+    upstreamUrl: view.upstreamUrl,
+    upstreamApiKey: view.upstreamApiKey,
+    hasUpstreamSecret: view.hasUpstreamSecret,
+    createdAt: view.createdAt.toISOString(),
+    permissions: { operate: access.mayOperate, manageTls: access.mayConfigure },
+  };
+}
+
+const renameSchema = z.object({ name: z.string().trim().min(1, { message: 'Required' }).max(64) }).strict();
+
+/** Deployments and their TLS certificate, as the console's Deployments pages use them. */
+export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
+  const { deployments, tls } = services;
+  const access = (request: Parameters<typeof actorOf>[0]) => accessForUser(db, actorOf(request));
+
+  app.get(
+    '/deployments',
+    { schema: { querystring: deploymentListQuerySchema, response: { 200: deploymentListSchema } } },
+    async (request) => {
+      const principal = await access(request);
+      const views = await deployments.list(principal, request.query.search);
+      return { deployments: views.map((view) => toDto(view, principal)) };
+    },
+  );
+
+  app.post(
+    '/deployments',
+    { schema: { body: createDeploymentRequestSchema, response: { 201: deploymentSchema } } },
+    async (request, reply) => {
+      const principal = await access(request);
+      return reply.status(201).send(toDto(await deployments.create(principal, request.body), principal));
+    },
+  );
+
+  app.get('/deployments/:id', { schema: { params: deploymentParamsSchema, response: { 200: deploymentSchema } } }, async (request) => {
+    const principal = await access(request);
+    return toDto(await deployments.visible(principal, request.params.id), principal);
+  });
+
+  app.patch(
+    '/deployments/:id',
+    { schema: { params: deploymentParamsSchema, body: renameSchema, response: { 200: deploymentSchema } } },
+    async (request) => {
+      const principal = await access(request);
+      return toDto(await deployments.rename(principal, request.params.id, request.body.name), principal);
+    },
+  );
+
+  app.delete('/deployments/:id', { schema: { params: deploymentParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await deployments.remove(await access(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+
+  for (const operation of ['start', 'stop'] as const) {
+    app.post(
+      `/deployments/:id/${operation}`,
+      { schema: { params: deploymentParamsSchema, response: { 200: deploymentSchema } } },
+      async (request) => {
+        const principal = await access(request);
+        return toDto(await deployments[operation](principal, request.params.id), principal);
+      },
+    );
+  }
+
+  app.get(
+    '/deployments/:id/tls',
+    { schema: { params: deploymentParamsSchema, response: { 200: z.object({ certificate: tlsSummarySchema.nullable() }) } } },
+    async (request) => ({ certificate: await tls.get(await access(request), request.params.id) }),
+  );
+
+  app.put(
+    '/deployments/:id/tls',
+    { schema: { params: deploymentParamsSchema, body: tlsUploadRequestSchema, response: { 200: tlsSummarySchema } } },
+    async (request) => tls.save(await access(request), request.params.id, request.body, 'upsert'),
+  );
+
+  app.delete('/deployments/:id/tls', { schema: { params: deploymentParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await tls.remove(await access(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+};

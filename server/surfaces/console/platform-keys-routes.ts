@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema } from '../../../contract/fields';
+import {
+  createdPlatformKeySchema,
+  createPlatformKeyRequestSchema,
+  platformKeyListSchema,
+  platformKeySchema,
+  updatePlatformKeyRequestSchema,
+} from '../../../contract/platform-keys';
+import type { Services } from '../../services';
+import { actorOf } from './request-auth';
+
+export const platformKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const { platformKeys } = services;
+
+  app.get('/platform-keys', { schema: { response: { 200: platformKeyListSchema } } }, async (request) => ({
+    keys: await platformKeys.list(actorOf(request)),
+  }));
+
+  app.post(
+    '/platform-keys',
+    { schema: { body: createPlatformKeyRequestSchema, response: { 201: createdPlatformKeySchema } } },
+    async (request, reply) => {
+      // The one response that carries a Secret must never be stored by a cache on the way.
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(await platformKeys.create(actorOf(request), request.body));
+    },
+  );
+
+  app.patch(
+    '/platform-keys/:id',
+    { schema: { params: idParamsSchema, body: updatePlatformKeyRequestSchema, response: { 200: platformKeySchema } } },
+    async (request) => platformKeys.update(actorOf(request), request.params.id, request.body),
+  );
+
+  app.delete('/platform-keys/:id', { schema: { params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await platformKeys.remove(actorOf(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+};

@@ -1,0 +1,104 @@
+import fastifySwagger from '@fastify/swagger';
+import type { FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ERROR_CODES } from '../../../contract/errors';
+import type { PlatformScope } from '../../../contract/platform-scopes';
+import type { PlatformApiLimits } from '../../config';
+import type { PlatformKeyPrincipal } from '../../deployments/deployment-access';
+import { DomainError, ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
+import { SlidingWindowLimiter } from '../../http/sliding-window-limiter';
+import type { Services } from '../../services';
+import { parseBasicCredentials } from './basic-credentials';
+import { publicApiRoutes } from './routes';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The Functionality Scope a Platform API route needs. */
+    scope?: PlatformScope;
+    /** Which per-key rate limit a Platform API route counts against. */
+    rateBucket?: 'read' | 'tls_write' | 'start_stop';
+  }
+  interface FastifyRequest {
+    platformKey?: PlatformKeyPrincipal;
+  }
+}
+
+const HOUR = 3_600_000;
+
+/** 401 for every credential problem: the same status, body and header whatever went wrong. */
+class BadCredentialsError extends DomainError {
+  constructor() {
+    super(401, ERROR_CODES.unauthenticated, 'Invalid API key or secret.');
+  }
+}
+
+export function platformKeyOf(request: FastifyRequest): PlatformKeyPrincipal {
+  if (!request.platformKey) throw new BadCredentialsError();
+  return request.platformKey;
+}
+
+/**
+ * The Platform API (`/public_api/v1`): EMQX Platform's wire format behind HTTP Basic with a
+ * Platform API Key. Authentication, scope and rate limits are enforced here, once.
+ */
+export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits: PlatformApiLimits; now: () => number }> = async (
+  app,
+  { services, limits, now },
+) => {
+  const failures = new SlidingWindowLimiter(limits.failures, now);
+  const buckets = {
+    read: new SlidingWindowLimiter({ max: limits.readsPerHour, windowMs: HOUR }, now),
+    tls_write: new SlidingWindowLimiter({ max: limits.tlsWritesPerHour, windowMs: HOUR }, now),
+    start_stop: new SlidingWindowLimiter({ max: limits.startStopPerHour, windowMs: HOUR }, now),
+  };
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Keyward Platform API',
+        version: '1',
+        description:
+          'Wire-compatible with EMQX Platform\'s Platform API. Authenticate with HTTP Basic: your Platform API Key as the user name and its Secret as the password.',
+      },
+      servers: [{ url: '/public_api/v1' }],
+      components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } },
+      security: [{ basic: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    if (reply.statusCode === 401) reply.header('www-authenticate', 'Basic realm="Keyward"');
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (!config.scope) return; // the OpenAPI document is public
+    const address = request.ip;
+    const retryAfter = failures.retryAfterSeconds(address);
+    if (retryAfter > 0) throw new TooManyRequestsError(retryAfter, 'Too many failed authentication attempts. Try again later.');
+
+    const credentials = parseBasicCredentials(request.headers.authorization);
+    const key = credentials ? await services.platformKeys.authenticate(credentials.id, credentials.secret, address) : undefined;
+    if (!key) {
+      failures.record(address);
+      throw new BadCredentialsError();
+    }
+    request.platformKey = key;
+    if (!key.scopes.includes(config.scope)) {
+      throw new ForbiddenError('This API key does not have the functionality scope this call needs.');
+    }
+
+    const bucket = config.rateBucket ?? 'read';
+    const deploymentId = (request.params as { deployment_id?: string }).deployment_id ?? '';
+    const limitKey = bucket === 'start_stop' ? `${key.id}:${deploymentId}` : key.id;
+    const wait = buckets[bucket].retryAfterSeconds(limitKey);
+    if (wait > 0) throw new TooManyRequestsError(wait, 'This API key has reached its request limit for this call. Try again later.');
+    buckets[bucket].record(limitKey);
+  });
+
+  await app.register(publicApiRoutes, { services });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+};

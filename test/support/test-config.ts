@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../../server/app';
+import { DEFAULT_SIGN_IN_WINDOW_MS } from '../../server/config';
+import { deriveServerKeys } from '../../server/secrets/master-key';
+
+export interface TestConfigOptions {
+  sessionIdleMs?: number;
+  perAccount?: number;
+  perAddress?: number;
+  platformReadsPerHour?: number;
+  platformFailuresPerAddress?: number;
+  deploymentTransitionMs?: number;
+}
+
+/** The app's configuration for tests: production defaults unless a test says otherwise. */
+export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
+  return {
+    sessionIdleMs: options.sessionIdleMs ?? 12 * 3_600_000,
+    signInLimits: {
+      perAccount: { max: options.perAccount ?? 5, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
+      perAddress: { max: options.perAddress ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
+    },
+    platformApiLimits: {
+      readsPerHour: options.platformReadsPerHour ?? 60,
+      tlsWritesPerHour: 6,
+      startStopPerHour: 1,
+      failures: { max: options.platformFailuresPerAddress ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
+    },
+    deploymentTransitionMs: options.deploymentTransitionMs ?? 5_000,
+    spaDir: undefined,
+    logLevel: 'info',
+  };
+}
+
+export const testServerKeys = () => deriveServerKeys(randomBytes(32));
