@@ -49,6 +49,12 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', KEYWARD_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KEYWARD_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '1',
+    },
   },
 });

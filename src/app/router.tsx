@@ -30,6 +30,12 @@ const deploymentsRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/deployments/components/DeploymentsPage'), 'DeploymentsPage'),
 });
 
+const deploymentOverviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'deployments/$deploymentId',
+  component: lazyRouteComponent(() => import('@/features/deployments/components/DeploymentOverviewPage'), 'DeploymentOverviewPage'),
+});
+
 const projectsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'projects',
@@ -50,6 +56,29 @@ const platformKeysRoute = createRoute({
   component: lazyRouteComponent(() => import('@/features/platform-keys/components/PlatformKeysPage'), 'PlatformKeysPage'),
 });
 
-const routeTree = rootRoute.addChildren([indexRoute, deploymentsRoute, projectsRoute, usersRoute, platformKeysRoute]);
+const apiReferenceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'platform-api-keys/reference',
+  staticData: { capability: 'managePlatformKeys' },
+  component: lazyRouteComponent(() => import('@/features/platform-keys/components/ApiReferencePage'), 'ApiReferencePage'),
+});
+
+const auditLogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'audit-log',
+  staticData: { capability: 'viewAuditLog' },
+  component: lazyRouteComponent(() => import('@/features/audit/components/AuditLogPage'), 'AuditLogPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  deploymentsRoute,
+  deploymentOverviewRoute,
+  projectsRoute,
+  usersRoute,
+  platformKeysRoute,
+  apiReferenceRoute,
+  auditLogRoute,
+]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

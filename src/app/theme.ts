@@ -5,6 +5,8 @@ export const theme = createTheme({
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
+  // Links inside text must be told apart by more than colour (WCAG 1.4.1).
+  components: { Anchor: { defaultProps: { underline: 'always' } } },
   // Coloured text on a tinted background ("light" badges, the active navigation entry) reads
   // below 4.5:1 in several colours; the tint carries the colour, the text stays the text colour.
   variantColorResolver: (input) => {

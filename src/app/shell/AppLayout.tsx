@@ -16,11 +16,13 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
   const [navOpened, nav] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const canViewUsers = useCan('viewAccounts');
+  const canViewAudit = useCan('viewAuditLog');
 
   const entries = [
     { to: '/deployments', label: t('nav.deployments'), visible: true },
     { to: '/projects', label: t('nav.projects'), visible: true },
     { to: '/users', label: t('nav.users'), visible: canViewUsers },
+    { to: '/audit-log', label: t('nav.auditLog'), visible: canViewAudit },
   ] as const;
 
   return (

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The centred card that setup and sign-in share. */
-export function AuthCard({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Center mih="100vh" p="md" component="main">

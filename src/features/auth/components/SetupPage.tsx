@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useSetupOrganization } from '@/lib/auth';
 import { applyFieldIssues } from '@/lib/form-errors';
-import { setupFormSchema, toSetupRequest, type SetupFormInput, type SetupFormOutput } from '../setup-form-schema';
+import {
+  setupFormSchema,
+  toSetupRequest,
+  type SetupFormInput,
+  type SetupFormOutput,
+} from '../setup-form-schema';
 import { AuthCard } from './AuthCard';
 
 /** First start: the organisation and its Root account. */
@@ -20,7 +25,8 @@ export function SetupPage() {
 
   const onSubmit = form.handleSubmit((values) =>
     setup.mutate(toSetupRequest(values), {
-      onError: (error) => applyFieldIssues(error, form.setError, ['organizationName', 'email', 'password']),
+      onError: (error) =>
+        applyFieldIssues(error, form.setError, ['organizationName', 'email', 'password']),
     }),
   );
 

@@ -1,14 +1,170 @@
-import { EmptyState } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PlatformKey } from '@contract/platform-keys';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { DataTable } from '@/components/DataTable';
+import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
+import { PageLoader } from '@/components/PageLoader';
+import { useFormatters } from '@/lib/format';
+import { toast } from '@/lib/toast';
+import { useDeletePlatformKey } from '../api/change-platform-key';
+import { usePlatformKeys } from '../api/get-platform-keys';
 
-// Placeholder route: reachable and access-checked now; key management comes with its issue.
+const PlatformKeyFormDialog = lazy(() =>
+  import('./PlatformKeyFormDialog').then((m) => ({ default: m.PlatformKeyFormDialog })),
+);
+const SecretRevealDialog = lazy(() =>
+  import('@/components/SecretRevealDialog').then((m) => ({ default: m.SecretRevealDialog })),
+);
+
+type Editing = { mode: 'create' } | { mode: 'edit'; key: PlatformKey } | null;
+
+/** Platform API Keys: for scripts that manage deployments, TLS and projects through the Platform API. */
 export function PlatformKeysPage() {
   const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const keys = usePlatformKeys();
+  const remove = useDeletePlatformKey();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<PlatformKey | null>(null);
+  // The one copy of a new Secret in the page: gone when the reveal dialog closes.
+  const [revealed, setRevealed] = useState<{ key: string; secret: string } | null>(null);
+
+  const newKeyButton = (
+    <Button onClick={() => setEditing({ mode: 'create' })}>{t('platformKeys.newKey')}</Button>
+  );
+
   return (
     <>
-      <PageHeader title={t('platformKeys.title')} />
-      <EmptyState title={t('platformKeys.emptyTitle')} description={t('platformKeys.emptyDescription')} />
+      <PageHeader
+        title={t('platformKeys.title')}
+        actions={keys.isSuccess && keys.data.length > 0 && newKeyButton}
+      />
+      <Text size="sm" c="dimmed" mb="md">
+        {t('platformKeys.intro')}{' '}
+        <Anchor component={Link} to="/platform-api-keys/reference">
+          {t('platformKeys.reference')}
+        </Anchor>
+      </Text>
+      {keys.isPending && <PageLoader />}
+      {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
+      {keys.isSuccess && keys.data.length === 0 && (
+        <EmptyState
+          title={t('platformKeys.emptyTitle')}
+          description={t('platformKeys.emptyDescription')}
+        >
+          <EmptyState.Actions>{newKeyButton}</EmptyState.Actions>
+        </EmptyState>
+      )}
+      {keys.isSuccess && keys.data.length > 0 && (
+        <DataTable minWidth={900}>
+          <thead>
+            <tr>
+              <th>{t('platformKeys.key')}</th>
+              <th>{t('platformKeys.note')}</th>
+              <th>{t('platformKeys.scopesColumn')}</th>
+              <th>{t('platformKeys.createdBy')}</th>
+              <th>{t('common.createdAt')}</th>
+              <th>{t('platformKeys.lastUsed')}</th>
+              <th>{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.data.map((key) => (
+              <tr key={key.id}>
+                <td>
+                  <Text ff="monospace" size="sm">
+                    {key.key}
+                  </Text>
+                </td>
+                <td>{key.note || '—'}</td>
+                <td>
+                  <Stack gap={4}>
+                    <Group gap={4}>
+                      {key.scopes.map((scope) => (
+                        <Badge key={scope} variant="light" size="sm" tt="none">
+                          {t(`platformKeys.scopes.${scope}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {key.projects === null
+                        ? t('platformKeys.allProjects')
+                        : key.projects.map((project) => project.name).join(', ')}
+                    </Text>
+                  </Stack>
+                </td>
+                <td>{key.createdBy}</td>
+                <td>{dateTime(key.createdAt)}</td>
+                <td>{key.lastUsedAt ? dateTime(key.lastUsedAt) : t('platformKeys.neverUsed')}</td>
+                <td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={`${t('common.edit')} ${key.key}`}
+                      onClick={() => setEditing({ mode: 'edit', key })}
+                    >
+                      {t('common.edit')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="red"
+                      aria-label={`${t('common.delete')} ${key.key}`}
+                      onClick={() => setDeleting(key)}
+                    >
+                      {t('common.delete')}
+                    </Button>
+                  </Group>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      <Suspense>
+        {editing && (
+          <PlatformKeyFormDialog
+            editing={editing.mode === 'edit' ? editing.key : undefined}
+            onClose={() => setEditing(null)}
+            onCreated={(created) => {
+              setEditing(null);
+              setRevealed({ key: created.key, secret: created.secret });
+            }}
+          />
+        )}
+        {revealed && (
+          <SecretRevealDialog
+            title={t('platformKeys.createdTitle')}
+            idLabel={t('platformKeys.key')}
+            idValue={revealed.key}
+            secretLabel={t('platformKeys.secret')}
+            secretValue={revealed.secret}
+            onClose={() => setRevealed(null)}
+          />
+        )}
+      </Suspense>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('platformKeys.deleteTitle')}
+        message={t('platformKeys.deleteConfirm', { key: deleting?.key ?? '' })}
+        confirmLabel={t('common.delete')}
+        pending={remove.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              toast({ color: 'green', message: t('platformKeys.deleted', { key: deleting.key }) });
+              setDeleting(null);
+            },
+          })
+        }
+      />
     </>
   );
 }

@@ -13,4 +13,5 @@ export const assignableAccountsQueryOptions = queryOptions({
     ),
 });
 
-export const useAssignableAccounts = (enabled: boolean) => useQuery({ ...assignableAccountsQueryOptions, enabled });
+export const useAssignableAccounts = (enabled: boolean) =>
+  useQuery({ ...assignableAccountsQueryOptions, enabled });

@@ -4,7 +4,9 @@ import { apiRequest } from '@/lib/api-client';
 import { projectKeys } from './project-keys';
 
 export const getProjects = (signal?: AbortSignal) =>
-  apiRequest<{ projects: Project[] }>('/api/console/projects', { signal }).then((body) => body.projects);
+  apiRequest<{ projects: Project[] }>('/api/console/projects', { signal }).then(
+    (body) => body.projects,
+  );
 
 export const projectsQueryOptions = queryOptions({
   queryKey: projectKeys.list(),

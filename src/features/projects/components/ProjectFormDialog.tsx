@@ -15,7 +15,13 @@ type FormInput = z.input<typeof createProjectRequestSchema>;
 type FormOutput = z.output<typeof createProjectRequestSchema>;
 
 /** Creates a project, or edits one when `project` is given: the same fields either way. */
-export function ProjectFormDialog({ project, onClose }: { project?: Project; onClose: () => void }) {
+export function ProjectFormDialog({
+  project,
+  onClose,
+}: {
+  project?: Project;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const createProject = useCreateProject();
   const updateProject = useUpdateProject();
@@ -42,12 +48,25 @@ export function ProjectFormDialog({ project, onClose }: { project?: Project; onC
   });
 
   return (
-    <Dialog opened onClose={onClose} title={project ? t('projects.rename') : t('projects.createTitle')}>
+    <Dialog
+      opened
+      onClose={onClose}
+      title={project ? t('projects.rename') : t('projects.createTitle')}
+    >
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {mutation.error && <ErrorAlert error={mutation.error} />}
-          <TextInput label={t('common.name')} required error={errors.name?.message} {...form.register('name')} />
-          <TextInput label={t('common.description')} error={errors.description?.message} {...form.register('description')} />
+          <TextInput
+            label={t('common.name')}
+            required
+            error={errors.name?.message}
+            {...form.register('name')}
+          />
+          <TextInput
+            label={t('common.description')}
+            error={errors.description?.message}
+            {...form.register('description')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -15,7 +15,10 @@ export function ProjectMembers({ project, canManage }: { project: Project; canMa
   const memberIds = new Set(project.members.map((member) => member.userId));
   const options = (accounts.data ?? [])
     .filter((account) => !memberIds.has(account.id))
-    .map((account) => ({ value: account.id, label: `${userDisplayName(account)} · ${t(`roles.${account.role}`)}` }));
+    .map((account) => ({
+      value: account.id,
+      label: `${userDisplayName(account)} · ${t(`roles.${account.role}`)}`,
+    }));
 
   return (
     <Stack gap="xs">
@@ -42,7 +45,13 @@ export function ProjectMembers({ project, canManage }: { project: Project; canMa
                       size="xs"
                       variant="transparent"
                       aria-label={t('projects.removeMember', { name, project: project.name })}
-                      onClick={() => membership.mutate({ projectId: project.id, userId: member.userId, assigned: false })}
+                      onClick={() =>
+                        membership.mutate({
+                          projectId: project.id,
+                          userId: member.userId,
+                          assigned: false,
+                        })
+                      }
                     >
                       ×
                     </ActionIcon>

@@ -11,7 +11,9 @@ import { useProjects } from '../api/get-projects';
 import { ProjectMembers } from './ProjectMembers';
 
 // The form and its schemas load when the dialog first opens, not with the list.
-const ProjectFormDialog = lazy(() => import('./ProjectFormDialog').then((m) => ({ default: m.ProjectFormDialog })));
+const ProjectFormDialog = lazy(() =>
+  import('./ProjectFormDialog').then((m) => ({ default: m.ProjectFormDialog })),
+);
 
 type Editing = { mode: 'create' } | { mode: 'edit'; project: Project } | null;
 
@@ -26,7 +28,13 @@ export function ProjectsPage() {
     <>
       <PageHeader
         title={t('projects.title')}
-        actions={canManage && <Button onClick={() => setEditing({ mode: 'create' })}>{t('projects.newProject')}</Button>}
+        actions={
+          canManage && (
+            <Button onClick={() => setEditing({ mode: 'create' })}>
+              {t('projects.newProject')}
+            </Button>
+          )
+        }
       />
       {canManage && (
         <Text size="sm" c="dimmed" mb="md">
@@ -34,7 +42,9 @@ export function ProjectsPage() {
         </Text>
       )}
       {projects.isPending && <PageLoader />}
-      {projects.isError && <ErrorAlert error={projects.error} onRetry={() => void projects.refetch()} />}
+      {projects.isError && (
+        <ErrorAlert error={projects.error} onRetry={() => void projects.refetch()} />
+      )}
       {projects.isSuccess && projects.data.length === 0 && (
         <EmptyState title={t('projects.emptyTitle')} description={t('projects.emptyDescription')} />
       )}

@@ -25,7 +25,10 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
     defaultValues: { email: '', name: '', role: 'project_user', password: '' },
   });
   const { errors } = form.formState;
-  const roleOptions = rolesGrantableBy(user.role).map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  const roleOptions = rolesGrantableBy(user.role).map((role) => ({
+    value: role,
+    label: t(`roles.${role}`),
+  }));
 
   const close = () => {
     form.reset();
@@ -39,7 +42,8 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
         toast({ color: 'green', message: t('users.created', { name: userDisplayName(created) }) });
         close();
       },
-      onError: (error) => applyFieldIssues(error, form.setError, ['email', 'name', 'role', 'password']),
+      onError: (error) =>
+        applyFieldIssues(error, form.setError, ['email', 'name', 'role', 'password']),
     }),
   );
 
@@ -48,9 +52,28 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           {createUser.error && <ErrorAlert error={createUser.error} />}
-          <TextInput label={t('common.email')} type="email" required autoComplete="off" error={errors.email?.message} {...form.register('email')} />
-          <TextInput label={t('common.name')} placeholder={t('users.namePlaceholder')} autoComplete="off" error={errors.name?.message} {...form.register('name')} />
-          <NativeSelect label={t('common.role')} required data={roleOptions} error={errors.role?.message} {...form.register('role')} />
+          <TextInput
+            label={t('common.email')}
+            type="email"
+            required
+            autoComplete="off"
+            error={errors.email?.message}
+            {...form.register('email')}
+          />
+          <TextInput
+            label={t('common.name')}
+            placeholder={t('users.namePlaceholder')}
+            autoComplete="off"
+            error={errors.name?.message}
+            {...form.register('name')}
+          />
+          <NativeSelect
+            label={t('common.role')}
+            required
+            data={roleOptions}
+            error={errors.role?.message}
+            {...form.register('role')}
+          />
           <PasswordInput
             label={t('common.password')}
             description={t('users.initialPassword')}

@@ -24,7 +24,13 @@ export function UserRowActions({ user, name }: { user: User; name: string }) {
       >
         {user.disabled ? t('users.enable') : t('users.disable')}
       </Button>
-      <Button size="xs" variant="light" color="red" aria-label={`${t('common.remove')} ${name}`} onClick={confirm.open}>
+      <Button
+        size="xs"
+        variant="light"
+        color="red"
+        aria-label={`${t('common.remove')} ${name}`}
+        onClick={confirm.open}
+      >
         {t('common.remove')}
       </Button>
       <ConfirmDialog

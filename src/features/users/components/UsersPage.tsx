@@ -1,8 +1,9 @@
-import { Alert, Badge, Box, Button, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { userDisplayName } from '@contract/user-display-name';
+import { DataTable } from '@/components/DataTable';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
@@ -13,7 +14,9 @@ import { UserRoleCell } from './UserRoleCell';
 import { UserRowActions } from './UserRowActions';
 
 // The form and its schemas load when the dialog first opens, not with the list.
-const CreateUserDialog = lazy(() => import('./CreateUserDialog').then((m) => ({ default: m.CreateUserDialog })));
+const CreateUserDialog = lazy(() =>
+  import('./CreateUserDialog').then((m) => ({ default: m.CreateUserDialog })),
+);
 
 /** Accounts of the organisation: managed by Root and Administrators, read by Auditors. */
 export function UsersPage() {
@@ -38,51 +41,55 @@ export function UsersPage() {
       {users.isPending && <PageLoader />}
       {users.isError && <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />}
       {users.isSuccess && (
-        <Box style={{ overflowX: 'auto' }}>
-          <Table striped highlightOnHover verticalSpacing="sm" miw={720}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('common.email')}</Table.Th>
-                <Table.Th>{t('common.name')}</Table.Th>
-                <Table.Th>{t('common.role')}</Table.Th>
-                <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th>{t('common.createdAt')}</Table.Th>
-                {canManage && <Table.Th>{t('common.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.map((user) => {
-                const editable = canManage && user.role !== 'root' && user.id !== me.id;
-                return (
-                  <Table.Tr key={user.id}>
-                    <Table.Td>
-                      {user.email}
-                      {user.id === me.id && (
-                        <Text span c="dimmed" size="sm">
-                          {' '}
-                          ({t('users.you')})
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{user.name ?? '—'}</Table.Td>
-                    <Table.Td>
-                      {editable ? <UserRoleCell user={user} actorRole={me.role} /> : t(`roles.${user.role}`)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={user.disabled ? 'gray' : 'green'} variant="light">
-                        {user.disabled ? t('users.disabled') : t('users.active')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{dateTime(user.createdAt)}</Table.Td>
-                    {canManage && (
-                      <Table.Td>{editable && <UserRowActions user={user} name={userDisplayName(user)} />}</Table.Td>
+        <DataTable minWidth={720}>
+          <thead>
+            <tr>
+              <th>{t('common.email')}</th>
+              <th>{t('common.name')}</th>
+              <th>{t('common.role')}</th>
+              <th>{t('common.status')}</th>
+              <th>{t('common.createdAt')}</th>
+              {canManage && <th>{t('common.actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((user) => {
+              const editable = canManage && user.role !== 'root' && user.id !== me.id;
+              return (
+                <tr key={user.id}>
+                  <td>
+                    {user.email}
+                    {user.id === me.id && (
+                      <Text span c="dimmed" size="sm">
+                        {' '}
+                        ({t('users.you')})
+                      </Text>
                     )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Box>
+                  </td>
+                  <td>{user.name ?? '—'}</td>
+                  <td>
+                    {editable ? (
+                      <UserRoleCell user={user} actorRole={me.role} />
+                    ) : (
+                      t(`roles.${user.role}`)
+                    )}
+                  </td>
+                  <td>
+                    <Badge color={user.disabled ? 'gray' : 'green'} variant="light">
+                      {user.disabled ? t('users.disabled') : t('users.active')}
+                    </Badge>
+                  </td>
+                  <td>{dateTime(user.createdAt)}</td>
+                  {canManage && (
+                    <td>
+                      {editable && <UserRowActions user={user} name={userDisplayName(user)} />}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
       )}
       {creating && (
         <Suspense>

@@ -1,0 +1,38 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditPage } from '@contract/audit';
+import { apiRequest } from '@/lib/api-client';
+
+export interface AuditFilters {
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (filters: AuditFilters) => [...auditKeys.all, 'list', filters] as const,
+};
+
+function toQuery(filters: AuditFilters, before: number | undefined): string {
+  const query = new URLSearchParams();
+  if (filters.actor) query.set('actor', filters.actor);
+  if (filters.action) query.set('action', filters.action);
+  // datetime-local inputs are local times; the API takes ISO instants.
+  if (filters.from) query.set('from', new Date(filters.from).toISOString());
+  if (filters.to) query.set('to', new Date(filters.to).toISOString());
+  if (before) query.set('before', String(before));
+  return query.toString();
+}
+
+export const auditEventsQueryOptions = (filters: AuditFilters) =>
+  infiniteQueryOptions({
+    queryKey: auditKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<AuditPage>(`/api/console/audit-events?${toQuery(filters, pageParam)}`, { signal }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (page) => page.nextBefore ?? undefined,
+  });
+
+export const useAuditEvents = (filters: AuditFilters) =>
+  useInfiniteQuery(auditEventsQueryOptions(filters));

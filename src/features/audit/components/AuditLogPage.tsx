@@ -1,0 +1,135 @@
+import { Button, Code, EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '@/components/DataTable';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { PageHeader } from '@/components/PageHeader';
+import { PageLoader } from '@/components/PageLoader';
+import { useFormatters } from '@/lib/format';
+import { useAuditEvents, type AuditFilters } from '../api/get-audit-events';
+
+const ACTIONS = [
+  'user.create',
+  'user.update',
+  'user.delete',
+  'project.create',
+  'project.update',
+  'project.member_add',
+  'project.member_remove',
+  'deployment.create',
+  'deployment.rename',
+  'deployment.start',
+  'deployment.stop',
+  'deployment.delete',
+  'tls.create',
+  'tls.replace',
+  'tls.delete',
+  'platform_key.create',
+  'platform_key.update',
+  'platform_key.delete',
+];
+
+/** Every change, newest first: who (account or key), what, when and from where. */
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const [filters, setFilters] = useState<AuditFilters>({ actor: '', action: '', from: '', to: '' });
+  const [debounced] = useDebouncedValue(filters, 250);
+  const events = useAuditEvents(debounced);
+  const set =
+    (field: keyof AuditFilters) =>
+    (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      setFilters((current) => ({ ...current, [field]: event.currentTarget.value }));
+  const rows = events.data?.pages.flatMap((page) => page.events) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} />
+      <Group mb="md" align="flex-end">
+        <TextInput
+          label={t('audit.actor')}
+          placeholder={t('audit.actorPlaceholder')}
+          value={filters.actor}
+          onChange={set('actor')}
+          w={240}
+        />
+        <NativeSelect
+          label={t('audit.action')}
+          value={filters.action}
+          onChange={set('action')}
+          data={[
+            { value: '', label: t('audit.anyAction') },
+            ...ACTIONS.map((action) => ({ value: action, label: action })),
+          ]}
+          w={220}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('audit.from')}
+          value={filters.from}
+          onChange={set('from')}
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('audit.to')}
+          value={filters.to}
+          onChange={set('to')}
+        />
+      </Group>
+      {events.isPending && <PageLoader />}
+      {events.isError && <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />}
+      {events.isSuccess && rows.length === 0 && <EmptyState title={t('audit.empty')} />}
+      {rows.length > 0 && (
+        <DataTable minWidth={900}>
+          <thead>
+            <tr>
+              <th>{t('audit.when')}</th>
+              <th>{t('audit.actor')}</th>
+              <th>{t('audit.action')}</th>
+              <th>{t('audit.target')}</th>
+              <th>{t('audit.details')}</th>
+              <th>{t('audit.address')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((event) => (
+              <tr key={event.id}>
+                <td style={{ whiteSpace: 'nowrap' }}>{dateTime(event.at)}</td>
+                <td>
+                  {event.actorLabel}
+                  <Text size="xs" c="dimmed">
+                    {t(`audit.actorTypes.${event.actorType}`)}
+                  </Text>
+                </td>
+                <td>
+                  <Code>{event.action}</Code>
+                </td>
+                <td>{event.targetLabel ?? event.targetId ?? '—'}</td>
+                <td>
+                  {event.details && (
+                    <Text size="xs" ff="monospace" style={{ wordBreak: 'break-word' }}>
+                      {JSON.stringify(event.details)}
+                    </Text>
+                  )}
+                </td>
+                <td>{event.address ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {events.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button
+            variant="default"
+            loading={events.isFetchingNextPage}
+            onClick={() => void events.fetchNextPage()}
+          >
+            {t('audit.loadMore')}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}

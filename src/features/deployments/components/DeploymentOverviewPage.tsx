@@ -1,0 +1,150 @@
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Card,
+  Code,
+  EmptyState,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isDedicatedFamily } from '@contract/deployment-types';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { PageLoader } from '@/components/PageLoader';
+import { useFormatters } from '@/lib/format';
+import { toast } from '@/lib/toast';
+import { useDeleteDeployment, useSetRunState } from '../api/change-deployment';
+import { useDeployment } from '../api/get-deployment';
+import { DeploymentStatusBadge } from './DeploymentStatusBadge';
+import { TlsSection } from './TlsSection';
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** One deployment: its facts, its status with Start/Stop, its TLS certificate and its API keys. */
+export function DeploymentOverviewPage() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const navigate = useNavigate();
+  const { deploymentId } = useParams({ from: '/deployments/$deploymentId' });
+  const deployment = useDeployment(deploymentId);
+  const runState = useSetRunState();
+  const remove = useDeleteDeployment();
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  if (deployment.isPending) return <PageLoader />;
+  if (deployment.isError)
+    return <ErrorAlert error={deployment.error} onRetry={() => void deployment.refetch()} />;
+  const d = deployment.data;
+  const dedicated = isDedicatedFamily(d.type);
+
+  return (
+    <Stack>
+      <Breadcrumbs>
+        <Anchor component={Link} to="/deployments">
+          {t('deployments.title')}
+        </Anchor>
+        <Text size="sm">{d.name}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Title order={1} size="h2">
+            {d.name}
+          </Title>
+          <DeploymentStatusBadge status={d.status} />
+        </Group>
+        {d.permissions.operate && (
+          <Group gap="xs">
+            {dedicated && d.status === 'running' && (
+              <Button
+                variant="default"
+                loading={runState.isPending}
+                onClick={() => runState.mutate({ id: d.id, operation: 'stop' })}
+              >
+                {t('deployments.stop')}
+              </Button>
+            )}
+            {dedicated && d.status === 'stopped' && (
+              <Button
+                loading={runState.isPending}
+                onClick={() => runState.mutate({ id: d.id, operation: 'start' })}
+              >
+                {t('deployments.start')}
+              </Button>
+            )}
+            <Button variant="light" color="red" onClick={() => setConfirmingDelete(true)}>
+              {t('common.delete')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+
+      <Card withBorder component="section" aria-labelledby="overview-heading">
+        <Title order={2} size="h4" id="overview-heading" mb="sm">
+          {t('deployments.overview')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <Fact label={t('deployments.fields.id')}>
+            <Code>{d.id}</Code>
+          </Fact>
+          <Fact label={t('deployments.fields.type')}>{t(`deployments.types.${d.type}`)}</Fact>
+          <Fact label={t('deployments.fields.version')}>{d.emqxVersion}</Fact>
+          <Fact label={t('deployments.fields.project')}>{d.projectName}</Fact>
+          <Fact label={t('deployments.fields.platform')}>{d.platform}</Fact>
+          <Fact label={t('deployments.fields.region')}>{d.region}</Fact>
+          <Fact label={t('common.createdAt')}>{dateTime(d.createdAt)}</Fact>
+          <Fact label={t('deployments.fields.upstreamUrl')}>
+            {d.upstreamUrl ?? t('deployments.noUpstream')}
+          </Fact>
+        </SimpleGrid>
+      </Card>
+
+      {dedicated && <TlsSection deploymentId={d.id} canManage={d.permissions.manageTls} />}
+
+      <Card withBorder component="section" aria-labelledby="keys-heading">
+        <Title order={2} size="h4" id="keys-heading" mb="sm">
+          {t('deploymentKeys.title')}
+        </Title>
+        <EmptyState
+          size="sm"
+          title={t('deploymentKeys.comingTitle')}
+          description={t('deploymentKeys.comingDescription')}
+        />
+      </Card>
+
+      <ConfirmDialog
+        opened={confirmingDelete}
+        title={t('deployments.deleteTitle')}
+        message={t('deployments.deleteConfirm', { name: d.name, id: d.id })}
+        confirmLabel={t('common.delete')}
+        pending={remove.isPending}
+        onClose={() => setConfirmingDelete(false)}
+        onConfirm={() =>
+          remove.mutate(d.id, {
+            onSuccess: () => {
+              toast({ color: 'green', message: t('deployments.deleted', { name: d.name }) });
+              void navigate({ to: '/deployments' });
+            },
+          })
+        }
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,6 @@
+export const platformKeyKeys = {
+  all: ['platform-keys'] as const,
+  list: () => [...platformKeyKeys.all, 'list'] as const,
+  projects: () => [...platformKeyKeys.all, 'projects'] as const,
+  openApi: () => [...platformKeyKeys.all, 'openapi'] as const,
+};

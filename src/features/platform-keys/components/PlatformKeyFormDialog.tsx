@@ -1,0 +1,152 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { PLATFORM_SCOPES } from '@contract/platform-scopes';
+import type { CreatedPlatformKey, PlatformKey } from '@contract/platform-keys';
+import { Dialog } from '@/components/Dialog';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { toast } from '@/lib/toast';
+import { useCreatePlatformKey, useUpdatePlatformKey } from '../api/change-platform-key';
+import { useScopeProjects } from '../api/get-platform-keys';
+import {
+  platformKeyFormSchema,
+  toPlatformKeyForm,
+  toPlatformKeyRequest,
+  type PlatformKeyForm,
+} from '../platform-key-form';
+
+interface Props {
+  /** Edits this key; creates a new one when absent. */
+  editing?: PlatformKey;
+  onClose: () => void;
+  onCreated: (created: CreatedPlatformKey) => void;
+}
+
+export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
+  const { t } = useTranslation();
+  const projects = useScopeProjects();
+  const create = useCreatePlatformKey();
+  const update = useUpdatePlatformKey();
+  const mutation = editing ? update : create;
+  const form = useForm<PlatformKeyForm>({
+    resolver: zodResolver(platformKeyFormSchema),
+    defaultValues: toPlatformKeyForm(editing),
+  });
+  const { errors } = form.formState;
+  const projectScope = useWatch({ control: form.control, name: 'projectScope' });
+
+  const onSubmit = form.handleSubmit((values) => {
+    const request = toPlatformKeyRequest(values);
+    if (editing) {
+      update.mutate(
+        { id: editing.id, ...request },
+        {
+          onSuccess: () => {
+            toast({ color: 'green', message: t('common.saved') });
+            onClose();
+          },
+        },
+      );
+    } else {
+      create.mutate(request, {
+        onSuccess: (created) => {
+          // Hand the secret to the reveal dialog, then drop the mutation's copy of it.
+          onCreated(created);
+          create.reset();
+        },
+      });
+    }
+  });
+
+  return (
+    <Dialog
+      opened
+      onClose={onClose}
+      title={editing ? t('platformKeys.editTitle') : t('platformKeys.newKey')}
+      size="lg"
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {mutation.error && <ErrorAlert error={mutation.error} />}
+          <Textarea
+            label={t('platformKeys.note')}
+            description={t('platformKeys.noteHint')}
+            autosize
+            minRows={2}
+            maxLength={255}
+            error={errors.note?.message}
+            {...form.register('note')}
+          />
+          <Controller
+            control={form.control}
+            name="scopes"
+            render={({ field }) => (
+              <Checkbox.Group
+                label={t('platformKeys.functionalityScope')}
+                required
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.scopes?.message}
+              >
+                <Stack gap="xs" mt="xs">
+                  {PLATFORM_SCOPES.map((scope) => (
+                    <Checkbox key={scope} value={scope} label={t(`platformKeys.scopes.${scope}`)} />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="projectScope"
+            render={({ field }) => (
+              <Radio.Group
+                label={t('platformKeys.projectScope')}
+                value={field.value}
+                onChange={field.onChange}
+              >
+                <Group mt="xs">
+                  <Radio value="all" label={t('platformKeys.allProjects')} />
+                  <Radio value="selected" label={t('platformKeys.selectedProjects')} />
+                </Group>
+              </Radio.Group>
+            )}
+          />
+          {projectScope === 'selected' && (
+            <Controller
+              control={form.control}
+              name="projectIds"
+              render={({ field }) => (
+                <Checkbox.Group
+                  label={t('platformKeys.projects')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.projectIds?.message}
+                >
+                  <Stack gap="xs" mt="xs">
+                    {projects.isError && <ErrorAlert error={projects.error} />}
+                    {(projects.data ?? []).map((project) => (
+                      <Checkbox key={project.id} value={project.id} label={project.name} />
+                    ))}
+                    {projects.isSuccess && projects.data.length === 0 && (
+                      <Text size="sm">{t('projects.emptyTitle')}</Text>
+                    )}
+                  </Stack>
+                </Checkbox.Group>
+              )}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {t('common.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
