@@ -66,6 +66,8 @@ for (const who of ['Root', 'Administrator'] as const) {
       await page.reload();
       await expect(page.getByText('Stopped', { exact: true })).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
+    await expect(page.getByText(deploymentId)).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
 
     await page.goto('/platform-api-keys');
     await page.getByRole('button', { name: `Delete ${key}` }).click();

@@ -16,12 +16,18 @@ async function main(): Promise<void> {
   if (config.rootAccount) {
     const setup = createSetupService({ db: store.db });
     if (await setup.isSetupRequired()) {
-      await setup.createOrganization({
-        organizationName: config.rootAccount.organizationName,
-        email: config.rootAccount.email,
-        password: config.rootAccount.password,
-      });
-      app.log.info({ email: config.rootAccount.email }, 'created the Root account from the environment');
+      await setup.createOrganization(
+        {
+          organizationName: config.rootAccount.organizationName,
+          email: config.rootAccount.email,
+          password: config.rootAccount.password,
+        },
+        null,
+      );
+      app.log.info(
+        { email: config.rootAccount.email },
+        'created the Root account from the environment',
+      );
     }
   }
 

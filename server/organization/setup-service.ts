@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { insertProject } from '../projects/projects-data';
 import { insertUser, rootAccountExists } from '../users/users-data';
 import { insertOrganization } from './organization-data';
+import { recordAudit } from '../audit/audit-log';
 
 /** EMQX Platform gives every organisation a project named "default"; so do we. */
 export const DEFAULT_PROJECT_NAME = 'default';
@@ -23,11 +24,15 @@ export function createSetupService(deps: { db: Database }) {
      * Creates the organisation, its default project and the Root account in one transaction.
      * The database's single-Root index decides a race between two setups: the loser gets 409.
      */
-    async createOrganization(request: SetupRequest): Promise<{ rootUserId: string }> {
+    async createOrganization(
+      request: SetupRequest,
+      address: string | null,
+    ): Promise<{ rootUserId: string }> {
       const passwordHash = await hashPassword(request.password);
       try {
         return await db.transaction(async (tx) => {
-          if (await rootAccountExists(tx)) throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
+          if (await rootAccountExists(tx))
+            throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
           const organizationId = await insertOrganization(tx, request.organizationName);
           await insertProject(tx, { organizationId, name: DEFAULT_PROJECT_NAME, description: '' });
           const root = await insertUser(tx, {
@@ -38,10 +43,21 @@ export function createSetupService(deps: { db: Database }) {
             role: 'root',
             passwordHash,
           });
+          await recordAudit(
+            tx,
+            { organizationId, type: 'user', id: root.id, label: root.email, address },
+            {
+              action: 'organization.setup',
+              targetType: 'organization',
+              targetId: organizationId,
+              targetLabel: request.organizationName,
+            },
+          );
           return { rootUserId: root.id };
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
+        if (isUniqueViolation(error))
+          throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
         throw error;
       }
     },

@@ -16,7 +16,7 @@ describe('audit log', () => {
     const page = await root.get('/api/console/audit-events');
     expect(page.status).toBe(200);
     const actions = page.body.events.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(['deployment.stop', 'platform_key.create', 'deployment.create', 'user.create']);
+    expect(actions).toEqual(['deployment.stop', 'platform_key.create', 'deployment.create', 'user.create', 'organization.setup']);
     expect(page.body.events[0]).toMatchObject({ actorType: 'platform_key', actorLabel: key.key, targetId: deployment.id });
     expect(page.body.events[3]).toMatchObject({ actorType: 'user', actorLabel: 'root@example.com', targetLabel: 'new@example.com', address: '127.0.0.1' });
     expect(JSON.stringify(page.body)).not.toContain(key.secret);
@@ -31,7 +31,7 @@ describe('audit log', () => {
     const second = await root.get(`/api/console/audit-events?limit=2&action=project.create&before=${first.body.nextBefore}`);
     expect(second.body.events.map((e: { targetLabel: string }) => e.targetLabel)).toEqual(['p2', 'p1']);
     expect((await root.get('/api/console/audit-events?actor=nobody')).body.events).toEqual([]);
-    expect((await root.get('/api/console/audit-events?actor=root@')).body.events).toHaveLength(5);
+    expect((await root.get('/api/console/audit-events?actor=root@')).body.events).toHaveLength(6);
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await root.get(`/api/console/audit-events?from=${encodeURIComponent(future)}`)).body.events).toEqual([]);
     expect((await root.get('/api/console/audit-events?from=yesterday')).status).toBe(422);

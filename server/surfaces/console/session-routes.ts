@@ -31,7 +31,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     async (request, reply) => {
       if (!(await setup.isSetupRequired())) throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
-      const { rootUserId } = await setup.createOrganization(request.body);
+      const { rootUserId } = await setup.createOrganization(request.body, request.ip);
       const token = await auth.openSession(rootUserId, readSessionToken(request));
       setSessionCookie(request, reply, token);
       return reply.status(201).send(await sessionFor(token));

@@ -10,6 +10,7 @@ import { useFormatters } from '@/lib/format';
 import { useAuditEvents, type AuditFilters } from '../api/get-audit-events';
 
 const ACTIONS = [
+  'organization.setup',
   'user.create',
   'user.update',
   'user.delete',
