@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { KeywardConfig } from './config';
 import type { Database } from './db/store';
 import { createAuthService } from './auth/auth-service';
+import { createDeploymentKeysService } from './deployment-keys/deployment-keys-service';
 import { createDeploymentsService } from './deployments/deployments-service';
 import { createSecretHasher } from './keys/secret-hasher';
 import { createSetupService } from './organization/setup-service';
@@ -24,6 +25,7 @@ export function createServices(deps: {
 }) {
   const { db, config, now } = deps;
   const secretBox = createSecretBox(deps.keys.encryptionKey);
+  const hasher = createSecretHasher(deps.keys.pepper);
   const deployments = createDeploymentsService({ db, now, secretBox, transitionMs: config.deploymentTransitionMs });
   return {
     auth: createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits }),
@@ -32,10 +34,11 @@ export function createServices(deps: {
     projects: createProjectsService({ db }),
     deployments,
     tls: createTlsService({ db, now, secretBox, deployments }),
+    deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments }),
     platformKeys: createPlatformKeysService({
       db,
       now,
-      hasher: createSecretHasher(deps.keys.pepper),
+      hasher,
       onBackgroundError: (error) => deps.log.warn({ err: error }, 'could not record when a key was last used'),
     }),
   };

@@ -185,3 +185,42 @@ export const auditEvents = pgTable(
   },
   (table) => [index('audit_events_org_at').on(table.organizationId, table.at, table.id)],
 );
+
+export const deploymentApiKeys = pgTable(
+  'deployment_api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    deploymentId: text('deployment_id')
+      .notNull()
+      .references(() => deployments.id, { onDelete: 'cascade' }),
+    appId: text('app_id').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    note: text('note').notNull().default(''),
+    // Serverless keys and legacy v4 keys reach every endpoint of their catalog; others hold grants.
+    fullAccess: boolean('full_access').notNull(),
+    legacy: boolean('legacy').notNull().default(false),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdByLabel: text('created_by_label'),
+    // Legacy keys were created before Keyward knew them: no creation time.
+    createdAt: timestamp('created_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    // Bumped by every edit; an edit names the version it started from (409 when stale).
+    version: integer('version').notNull().default(1),
+  },
+  (table) => [uniqueIndex('deployment_api_keys_app_id').on(table.appId), index('deployment_api_keys_deployment').on(table.deploymentId)],
+);
+
+export const deploymentKeyPermissions = pgTable(
+  'deployment_key_permissions',
+  {
+    keyId: uuid('key_id')
+      .notNull()
+      .references(() => deploymentApiKeys.id, { onDelete: 'cascade' }),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.keyId, table.method, table.path] })],
+);

@@ -15,6 +15,7 @@ interface Fixtures {
   deploymentId: string;
   stoppedDeploymentId: string;
   platformKeyId: string;
+  deploymentKeyId: string;
 }
 
 interface RouteCase {
@@ -103,6 +104,23 @@ const ROUTES: RouteCase[] = [
     expected: configurers(200),
   },
   { route: 'DELETE /deployments/:id/tls', call: (c, f) => c.delete(`/api/console/deployments/${f.stoppedDeploymentId}/tls`), expected: configurers(204) },
+  { route: 'GET /deployments/:id/keys', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/keys`), expected: everyone(200) },
+  {
+    route: 'POST /deployments/:id/keys',
+    call: (c, f) => c.post(`/api/console/deployments/${f.deploymentId}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] }),
+    expected: configurers(201),
+  },
+  {
+    route: 'PUT /deployments/:id/keys/:keyId',
+    call: (c, f) =>
+      c.put(`/api/console/deployments/${f.deploymentId}/keys/${f.deploymentKeyId}`, { note: 'n', permissions: [{ method: 'GET', path: '/clients' }], version: 1 }),
+    expected: configurers(200),
+  },
+  {
+    route: 'DELETE /deployments/:id/keys/:keyId',
+    call: (c, f) => c.delete(`/api/console/deployments/${f.deploymentId}/keys/${f.deploymentKeyId}`),
+    expected: configurers(204),
+  },
   { route: 'DELETE /deployments/:id', call: (c, f) => c.delete(`/api/console/deployments/${f.deploymentId}`), expected: operators(204) },
   { route: 'GET /platform-keys', call: (c) => c.get('/api/console/platform-keys'), expected: managers(200) },
   {
@@ -146,7 +164,9 @@ describe('role x route matrix of the Console API', () => {
     await root.post(`/api/console/deployments/${stopped.id}/stop`);
     await root.put(`/api/console/deployments/${stopped.id}/tls`, { tlsType: 'one-way', cert: tls.cert, key: tls.key });
     const key = await createPlatformKey(root);
+    const deploymentKey = await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] });
     return {
+      deploymentKeyId: deploymentKey.body.id,
       victimId: victim.body.id,
       projectId: project.body.id,
       memberId: member.body.id,

@@ -3,6 +3,7 @@ import { UnauthenticatedError } from '../../http/domain-errors';
 import type { Database } from '../../db/store';
 import type { Services } from '../../services';
 import { auditRoutes } from './audit-routes';
+import { deploymentKeysRoutes } from './deployment-keys-routes';
 import { deploymentsRoutes } from './deployments-routes';
 import { platformKeysRoutes } from './platform-keys-routes';
 import { csrfGuard } from './csrf-guard';
@@ -28,6 +29,7 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
   await app.register(usersRoutes, { services });
   await app.register(projectsRoutes, { services });
   await app.register(deploymentsRoutes, { services, db });
+  await app.register(deploymentKeysRoutes, { services, db });
   await app.register(platformKeysRoutes, { services });
   await app.register(auditRoutes, { db });
 };

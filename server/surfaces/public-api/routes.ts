@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { deploymentKeySchema, legacyKeyImportSchema } from '../../../contract/deployment-keys';
 import { tlsUploadRequestSchema } from '../../../contract/deployments';
 import { apiErrorSchema } from '../../../contract/errors';
 import {
@@ -23,7 +24,7 @@ function toPublicTls(summary: TlsSummary) {
 }
 
 export const publicApiRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const { deployments, tls, projects } = services;
+  const { deployments, tls, projects, deploymentKeys } = services;
   const access = (request: Parameters<typeof platformKeyOf>[0]) => accessForPlatformKey(platformKeyOf(request));
 
   app.get(
@@ -126,5 +127,21 @@ export const publicApiRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       await tls.remove(access(request), request.params.deployment_id);
       return {};
     },
+  );
+
+  app.post(
+    '/deployments/:deployment_id/legacy-api-keys',
+    {
+      config: { scope: 'deployment_management', rateBucket: 'tls_write' },
+      schema: {
+        summary: 'Import a legacy Dedicated v4 API key (full access; only its hash is kept)',
+        tags: ['Deployment Management'],
+        params: publicDeploymentParamsSchema,
+        body: legacyKeyImportSchema,
+        response: { 201: deploymentKeySchema, 409: apiErrorSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await deploymentKeys.importLegacy(access(request), request.params.deployment_id, request.body)),
   );
 };

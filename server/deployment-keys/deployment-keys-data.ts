@@ -1,0 +1,73 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { HttpMethod, Permission } from '../../contract/endpoint-catalog';
+import type { Executor } from '../db/store';
+import { deploymentApiKeys, deploymentKeyPermissions } from '../db/schema';
+
+export type DeploymentKeyRow = typeof deploymentApiKeys.$inferSelect;
+
+export async function listKeysOfDeployment(db: Executor, deploymentId: string): Promise<DeploymentKeyRow[]> {
+  return db
+    .select()
+    .from(deploymentApiKeys)
+    .where(eq(deploymentApiKeys.deploymentId, deploymentId))
+    .orderBy(sql`${deploymentApiKeys.createdAt} asc nulls first`, asc(deploymentApiKeys.appId));
+}
+
+export async function findKeyOfDeployment(db: Executor, deploymentId: string, id: string): Promise<DeploymentKeyRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(deploymentApiKeys)
+    .where(and(eq(deploymentApiKeys.deploymentId, deploymentId), eq(deploymentApiKeys.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function findKeyByAppId(db: Executor, appId: string): Promise<DeploymentKeyRow | undefined> {
+  const [row] = await db.select().from(deploymentApiKeys).where(eq(deploymentApiKeys.appId, appId)).limit(1);
+  return row;
+}
+
+export async function permissionsOf(db: Executor, keyIds: string[]): Promise<Map<string, Permission[]>> {
+  const byKey = new Map<string, Permission[]>();
+  if (keyIds.length === 0) return byKey;
+  const rows = await db
+    .select()
+    .from(deploymentKeyPermissions)
+    .where(inArray(deploymentKeyPermissions.keyId, keyIds))
+    .orderBy(asc(deploymentKeyPermissions.path), asc(deploymentKeyPermissions.method));
+  for (const row of rows) {
+    const list = byKey.get(row.keyId) ?? [];
+    list.push({ method: row.method as HttpMethod, path: row.path });
+    byKey.set(row.keyId, list);
+  }
+  return byKey;
+}
+
+export async function insertKey(db: Executor, values: typeof deploymentApiKeys.$inferInsert): Promise<void> {
+  await db.insert(deploymentApiKeys).values(values);
+}
+
+export async function replacePermissions(db: Executor, keyId: string, permissions: Permission[]): Promise<void> {
+  await db.delete(deploymentKeyPermissions).where(eq(deploymentKeyPermissions.keyId, keyId));
+  if (permissions.length > 0) {
+    await db.insert(deploymentKeyPermissions).values(permissions.map((permission) => ({ keyId, ...permission })));
+  }
+}
+
+/** Compare-and-set: changes the key only if it is still at `version`. Returns whether it did. */
+export async function updateKeyAtVersion(db: Executor, id: string, version: number, note: string): Promise<boolean> {
+  const updated = await db
+    .update(deploymentApiKeys)
+    .set({ note, version: sql`${deploymentApiKeys.version} + 1` })
+    .where(and(eq(deploymentApiKeys.id, id), eq(deploymentApiKeys.version, version)))
+    .returning({ id: deploymentApiKeys.id });
+  return updated.length === 1;
+}
+
+export async function deleteKey(db: Executor, id: string): Promise<void> {
+  await db.delete(deploymentApiKeys).where(eq(deploymentApiKeys.id, id));
+}
+
+export async function setKeyLastUsed(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(deploymentApiKeys).set({ lastUsedAt: at }).where(eq(deploymentApiKeys.id, id));
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  CreatedDeploymentKey,
+  createDeploymentKeyRequestSchema,
+  DeploymentKey,
+  legacyKeyImportSchema,
+  updateDeploymentKeyRequestSchema,
+} from '../../contract/deployment-keys';
+import type { Permission } from '../../contract/endpoint-catalog';
+import { recordAudit } from '../audit/audit-log';
+import type { Database } from '../db/store';
+import { isUniqueViolation } from '../db/postgres-errors';
+import type { DeploymentAccess } from '../deployments/deployment-access';
+import type { DeploymentsService, DeploymentView } from '../deployments/deployments-service';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
+import { generateKeyId, generateSecret } from '../keys/key-format';
+import type { SecretHasher } from '../keys/secret-hasher';
+import { catalogForType } from '../permissions/catalogs';
+import { validatePermissions } from '../permissions/permission-validation';
+import {
+  deleteKey,
+  findKeyOfDeployment,
+  insertKey,
+  listKeysOfDeployment,
+  permissionsOf,
+  replacePermissions,
+  updateKeyAtVersion,
+  type DeploymentKeyRow,
+} from './deployment-keys-data';
+
+function toDto(row: DeploymentKeyRow, permissions: Permission[]): DeploymentKey {
+  return {
+    id: row.id,
+    appId: row.appId,
+    note: row.note,
+    fullAccess: row.fullAccess,
+    legacy: row.legacy,
+    permissions: row.fullAccess ? [] : permissions,
+    createdBy: row.createdByLabel,
+    createdAt: row.createdAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    version: row.version,
+  };
+}
+
+/** Deployment API Keys: who may issue and change them, and what a key may grant. */
+export function createDeploymentKeysService(deps: {
+  db: Database;
+  now: () => number;
+  hasher: SecretHasher;
+  deployments: DeploymentsService;
+}) {
+  const { db, now, hasher, deployments } = deps;
+
+  async function configurable(access: DeploymentAccess, deploymentId: string): Promise<DeploymentView> {
+    const deployment = await deployments.visible(access, deploymentId);
+    if (!access.mayConfigure) throw new ForbiddenError();
+    return deployment;
+  }
+
+  function checkedPermissions(deployment: DeploymentView, requested: { method: string; path: string }[]): Permission[] {
+    const { permissions, issues } = validatePermissions(catalogForType(deployment.type), requested);
+    if (issues.length > 0) throw new InvalidError(`Some permissions are not in this deployment's API: ${issues[0]!.message}.`, issues);
+    if (permissions.length === 0) {
+      throw new InvalidError('Grant at least one permission.', [{ path: 'permissions', message: 'Grant at least one permission' }]);
+    }
+    return permissions;
+  }
+
+  async function existing(access: DeploymentAccess, deploymentId: string, keyId: string) {
+    const deployment = await configurable(access, deploymentId);
+    const row = await findKeyOfDeployment(db, deploymentId, keyId);
+    if (!row) throw new NotFoundError('No such Deployment API Key.');
+    return { deployment, row };
+  }
+
+  return {
+    async list(access: DeploymentAccess, deploymentId: string): Promise<DeploymentKey[]> {
+      await deployments.visible(access, deploymentId);
+      const rows = await listKeysOfDeployment(db, deploymentId);
+      const permissions = await permissionsOf(db, rows.map((row) => row.id));
+      return rows.map((row) => toDto(row, permissions.get(row.id) ?? []));
+    },
+
+    /** The only answer that ever holds the App Secret; only its HMAC is stored. */
+    async create(
+      access: DeploymentAccess,
+      deploymentId: string,
+      input: z.output<typeof createDeploymentKeyRequestSchema>,
+    ): Promise<CreatedDeploymentKey> {
+      const deployment = await configurable(access, deploymentId);
+      const serverless = deployment.type === 'serverless';
+      if (serverless && (input.note || input.permissions)) {
+        throw new InvalidError('Serverless keys have full access: send neither a note nor permissions.', [
+          ...(input.note ? [{ path: 'note', message: 'Serverless keys take no note' }] : []),
+          ...(input.permissions ? [{ path: 'permissions', message: 'Serverless keys take no permissions' }] : []),
+        ]);
+      }
+      const permissions = serverless ? [] : checkedPermissions(deployment, input.permissions ?? []);
+      const id = randomUUID();
+      const appSecret = generateSecret('deployment');
+      for (let attempt = 0; ; attempt++) {
+        const appId = generateKeyId('deployment');
+        try {
+          await db.transaction(async (tx) => {
+            await insertKey(tx, {
+              id,
+              organizationId: access.organizationId,
+              deploymentId,
+              appId,
+              secretHash: hasher.hash(appSecret),
+              note: input.note ?? '',
+              fullAccess: serverless,
+              createdByUserId: access.auditActor.type === 'user' ? access.auditActor.id : null,
+              createdByLabel: access.auditActor.label,
+              createdAt: new Date(now()),
+            });
+            await replacePermissions(tx, id, permissions);
+            await recordAudit(tx, access.auditActor, {
+              action: 'deployment_key.create',
+              targetType: 'deployment_key',
+              targetId: appId,
+              targetLabel: input.note || appId,
+              details: { deployment: deploymentId, fullAccess: serverless, permissions: permissions.length },
+            });
+          });
+          const row = (await findKeyOfDeployment(db, deploymentId, id))!;
+          return { ...toDto(row, permissions), appSecret };
+        } catch (error) {
+          if (isUniqueViolation(error) && attempt < 5) continue;
+          throw error;
+        }
+      }
+    },
+
+    /** Replaces note and permissions in one transaction, only from the version the edit began at. */
+    async update(
+      access: DeploymentAccess,
+      deploymentId: string,
+      keyId: string,
+      input: z.output<typeof updateDeploymentKeyRequestSchema>,
+    ): Promise<DeploymentKey> {
+      const { deployment, row } = await existing(access, deploymentId, keyId);
+      if (row.fullAccess) throw new InvalidError('Full-access keys (Serverless and legacy) have no permissions to edit.');
+      const permissions = checkedPermissions(deployment, input.permissions);
+      await db.transaction(async (tx) => {
+        if (!(await updateKeyAtVersion(tx, keyId, input.version, input.note))) {
+          throw new ConflictError('Someone else changed this key since you opened it. Reload it and edit again.', 'KEY_VERSION_CONFLICT');
+        }
+        await replacePermissions(tx, keyId, permissions);
+        await recordAudit(tx, access.auditActor, {
+          action: 'deployment_key.update',
+          targetType: 'deployment_key',
+          targetId: row.appId,
+          targetLabel: input.note || row.appId,
+          details: { deployment: deploymentId, permissions: permissions.length },
+        });
+      });
+      const updated = (await findKeyOfDeployment(db, deploymentId, keyId))!;
+      return toDto(updated, permissions);
+    },
+
+    /** Revokes at once: the key row goes, with its permissions, and caches are told. */
+    async remove(access: DeploymentAccess, deploymentId: string, keyId: string): Promise<void> {
+      const { row } = await existing(access, deploymentId, keyId);
+      await db.transaction(async (tx) => {
+        await deleteKey(tx, keyId);
+        await recordAudit(tx, access.auditActor, {
+          action: 'deployment_key.delete',
+          targetType: 'deployment_key',
+          targetId: row.appId,
+          targetLabel: row.note || row.appId,
+          details: { deployment: deploymentId },
+        });
+      });
+    },
+
+    /**
+     * Imports a Dedicated v4 key issued before permissions existed: full access, blank note, no
+     * creation time, no edit. Only the HMAC of its secret is kept.
+     */
+    async importLegacy(access: DeploymentAccess, deploymentId: string, input: z.output<typeof legacyKeyImportSchema>): Promise<DeploymentKey> {
+      const deployment = await deployments.visible(access, deploymentId);
+      if (!access.mayOperate) throw new ForbiddenError();
+      if (deployment.type !== 'dedicated_v4') {
+        throw new InvalidError('Legacy API keys exist only on Dedicated v4 deployments.', undefined, 'DEPLOYMENT_TYPE_UNSUPPORTED');
+      }
+      const id = randomUUID();
+      try {
+        await db.transaction(async (tx) => {
+          await insertKey(tx, {
+            id,
+            organizationId: access.organizationId,
+            deploymentId,
+            appId: input.appId,
+            secretHash: hasher.hash(input.appSecret),
+            note: '',
+            fullAccess: true,
+            legacy: true,
+            createdAt: null,
+          });
+          await recordAudit(tx, access.auditActor, {
+            action: 'deployment_key.import_legacy',
+            targetType: 'deployment_key',
+            targetId: input.appId,
+            targetLabel: input.appId,
+            details: { deployment: deploymentId },
+          });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new ConflictError('A key with this App ID already exists.', 'APP_ID_TAKEN');
+        throw error;
+      }
+      return toDto((await findKeyOfDeployment(db, deploymentId, id))!, []);
+    },
+  };
+}
+
+export type DeploymentKeysService = ReturnType<typeof createDeploymentKeysService>;

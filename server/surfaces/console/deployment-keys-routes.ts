@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createdDeploymentKeySchema,
+  createDeploymentKeyRequestSchema,
+  deploymentKeyListSchema,
+  deploymentKeyParamsSchema,
+  deploymentKeySchema,
+  updateDeploymentKeyRequestSchema,
+} from '../../../contract/deployment-keys';
+import { deploymentParamsSchema } from '../../../contract/deployments';
+import { accessForUser } from '../../deployments/deployment-access';
+import type { Database } from '../../db/store';
+import type { Services } from '../../services';
+import { actorOf } from './request-auth';
+
+/** A deployment's "Deployment API Key" section. */
+export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
+  const { deploymentKeys } = services;
+  const access = (request: Parameters<typeof actorOf>[0]) => accessForUser(db, actorOf(request));
+
+  app.get('/deployments/:id/keys', { schema: { params: deploymentParamsSchema, response: { 200: deploymentKeyListSchema } } }, async (request) => ({
+    keys: await deploymentKeys.list(await access(request), request.params.id),
+  }));
+
+  app.post(
+    '/deployments/:id/keys',
+    { schema: { params: deploymentParamsSchema, body: createDeploymentKeyRequestSchema, response: { 201: createdDeploymentKeySchema } } },
+    async (request, reply) => {
+      // The one response that carries an App Secret must never be stored by a cache on the way.
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(await deploymentKeys.create(await access(request), request.params.id, request.body));
+    },
+  );
+
+  app.put(
+    '/deployments/:id/keys/:keyId',
+    { schema: { params: deploymentKeyParamsSchema, body: updateDeploymentKeyRequestSchema, response: { 200: deploymentKeySchema } } },
+    async (request) => deploymentKeys.update(await access(request), request.params.id, request.params.keyId, request.body),
+  );
+
+  app.delete('/deployments/:id/keys/:keyId', { schema: { params: deploymentKeyParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await deploymentKeys.remove(await access(request), request.params.id, request.params.keyId);
+    return reply.status(204).send(null);
+  });
+};

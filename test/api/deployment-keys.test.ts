@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { createDeployment, createPlatformKey, PlatformClient } from '../support/platform-client';
+import { useTestApp } from '../support/test-app';
+
+const GRANTS = [
+  { method: 'GET', path: '/clients' },
+  { method: 'GET', path: '/clients/{clientid}' },
+  { method: 'DELETE', path: '/clients/{clientid}' },
+];
+
+describe('Deployment API Keys', () => {
+  const t = useTestApp();
+
+  it('creates a Dedicated key with a note and permissions; the App Secret is shown once', async () => {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root);
+    const created = await root.post(`/api/console/deployments/${deployment.id}/keys`, { note: 'dashboard', permissions: GRANTS });
+    expect(created.status).toBe(201);
+    expect(created.headers['cache-control']).toBe('no-store');
+    t.logs.rememberSecret(created.body.appSecret);
+    expect(created.body).toMatchObject({ appId: expect.stringMatching(/^kwa_/), note: 'dashboard', fullAccess: false, legacy: false, version: 1 });
+    expect(created.body.appSecret).toMatch(/^kwds_[0-9A-Za-z]{49}$/);
+    expect(created.body.permissions).toHaveLength(3);
+
+    const list = await root.get(`/api/console/deployments/${deployment.id}/keys`);
+    expect(list.body.keys).toHaveLength(1);
+    expect(JSON.stringify(list.body)).not.toContain(created.body.appSecret);
+    expect(JSON.stringify(await t.store.store.db.execute('select * from deployment_api_keys' as never))).not.toContain(created.body.appSecret);
+  });
+
+  it.each([
+    [{ note: 'x', permissions: [] }, 'permissions'],
+    [{ note: 'x' }, 'permissions'],
+    [{ permissions: [{ method: 'GET', path: '/no/such' }] }, 'permissions.0.path'],
+    [{ permissions: [{ method: 'PUT', path: '/clients' }] }, 'permissions.0.method'],
+    [{ permissions: [{ method: 'GET', path: '/clients' }, { method: 'TRACE', path: '/clients' }] }, 'permissions.1.method'],
+    [{ note: 'n'.repeat(256), permissions: GRANTS }, 'note'],
+  ])('refuses %j with 422 naming %s and stores nothing', async (body, field) => {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root);
+    const response = await root.post(`/api/console/deployments/${deployment.id}/keys`, body);
+    expect(response.status).toBe(422);
+    expect(response.body.details.map((d: { path: string }) => d.path)).toContain(field);
+    expect((await root.get(`/api/console/deployments/${deployment.id}/keys`)).body.keys).toEqual([]);
+  });
+
+  it('holds a v4 deployment to the v4 catalog', async () => {
+    const root = await t.setupRoot();
+    const v4 = await createDeployment(root, { type: 'dedicated_v4' });
+    expect((await root.post(`/api/console/deployments/${v4.id}/keys`, { permissions: [{ method: 'GET', path: '/authentication' }] })).status).toBe(422);
+    expect((await root.post(`/api/console/deployments/${v4.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).status).toBe(201);
+  });
+
+  it('gives Serverless keys full access at once and refuses a note or permissions', async () => {
+    const root = await t.setupRoot();
+    const serverless = await createDeployment(root, { type: 'serverless' });
+    const created = await root.post(`/api/console/deployments/${serverless.id}/keys`, {});
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ fullAccess: true, note: '', permissions: [] });
+    t.logs.rememberSecret(created.body.appSecret);
+    expect((await root.post(`/api/console/deployments/${serverless.id}/keys`, { note: 'x' })).status).toBe(422);
+    expect((await root.post(`/api/console/deployments/${serverless.id}/keys`, { permissions: GRANTS })).status).toBe(422);
+    const edit = await root.put(`/api/console/deployments/${serverless.id}/keys/${created.body.id}`, { note: 'x', permissions: GRANTS, version: 1 });
+    expect(edit.status).toBe(422);
+  });
+
+  it('replaces note and permissions on edit, and refuses a stale edit with 409', async () => {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root);
+    const key = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { note: 'v1', permissions: GRANTS })).body;
+    t.logs.rememberSecret(key.appSecret);
+    const url = `/api/console/deployments/${deployment.id}/keys/${key.id}`;
+    const first = await root.put(url, { note: 'v2', permissions: [{ method: 'POST', path: '/publish' }], version: 1 });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ note: 'v2', version: 2, permissions: [{ method: 'POST', path: '/publish' }] });
+
+    const stale = await root.put(url, { note: 'v3', permissions: GRANTS, version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('KEY_VERSION_CONFLICT');
+    const after = (await root.get(`/api/console/deployments/${deployment.id}/keys`)).body.keys[0];
+    expect(after).toMatchObject({ note: 'v2', version: 2, permissions: [{ method: 'POST', path: '/publish' }] });
+  });
+
+  it('lets exactly one of many simultaneous edits from one version win', async () => {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root);
+    const key = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { note: 'start', permissions: GRANTS })).body;
+    t.logs.rememberSecret(key.appSecret);
+    const url = `/api/console/deployments/${deployment.id}/keys/${key.id}`;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => root.put(url, { note: `edit ${i}`, permissions: [{ method: 'GET', path: '/clients' }], version: 1 })),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(7);
+    const winner = answers.find((a) => a.status === 200)!.body.note;
+    expect((await root.get(`/api/console/deployments/${deployment.id}/keys`)).body.keys[0]).toMatchObject({ note: winner, version: 2 });
+  });
+
+  it('lets project roles manage keys in their projects; Accountants and Auditors only read', async () => {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root);
+    const puser = await t.signedInAs('project_user', root);
+    await root.put(`/api/console/projects/${deployment.projectId}/members/${puser.id}`);
+    const created = await puser.client.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: GRANTS });
+    expect(created.status).toBe(201);
+    t.logs.rememberSecret(created.body.appSecret);
+    for (const role of ['accountant', 'auditor'] as const) {
+      const { client } = await t.signedInAs(role, root);
+      expect((await client.get(`/api/console/deployments/${deployment.id}/keys`)).body.keys).toHaveLength(1);
+      expect((await client.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: GRANTS })).status).toBe(403);
+      expect((await client.delete(`/api/console/deployments/${deployment.id}/keys/${created.body.id}`)).status).toBe(403);
+    }
+    const outsider = await t.signedInAs('project_admin', root);
+    expect((await outsider.client.get(`/api/console/deployments/${deployment.id}/keys`)).status).toBe(404);
+    expect((await puser.client.delete(`/api/console/deployments/${deployment.id}/keys/${created.body.id}`)).status).toBe(204);
+  });
+
+  it('imports a legacy Dedicated v4 key through the Platform API: full access, no note, no creation time', async () => {
+    const root = await t.setupRoot();
+    const v4 = await createDeployment(root, { type: 'dedicated_v4' });
+    const v5 = await createDeployment(root, { type: 'dedicated_v5' });
+    const client = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['deployment_management'] }));
+    const legacySecret = 'legacy-app-secret-0123456789';
+    t.logs.rememberSecret(legacySecret);
+
+    const imported = await client.post(`/deployments/${v4.id}/legacy-api-keys`, { appId: 'legacy_app_1', appSecret: legacySecret });
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({ appId: 'legacy_app_1', legacy: true, fullAccess: true, note: '', createdAt: null, createdBy: null });
+    expect(JSON.stringify(imported.body)).not.toContain(legacySecret);
+    expect((await client.post(`/deployments/${v4.id}/legacy-api-keys`, { appId: 'legacy_app_1', appSecret: legacySecret })).status).toBe(409);
+    const wrongType = await client.post(`/deployments/${v5.id}/legacy-api-keys`, { appId: 'legacy_app_2', appSecret: legacySecret });
+    expect(wrongType.status).toBe(422);
+
+    const listed = (await root.get(`/api/console/deployments/${v4.id}/keys`)).body.keys;
+    expect(listed).toEqual([expect.objectContaining({ appId: 'legacy_app_1', legacy: true })]);
+    const edit = await root.put(`/api/console/deployments/${v4.id}/keys/${listed[0].id}`, { note: 'x', permissions: [{ method: 'GET', path: '/clients' }], version: 1 });
+    expect(edit.status).toBe(422);
+  });
+});
