@@ -33,7 +33,7 @@ export default tseslint.config(
               from: ['./src/features', './src/app'],
               message: 'Shared code does not import features or the app.',
             },
-            ...['auth', 'users', 'projects', 'deployments', 'platform-keys', 'audit'].map((feature) => ({
+            ...['auth', 'users', 'projects', 'deployments', 'deployment-keys', 'platform-keys', 'audit'].map((feature) => ({
               target: `./src/features/${feature}`,
               from: './src/features',
               except: [`./${feature}`],

@@ -10,6 +10,7 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
+      '@catalog': fileURLToPath(new URL('./catalog', import.meta.url)),
     },
   },
   server: {

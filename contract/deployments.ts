@@ -34,8 +34,8 @@ export const deploymentSchema = z.object({
   upstreamApiKey: z.string().nullable(),
   hasUpstreamSecret: z.boolean(),
   createdAt: isoDateTimeSchema,
-  /** What the signed-in account may do with it, so the console shows only usable controls. */
-  permissions: z.object({ operate: z.boolean(), manageTls: z.boolean() }),
+  /** What the signed-in account may do: operate (start, stop, rename, delete) and configure (TLS, keys). */
+  permissions: z.object({ operate: z.boolean(), configure: z.boolean() }),
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 

@@ -35,7 +35,7 @@ const lazyChunks = manifest[entryKey].dynamicImports ?? [];
 const locales = lazyChunks.filter((key) => key.startsWith('src/locales/'));
 const locale = locales.reduce((largest, key) => (sizeOf(manifest[key].file) > sizeOf(manifest[largest].file) ? key : largest), locales[0]);
 const pages = lazyChunks.filter(
-  (key) => key.startsWith('src/features/') && key !== SHELL && !STANDALONE_SCREENS.includes(key),
+  (key) => (key.startsWith('src/features/') || key.startsWith('src/app/routes/')) && key !== SHELL && !STANDALONE_SCREENS.includes(key),
 );
 const scenarios = [
   ...STANDALONE_SCREENS.map((screen) => ({ name: screen, chunks: [locale, screen] })),

@@ -1,4 +1,10 @@
-import { createRootRoute, createRoute, createRouter, lazyRouteComponent, redirect } from '@tanstack/react-router';
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import type { Capability } from '@contract/roles';
 import { NotFound } from './shell/NotFound';
 import { RootLayout } from './shell/RootLayout';
@@ -27,19 +33,28 @@ const indexRoute = createRoute({
 const deploymentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'deployments',
-  component: lazyRouteComponent(() => import('@/features/deployments/components/DeploymentsPage'), 'DeploymentsPage'),
+  component: lazyRouteComponent(
+    () => import('@/features/deployments/components/DeploymentsPage'),
+    'DeploymentsPage',
+  ),
 });
 
 const deploymentOverviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'deployments/$deploymentId',
-  component: lazyRouteComponent(() => import('@/features/deployments/components/DeploymentOverviewPage'), 'DeploymentOverviewPage'),
+  component: lazyRouteComponent(
+    () => import('./routes/DeploymentOverviewRoute'),
+    'DeploymentOverviewRoute',
+  ),
 });
 
 const projectsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'projects',
-  component: lazyRouteComponent(() => import('@/features/projects/components/ProjectsPage'), 'ProjectsPage'),
+  component: lazyRouteComponent(
+    () => import('@/features/projects/components/ProjectsPage'),
+    'ProjectsPage',
+  ),
 });
 
 const usersRoute = createRoute({
@@ -53,21 +68,30 @@ const platformKeysRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'platform-api-keys',
   staticData: { capability: 'managePlatformKeys' },
-  component: lazyRouteComponent(() => import('@/features/platform-keys/components/PlatformKeysPage'), 'PlatformKeysPage'),
+  component: lazyRouteComponent(
+    () => import('@/features/platform-keys/components/PlatformKeysPage'),
+    'PlatformKeysPage',
+  ),
 });
 
 const apiReferenceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'platform-api-keys/reference',
   staticData: { capability: 'managePlatformKeys' },
-  component: lazyRouteComponent(() => import('@/features/platform-keys/components/ApiReferencePage'), 'ApiReferencePage'),
+  component: lazyRouteComponent(
+    () => import('@/features/platform-keys/components/ApiReferencePage'),
+    'ApiReferencePage',
+  ),
 });
 
 const auditLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'audit-log',
   staticData: { capability: 'viewAuditLog' },
-  component: lazyRouteComponent(() => import('@/features/audit/components/AuditLogPage'), 'AuditLogPage'),
+  component: lazyRouteComponent(
+    () => import('@/features/audit/components/AuditLogPage'),
+    'AuditLogPage',
+  ),
 });
 
 const routeTree = rootRoute.addChildren([

@@ -1,4 +1,8 @@
-import { createTheme, defaultVariantColorsResolver, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 
 // Mantine's default shade 6 fails WCAG AA contrast for links and filled buttons; 8 passes.
 export const theme = createTheme({

@@ -47,7 +47,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', 'Keyward cannot be reached. Check your connection and try again.');
+    throw new ApiError(
+      0,
+      'NETWORK_ERROR',
+      'Keyward cannot be reached. Check your connection and try again.',
+    );
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -1,4 +1,11 @@
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { Session, SetupRequest, SetupStatus, SignInRequest } from '@contract/auth';
 import { can, type Capability } from '@contract/roles';
 import { ApiError, apiRequest } from './api-client';
@@ -36,16 +43,21 @@ export const setupStatusQueryOptions = queryOptions({
 export const useSession = () => useQuery(sessionQueryOptions);
 export const useSetupStatus = () => useQuery(setupStatusQueryOptions);
 
-/** The signed-in session; only for components rendered inside the signed-in shell. */
+/**
+ * The signed-in session, as the shell was rendered with. Read from context rather than the
+ * query: when the session ends, the shell unmounts before anything inside it can see `null`.
+ */
+export const SignedInSessionContext = createContext<Session | null>(null);
+
 export function useCurrentSession(): Session {
-  const { data } = useSession();
-  if (!data) throw new Error('useCurrentSession outside the signed-in shell');
-  return data;
+  const session = useContext(SignedInSessionContext);
+  if (!session) throw new Error('useCurrentSession outside the signed-in shell');
+  return session;
 }
 
 export function useCan(capability: Capability): boolean {
-  const { data } = useSession();
-  return data ? can(data.user.role, capability) : false;
+  const session = useContext(SignedInSessionContext);
+  return session ? can(session.user.role, capability) : false;
 }
 
 /**
@@ -68,10 +80,14 @@ function useSessionMutation<TInput>(mutationFn: (input: TInput) => Promise<Sessi
 }
 
 export const useSignIn = () =>
-  useSessionMutation((input: SignInRequest) => apiRequest<Session>('/api/console/session', { method: 'POST', body: input }));
+  useSessionMutation((input: SignInRequest) =>
+    apiRequest<Session>('/api/console/session', { method: 'POST', body: input }),
+  );
 
 export const useSetupOrganization = () =>
-  useSessionMutation((input: SetupRequest) => apiRequest<Session>('/api/console/setup', { method: 'POST', body: input }));
+  useSessionMutation((input: SetupRequest) =>
+    apiRequest<Session>('/api/console/setup', { method: 'POST', body: input }),
+  );
 
 export function useSignOut() {
   const queryClient = useQueryClient();

@@ -9,9 +9,14 @@ describe('applyFieldIssues', () => {
       { path: 'email', message: 'Enter a valid email address' },
       { path: 'nickname', message: 'not a field of this form' },
     ]);
-    expect(applyFieldIssues<{ email: string; password: string }>(error, setError, ['email', 'password'])).toBe(true);
+    expect(
+      applyFieldIssues<{ email: string; password: string }>(error, setError, ['email', 'password']),
+    ).toBe(true);
     expect(setError).toHaveBeenCalledTimes(1);
-    expect(setError).toHaveBeenCalledWith('email', { type: 'server', message: 'Enter a valid email address' });
+    expect(setError).toHaveBeenCalledWith('email', {
+      type: 'server',
+      message: 'Enter a valid email address',
+    });
   });
 
   it('does nothing for errors without field details', () => {

@@ -20,8 +20,12 @@ const bundles: Record<LanguageCode, () => Promise<Messages>> = {
  * The language chosen in the user menu, else the browser's first language we speak (any
  * Chinese reads Simplified Chinese), else English.
  */
-export function detectLanguage(stored: string | null, browserLanguages: readonly string[]): LanguageCode {
-  if (stored && LANGUAGES.some((language) => language.code === stored)) return stored as LanguageCode;
+export function detectLanguage(
+  stored: string | null,
+  browserLanguages: readonly string[],
+): LanguageCode {
+  if (stored && LANGUAGES.some((language) => language.code === stored))
+    return stored as LanguageCode;
   for (const tag of browserLanguages) {
     const lower = tag.toLowerCase();
     if (lower.startsWith('zh')) return 'zh-CN';

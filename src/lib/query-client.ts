@@ -16,7 +16,9 @@ declare module '@tanstack/react-query' {
  * elsewhere, account disabled): the session query is refreshed so the app falls back to sign-in.
  * Mutation errors toast by default unless the caller renders them.
  */
-export function createQueryClient(options: { onSessionEnded: (client: QueryClient) => void }): QueryClient {
+export function createQueryClient(options: {
+  onSessionEnded: (client: QueryClient) => void;
+}): QueryClient {
   const sessionEnded = (error: unknown) =>
     error instanceof ApiError && error.status === 401 && error.code === 'UNAUTHENTICATED';
 
@@ -38,7 +40,8 @@ export function createQueryClient(options: { onSessionEnded: (client: QueryClien
         staleTime: 30_000,
         refetchOnWindowFocus: true,
         retry: (failureCount, error) =>
-          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) &&
+          failureCount < 2,
       },
     },
   });

@@ -5,5 +5,7 @@ import type { NotificationData } from '@mantine/notifications';
  * which never needs it to paint.
  */
 export function toast(notification: NotificationData): void {
-  void import('@mantine/notifications').then(({ notifications }) => notifications.show(notification));
+  void import('@mantine/notifications').then(({ notifications }) =>
+    notifications.show(notification),
+  );
 }

@@ -32,7 +32,7 @@ function toDto(view: DeploymentView, access: DeploymentAccess): Deployment {
     upstreamApiKey: view.upstreamApiKey,
     hasUpstreamSecret: view.hasUpstreamSecret,
     createdAt: view.createdAt.toISOString(),
-    permissions: { operate: access.mayOperate, manageTls: access.mayConfigure },
+    permissions: { operate: access.mayOperate, configure: access.mayConfigure },
   };
 }
 

@@ -8,7 +8,9 @@ import { useCan } from '@/lib/auth';
 import { UserMenu } from './UserMenu';
 
 // Toasts are never needed to paint the first page: their renderer loads right after it.
-const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
 
 /** The signed-in console: header, navigation, and the page (or "no access" where the role may not go). */
 export function AppLayout({ allowed, children }: { allowed: boolean; children: ReactNode }) {
@@ -26,11 +28,21 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
   ] as const;
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
-            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('app.toggleNavigation')} />
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('app.toggleNavigation')}
+            />
             <Anchor href="#main" className="skip-link">
               {t('app.skipToContent')}
             </Anchor>

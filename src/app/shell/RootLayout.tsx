@@ -3,13 +3,17 @@ import { lazy, Suspense } from 'react';
 import { can } from '@contract/roles';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
-import { useSession, useSetupStatus } from '@/lib/auth';
+import { SignedInSessionContext, useSession, useSetupStatus } from '@/lib/auth';
 
 // Each screen loads on demand: a signed-out visitor never downloads the console shell, and a
 // signed-in one never downloads the sign-in form and its schema library.
 const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
-const SetupPage = lazy(() => import('@/features/auth/components/SetupPage').then((m) => ({ default: m.SetupPage })));
-const SignInPage = lazy(() => import('@/features/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })));
+const SetupPage = lazy(() =>
+  import('@/features/auth/components/SetupPage').then((m) => ({ default: m.SetupPage })),
+);
+const SignInPage = lazy(() =>
+  import('@/features/auth/components/SignInPage').then((m) => ({ default: m.SignInPage })),
+);
 
 /**
  * Decides what any address shows: the setup screen on first start, sign-in without a session,
@@ -21,19 +25,28 @@ export function RootLayout() {
   const matches = useMatches();
 
   if (setup.isError) return <ErrorAlert error={setup.error} onRetry={() => void setup.refetch()} />;
-  if (session.isError) return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
+  if (session.isError)
+    return <ErrorAlert error={session.error} onRetry={() => void session.refetch()} />;
   if (setup.isPending || session.isPending) return <PageLoader />;
   if (setup.data.setupRequired || !session.data) {
-    return <Suspense fallback={<PageLoader />}>{setup.data.setupRequired ? <SetupPage /> : <SignInPage />}</Suspense>;
+    return (
+      <Suspense fallback={<PageLoader />}>
+        {setup.data.setupRequired ? <SetupPage /> : <SignInPage />}
+      </Suspense>
+    );
   }
 
   const role = session.data.user.role;
-  const allowed = matches.every((match) => !match.staticData.capability || can(role, match.staticData.capability));
+  const allowed = matches.every(
+    (match) => !match.staticData.capability || can(role, match.staticData.capability),
+  );
   return (
-    <Suspense fallback={<PageLoader />}>
-      <AppLayout allowed={allowed}>
-        <Outlet />
-      </AppLayout>
-    </Suspense>
+    <SignedInSessionContext.Provider value={session.data}>
+      <Suspense fallback={<PageLoader />}>
+        <AppLayout allowed={allowed}>
+          <Outlet />
+        </AppLayout>
+      </Suspense>
+    </SignedInSessionContext.Provider>
   );
 }

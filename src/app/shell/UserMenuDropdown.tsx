@@ -46,7 +46,11 @@ export function UserMenuDropdown() {
         ))}
         <Menu.Label>{t('userMenu.theme')}</Menu.Label>
         {SCHEMES.map((scheme) => (
-          <Menu.Item key={scheme.value} rightSection={check(colorScheme === scheme.value)} onClick={() => setColorScheme(scheme.value)}>
+          <Menu.Item
+            key={scheme.value}
+            rightSection={check(colorScheme === scheme.value)}
+            onClick={() => setColorScheme(scheme.value)}
+          >
             {t(`userMenu.${scheme.key}`)}
           </Menu.Item>
         ))}

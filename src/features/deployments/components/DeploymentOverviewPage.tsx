@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Code,
-  EmptyState,
   Group,
   SimpleGrid,
   Stack,
@@ -12,9 +11,10 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDedicatedFamily } from '@contract/deployment-types';
+import type { Deployment } from '@contract/deployments';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
@@ -38,8 +38,15 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-/** One deployment: its facts, its status with Start/Stop, its TLS certificate and its API keys. */
-export function DeploymentOverviewPage() {
+/**
+ * One deployment: its facts, its status with Start/Stop, its TLS certificate, and (rendered by
+ * the caller, as another feature owns it) its API keys.
+ */
+export function DeploymentOverviewPage({
+  renderKeys,
+}: {
+  renderKeys: (deployment: Deployment) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   const navigate = useNavigate();
@@ -116,18 +123,9 @@ export function DeploymentOverviewPage() {
         </SimpleGrid>
       </Card>
 
-      {dedicated && <TlsSection deploymentId={d.id} canManage={d.permissions.manageTls} />}
+      {dedicated && <TlsSection deploymentId={d.id} canManage={d.permissions.configure} />}
 
-      <Card withBorder component="section" aria-labelledby="keys-heading">
-        <Title order={2} size="h4" id="keys-heading" mb="sm">
-          {t('deploymentKeys.title')}
-        </Title>
-        <EmptyState
-          size="sm"
-          title={t('deploymentKeys.comingTitle')}
-          description={t('deploymentKeys.comingDescription')}
-        />
-      </Card>
+      {renderKeys(d)}
 
       <ConfirmDialog
         opened={confirmingDelete}

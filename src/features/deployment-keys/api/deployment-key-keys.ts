@@ -1,0 +1,5 @@
+export const deploymentKeyKeys = {
+  all: ['deployment-keys'] as const,
+  list: (deploymentId: string) => [...deploymentKeyKeys.all, 'list', deploymentId] as const,
+  catalog: (id: string) => [...deploymentKeyKeys.all, 'catalog', id] as const,
+};

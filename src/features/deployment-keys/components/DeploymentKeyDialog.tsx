@@ -1,0 +1,136 @@
+import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
+import type { EndpointCatalog } from '@contract/endpoint-catalog';
+import { Dialog } from '@/components/Dialog';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { ApiError } from '@/lib/api-client';
+import { toast } from '@/lib/toast';
+import { useCreateDeploymentKey, useUpdateDeploymentKey } from '../api/change-deployment-key';
+import { toPermissions, toSelection } from '../permission-picker-model';
+import { PermissionPicker } from './PermissionPicker';
+
+interface Props {
+  deploymentId: string;
+  catalog: EndpointCatalog;
+  /** Edits this key; creates a new one when absent. */
+  editing?: DeploymentKey;
+  onClose: () => void;
+  onCreated: (created: CreatedDeploymentKey) => void;
+}
+
+const NOTE_LIMIT = 255;
+
+/** "New API Key" and "Edit" for Dedicated-family deployments: a Note and API Permissions. */
+export function DeploymentKeyDialog({ deploymentId, catalog, editing, onClose, onCreated }: Props) {
+  const { t } = useTranslation();
+  const create = useCreateDeploymentKey(deploymentId);
+  const update = useUpdateDeploymentKey(deploymentId);
+  const mutation = editing ? update : create;
+  const [note, setNote] = useState(editing?.note ?? '');
+  const [selection, setSelection] = useState<ReadonlySet<string>>(() =>
+    toSelection(editing?.permissions ?? []),
+  );
+  // The version this edit started from; the list may refresh underneath without changing it.
+  const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);
+  const conflict = update.error instanceof ApiError && update.error.status === 409;
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const permissions = toPermissions(selection);
+    if (editing) {
+      update.mutate(
+        { id: editing.id, note, permissions, version: baseVersion },
+        {
+          onSuccess: () => {
+            toast({ color: 'green', message: t('common.saved') });
+            onClose();
+          },
+        },
+      );
+    } else {
+      create.mutate(
+        { note, permissions },
+        {
+          onSuccess: (created) => {
+            // Hand the secret to the reveal dialog, then drop the mutation's copy of it.
+            onCreated(created);
+            create.reset();
+          },
+        },
+      );
+    }
+  };
+
+  return (
+    <Dialog
+      opened
+      onClose={onClose}
+      title={
+        editing
+          ? t('deploymentKeys.editTitle', { appId: editing.appId })
+          : t('deploymentKeys.newKey')
+      }
+      size="xl"
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {conflict ? (
+            <Alert color="orange" title={t('deploymentKeys.conflictTitle')}>
+              <Stack gap="xs" align="flex-start">
+                {t('deploymentKeys.conflict')}
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    // `editing` is the key as the refreshed list now holds it.
+                    if (!editing) return;
+                    setNote(editing.note);
+                    setSelection(toSelection(editing.permissions));
+                    setBaseVersion(editing.version);
+                    update.reset();
+                  }}
+                >
+                  {t('deploymentKeys.reload')}
+                </Button>
+              </Stack>
+            </Alert>
+          ) : (
+            mutation.error && <ErrorAlert error={mutation.error} />
+          )}
+          <Textarea
+            label={t('deploymentKeys.note')}
+            description={t('deploymentKeys.noteHint', { count: NOTE_LIMIT - note.length })}
+            autosize
+            minRows={1}
+            maxLength={NOTE_LIMIT}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+          />
+          <div>
+            <div
+              className="mantine-InputWrapper-label"
+              style={{ fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)', marginBottom: 4 }}
+            >
+              {t('deploymentKeys.apiPermissions')}
+            </div>
+            <PermissionPicker catalog={catalog} value={selection} onChange={setSelection} />
+          </div>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={mutation.isPending}
+              disabled={selection.size === 0 || conflict}
+            >
+              {t('common.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}

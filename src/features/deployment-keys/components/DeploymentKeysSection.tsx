@@ -1,0 +1,241 @@
+import { Badge, Button, Card, Group, Text, Title, UnstyledButton } from '@mantine/core';
+import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
+import type { DeploymentType } from '@contract/deployment-types';
+import { catalogIdFor, type EndpointCatalog } from '@contract/endpoint-catalog';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { DataTable } from '@/components/DataTable';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { PageLoader } from '@/components/PageLoader';
+import { useFormatters } from '@/lib/format';
+import { toast } from '@/lib/toast';
+import { useCreateDeploymentKey, useDeleteDeploymentKey } from '../api/change-deployment-key';
+import { useCatalog } from '../api/get-catalog';
+import { useDeploymentKeys } from '../api/get-deployment-keys';
+import { indexCatalog, summarize, toSelection } from '../permission-picker-model';
+import { ViewAccess } from './ViewAccess';
+
+const DeploymentKeyDialog = lazy(() =>
+  import('./DeploymentKeyDialog').then((m) => ({ default: m.DeploymentKeyDialog })),
+);
+const SecretRevealDialog = lazy(() =>
+  import('@/components/SecretRevealDialog').then((m) => ({ default: m.SecretRevealDialog })),
+);
+
+interface Props {
+  deploymentId: string;
+  deploymentType: DeploymentType;
+  canConfigure: boolean;
+}
+
+/** The "Deployment API Key" section of a Deployment Overview page. */
+export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigure }: Props) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const serverless = deploymentType === 'serverless';
+  const keys = useDeploymentKeys(deploymentId);
+  const catalog = useCatalog(catalogIdFor(deploymentType));
+  const createServerless = useCreateDeploymentKey(deploymentId);
+  const remove = useDeleteDeploymentKey(deploymentId);
+  const [dialog, setDialog] = useState<{ editingId?: string } | null>(null);
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<DeploymentKey | null>(null);
+  // The one copy of a new App Secret in the page: gone when the reveal dialog closes.
+  const [revealed, setRevealed] = useState<{ appId: string; secret: string } | null>(null);
+  const categories = useMemo(
+    () => (catalog.data ? indexCatalog(catalog.data) : []),
+    [catalog.data],
+  );
+
+  const reveal = (created: CreatedDeploymentKey) => {
+    setDialog(null);
+    setRevealed({ appId: created.appId, secret: created.appSecret });
+  };
+
+  const newKey = () => {
+    if (!serverless) return setDialog({});
+    // Serverless keys have full access: no note, no permissions, nothing to ask.
+    createServerless.mutate(
+      {},
+      {
+        onSuccess: (created) => {
+          reveal(created);
+          createServerless.reset();
+        },
+      },
+    );
+  };
+
+  const access = (key: DeploymentKey) => {
+    if (key.fullAccess) return t('deploymentKeys.fullAccess');
+    const summary = summarize(categories, toSelection(key.permissions));
+    return t('picker.summary', {
+      permissions: summary.permissions,
+      categories: summary.categories,
+    });
+  };
+  const editing = dialog?.editingId
+    ? keys.data?.find((key) => key.id === dialog.editingId)
+    : undefined;
+
+  return (
+    <Card withBorder component="section" aria-labelledby="keys-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="keys-heading">
+          {t('deploymentKeys.title')}
+        </Title>
+        {canConfigure && (
+          <Button
+            size="xs"
+            onClick={newKey}
+            loading={createServerless.isPending}
+            disabled={!catalog.data}
+          >
+            + {t('deploymentKeys.newKey')}
+          </Button>
+        )}
+      </Group>
+      {createServerless.error && <ErrorAlert error={createServerless.error} />}
+      {(keys.isPending || catalog.isPending) && <PageLoader />}
+      {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
+      {catalog.isError && <ErrorAlert error={catalog.error} />}
+      {keys.isSuccess && keys.data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {serverless ? t('deploymentKeys.emptyServerless') : t('deploymentKeys.empty')}
+        </Text>
+      )}
+      {keys.isSuccess && catalog.isSuccess && keys.data.length > 0 && (
+        <DataTable minWidth={760} label={t('deploymentKeys.title')}>
+          <thead>
+            <tr>
+              <th>{t('deploymentKeys.appId')}</th>
+              <th>{t('deploymentKeys.note')}</th>
+              <th>{t('common.createdAt')}</th>
+              <th>{t('platformKeys.lastUsed')}</th>
+              <th>{t('deploymentKeys.access')}</th>
+              <th>{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.data.map((key) => (
+              <Fragment key={key.id}>
+                <tr>
+                  <td>
+                    <Text ff="monospace" size="sm">
+                      {key.appId}
+                    </Text>
+                    {key.legacy && (
+                      <Badge color="orange" variant="light" size="sm">
+                        {t('deploymentKeys.legacy')}
+                      </Badge>
+                    )}
+                  </td>
+                  <td>{key.note || '—'}</td>
+                  <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
+                  <td>{key.lastUsedAt ? dateTime(key.lastUsedAt) : t('platformKeys.neverUsed')}</td>
+                  <td>
+                    {key.fullAccess ? (
+                      access(key)
+                    ) : (
+                      <UnstyledButton
+                        aria-expanded={expanded === key.id}
+                        aria-label={`${t('deploymentKeys.viewAccess')} ${key.appId}`}
+                        onClick={() => setExpanded(expanded === key.id ? null : key.id)}
+                        style={{ textDecoration: 'underline' }}
+                      >
+                        {access(key)} · {t('deploymentKeys.viewAccess')}
+                      </UnstyledButton>
+                    )}
+                  </td>
+                  <td>
+                    {canConfigure && (
+                      <Group gap="xs" wrap="nowrap">
+                        {!key.fullAccess && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            aria-label={`${t('common.edit')} ${key.appId}`}
+                            onClick={() => setDialog({ editingId: key.id })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        )}
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          aria-label={`${t('common.delete')} ${key.appId}`}
+                          onClick={() => setDeleting(key)}
+                        >
+                          {t('common.delete')}
+                        </Button>
+                      </Group>
+                    )}
+                  </td>
+                </tr>
+                {key.legacy && (
+                  <tr>
+                    <td colSpan={6}>
+                      <Text size="xs" c="dimmed">
+                        {t('deploymentKeys.legacyHint')}
+                      </Text>
+                    </td>
+                  </tr>
+                )}
+                {expanded === key.id && (
+                  <tr>
+                    <td colSpan={6}>
+                      <ViewAccess catalog={catalog.data} permissions={key.permissions} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      <Suspense>
+        {dialog && catalog.data && (
+          <DeploymentKeyDialog
+            deploymentId={deploymentId}
+            catalog={catalog.data as EndpointCatalog}
+            editing={editing}
+            onClose={() => setDialog(null)}
+            onCreated={reveal}
+          />
+        )}
+        {revealed && (
+          <SecretRevealDialog
+            title={t('deploymentKeys.createdTitle')}
+            idLabel={t('deploymentKeys.appId')}
+            idValue={revealed.appId}
+            secretLabel={t('deploymentKeys.appSecret')}
+            secretValue={revealed.secret}
+            onClose={() => setRevealed(null)}
+          />
+        )}
+      </Suspense>
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('deploymentKeys.deleteTitle')}
+        message={t('deploymentKeys.deleteConfirm', { appId: deleting?.appId ?? '' })}
+        confirmLabel={t('common.delete')}
+        pending={remove.isPending}
+        onClose={() => setDeleting(null)}
+        onConfirm={() =>
+          deleting &&
+          remove.mutate(deleting.id, {
+            onSuccess: () => {
+              toast({
+                color: 'green',
+                message: t('deploymentKeys.deleted', { appId: deleting.appId }),
+              });
+              setDeleting(null);
+            },
+          })
+        }
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,98 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import v5 from '@catalog/emqx-v5.json';
+import type { EndpointCatalog } from '@contract/endpoint-catalog';
+import { renderWithMantine } from '../../../../test/support/render';
+import { PermissionPicker } from './PermissionPicker';
+
+const catalog = v5 as EndpointCatalog;
+
+function Harness({ initial = [] as string[] }) {
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set(initial));
+  return (
+    <>
+      <PermissionPicker catalog={catalog} value={selection} onChange={setSelection} />
+      <div data-testid="selection">{[...selection].sort().join('\n')}</div>
+    </>
+  );
+}
+
+const selected = () => screen.getByTestId('selection').textContent!.split('\n').filter(Boolean);
+const checkbox = (name: string) => screen.getByRole('checkbox', { name, exact: true }) as HTMLInputElement;
+
+async function search(text: string) {
+  const user = userEvent.setup();
+  const box = screen.getByRole('searchbox', { name: 'Search APIs' });
+  await user.clear(box);
+  if (text) await user.type(box, text);
+  return user;
+}
+
+describe('PermissionPicker', () => {
+  it('narrows rows as you search and says how many match', async () => {
+    renderWithMantine(<Harness />);
+    await search('kick');
+    await waitFor(() => expect(screen.getByText(/APIs? match/)).toBeInTheDocument());
+    expect(checkbox('DELETE /clients/{clientid}')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'GET /publish' })).not.toBeInTheDocument();
+  });
+
+  it('ticks a method on every visible endpoint that supports it, within the search', async () => {
+    renderWithMantine(<Harness />);
+    const user = await search('clients');
+    await waitFor(() => expect(checkbox('GET /clients')).toBeInTheDocument());
+    await user.click(checkbox('GET'));
+    const granted = selected();
+    expect(granted.length).toBeGreaterThan(3);
+    // Only GET, and only on rows the search shows.
+    expect(granted.every((key) => key.startsWith('GET '))).toBe(true);
+    for (const key of granted) expect(checkbox(key).checked).toBe(true);
+    expect(selected()).not.toContain('GET /nodes');
+    expect(checkbox('GET').checked).toBe(true);
+    await user.click(checkbox('GET'));
+    expect(selected()).toEqual([]);
+  });
+
+  it('shows a category as unchecked, indeterminate or checked, and selects all of it within the visible rows', async () => {
+    renderWithMantine(<Harness />);
+    const user = await search('clients');
+    await waitFor(() => expect(checkbox('Clients')).toBeInTheDocument());
+    expect(checkbox('Clients').checked).toBe(false);
+    expect(checkbox('Clients').indeterminate).toBe(false);
+    await user.click(checkbox('GET /clients'));
+    expect(checkbox('Clients').indeterminate).toBe(true);
+    await user.click(checkbox('Clients'));
+    expect(checkbox('Clients').checked).toBe(true);
+    expect(checkbox('Clients').indeterminate).toBe(false);
+    expect(selected()).toEqual(expect.arrayContaining(['DELETE /clients/{clientid}', 'GET /clients', 'POST /clients/{clientid}/subscribe']));
+  });
+
+  it('disables cells of methods an endpoint does not support', async () => {
+    renderWithMantine(<Harness />);
+    await search('/clients');
+    await waitFor(() => expect(checkbox('GET /clients')).toBeInTheDocument());
+    expect(checkbox('GET /clients').disabled).toBe(false);
+    expect(checkbox('PUT /clients').disabled).toBe(true);
+    expect(checkbox('POST /clients').disabled).toBe(true);
+  });
+
+  it('ticks a single endpoint with all its methods and keeps a live summary', async () => {
+    renderWithMantine(<Harness />);
+    const user = await search('kick');
+    await waitFor(() => expect(checkbox('/clients/{clientid}')).toBeInTheDocument());
+    await user.click(checkbox('/clients/{clientid}'));
+    expect(selected()).toEqual(['DELETE /clients/{clientid}', 'GET /clients/{clientid}']);
+    expect(screen.getByRole('status')).toHaveTextContent('2 permissions in 1 categories');
+  });
+
+  it('shows only what is selected on request', async () => {
+    renderWithMantine(<Harness initial={['POST /publish']} />);
+    const user = userEvent.setup();
+    await act(() => user.click(screen.getByRole('switch', { name: 'Show selected only' })));
+    await waitFor(() => expect(checkbox('POST /publish')).toBeInTheDocument());
+    expect(screen.queryByRole('checkbox', { name: 'GET /clients' })).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('1 permissions in 1 categories');
+  });
+});

@@ -1,0 +1,271 @@
+import { Group, Switch, Text, TextInput } from '@mantine/core';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  HTTP_METHODS,
+  type CatalogEndpoint,
+  type EndpointCatalog,
+  type HttpMethod,
+} from '@contract/endpoint-catalog';
+import {
+  categoryState,
+  indexCatalog,
+  keyOf,
+  methodState,
+  summarize,
+  toggleCategory,
+  toggleCell,
+  toggleEndpoint,
+  toggleMethod,
+  visibleCategories,
+  type IndexedCategory,
+  type Selection,
+} from '../permission-picker-model';
+import { TriStateCheckbox } from './TriStateCheckbox';
+import './permission-picker.css';
+
+interface PermissionPickerProps {
+  catalog: EndpointCatalog;
+  value: Selection;
+  onChange: (next: Set<string>) => void;
+}
+
+/** Which of an endpoint's four method cells are selected, as bits: rows re-render only when theirs change. */
+function maskOf(endpoint: CatalogEndpoint, selection: Selection): number {
+  let mask = 0;
+  HTTP_METHODS.forEach((method, bit) => {
+    if (selection.has(keyOf(method, endpoint.path))) mask |= 1 << bit;
+  });
+  return mask;
+}
+
+const EndpointRow = memo(function EndpointRow(props: {
+  endpoint: CatalogEndpoint;
+  mask: number;
+  onCell: (method: HttpMethod, path: string) => void;
+  onEndpoint: (endpoint: CatalogEndpoint) => void;
+}) {
+  const { endpoint, mask, onCell, onEndpoint } = props;
+  const supportedMask = HTTP_METHODS.reduce(
+    (bits, method, bit) => (endpoint.methods.includes(method) ? bits | (1 << bit) : bits),
+    0,
+  );
+  const state = mask === 0 ? 'none' : mask === supportedMask ? 'all' : 'some';
+  const summary = endpoint.methods
+    .map((method) => endpoint.summaries[method])
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <tr className="kw-picker-endpoint">
+      <td>
+        <TriStateCheckbox
+          state={state}
+          aria-label={endpoint.path}
+          onChange={() => onEndpoint(endpoint)}
+        />
+      </td>
+      <td>
+        <code>{endpoint.path}</code>
+        {summary && <div className="kw-picker-summary">{summary}</div>}
+      </td>
+      {HTTP_METHODS.map((method, bit) => {
+        const supported = endpoint.methods.includes(method);
+        return (
+          <td key={method} className="kw-picker-cell">
+            <input
+              type="checkbox"
+              className="kw-picker-check"
+              aria-label={`${method} ${endpoint.path}`}
+              title={supported ? endpoint.summaries[method] : undefined}
+              disabled={!supported}
+              checked={(mask & (1 << bit)) !== 0}
+              onChange={() => onCell(method, endpoint.path)}
+            />
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+const CategoryRows = memo(function CategoryRows(props: {
+  category: IndexedCategory;
+  selection: Selection;
+  expanded: boolean;
+  onToggleExpanded: (name: string) => void;
+  onCategory: (category: IndexedCategory) => void;
+  onCell: (method: HttpMethod, path: string) => void;
+  onEndpoint: (endpoint: CatalogEndpoint) => void;
+}) {
+  const { category, selection, expanded } = props;
+  const { t } = useTranslation();
+  return (
+    <tbody>
+      <tr className="kw-picker-category">
+        <td>
+          <TriStateCheckbox
+            state={categoryState(category, selection)}
+            aria-label={category.name}
+            onChange={() => props.onCategory(category)}
+          />
+        </td>
+        <td colSpan={1 + HTTP_METHODS.length}>
+          <button
+            type="button"
+            className="kw-picker-expand"
+            aria-expanded={expanded}
+            onClick={() => props.onToggleExpanded(category.name)}
+          >
+            <span aria-hidden="true">{expanded ? '▾' : '▸'}</span> {category.name}{' '}
+            <span className="kw-picker-count">
+              {t('picker.endpointCount', { count: category.endpoints.length })}
+            </span>
+          </button>
+        </td>
+      </tr>
+      {expanded &&
+        category.endpoints.map((endpoint) => (
+          <EndpointRow
+            key={endpoint.path}
+            endpoint={endpoint}
+            mask={maskOf(endpoint, selection)}
+            onCell={props.onCell}
+            onEndpoint={props.onEndpoint}
+          />
+        ))}
+    </tbody>
+  );
+});
+
+/**
+ * Picks (method, endpoint) permissions from a deployment's catalog: method columns, a search,
+ * tri-state categories, single endpoints and single cells, and a live summary.
+ */
+export function PermissionPicker({ catalog, value, onChange }: PermissionPickerProps) {
+  const { t } = useTranslation();
+  const categories = useMemo(() => indexCatalog(catalog), [catalog]);
+  const [search, setSearch] = useState('');
+  const [selectedOnly, setSelectedOnly] = useState(false);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const deferredSearch = useDeferredValue(search);
+  const filtering = deferredSearch.trim() !== '' || selectedOnly;
+  const visible = useMemo(
+    () => visibleCategories(categories, deferredSearch, selectedOnly, value),
+    // "Selected only" keeps the rows it showed while the user unticks them; it re-filters on toggle.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [categories, deferredSearch, selectedOnly],
+  );
+  const matches = visible.reduce((sum, category) => sum + category.endpoints.length, 0);
+  const summary = summarize(categories, value);
+
+  // Handlers read the latest selection through a ref, so rows can stay memoized.
+  const latest = useRef({ value, onChange });
+  useLayoutEffect(() => {
+    latest.current = { value, onChange };
+  });
+  const onCell = useCallback(
+    (method: HttpMethod, path: string) =>
+      latest.current.onChange(toggleCell(latest.current.value, method, path)),
+    [],
+  );
+  const onEndpoint = useCallback(
+    (endpoint: CatalogEndpoint) =>
+      latest.current.onChange(toggleEndpoint(latest.current.value, endpoint)),
+    [],
+  );
+  const onCategory = useCallback(
+    (category: IndexedCategory) =>
+      latest.current.onChange(toggleCategory(latest.current.value, category)),
+    [],
+  );
+  const onToggleExpanded = useCallback(
+    (name: string) =>
+      setExpanded((current) => {
+        const next = new Set(current);
+        if (next.has(name)) next.delete(name);
+        else next.add(name);
+        return next;
+      }),
+    [],
+  );
+
+  return (
+    <div className="kw-picker">
+      <Group justify="space-between" align="flex-end" mb="xs">
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            type="search"
+            label={t('picker.search')}
+            placeholder={t('picker.searchPlaceholder')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={280}
+          />
+          {deferredSearch.trim() && (
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('picker.matches', { count: matches })}
+            </Text>
+          )}
+        </Group>
+        <Switch
+          label={t('picker.selectedOnly')}
+          checked={selectedOnly}
+          onChange={(event) => setSelectedOnly(event.currentTarget.checked)}
+        />
+      </Group>
+      <div className="kw-picker-scroll">
+        <table className="kw-picker-table">
+          <thead>
+            <tr>
+              <th aria-label={t('picker.selectColumn')} />
+              <th>{t('picker.api')}</th>
+              {HTTP_METHODS.map((method) => {
+                const state = methodState(visible, method, value);
+                return (
+                  <th key={method} className="kw-picker-cell">
+                    <label className="kw-picker-method">
+                      <TriStateCheckbox
+                        state={state === 'unavailable' ? 'none' : state}
+                        disabled={state === 'unavailable'}
+                        onChange={() => onChange(toggleMethod(value, visible, method))}
+                      />
+                      {method}
+                    </label>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          {visible.map((category) => (
+            <CategoryRows
+              key={category.name}
+              category={category}
+              selection={value}
+              expanded={filtering || expanded.has(category.name)}
+              onToggleExpanded={onToggleExpanded}
+              onCategory={onCategory}
+              onCell={onCell}
+              onEndpoint={onEndpoint}
+            />
+          ))}
+        </table>
+        {visible.length === 0 && (
+          <Text size="sm" c="dimmed" p="sm">
+            {t('picker.noMatches')}
+          </Text>
+        )}
+      </div>
+      <Text size="sm" fw={600} mt="xs" aria-live="polite" role="status">
+        {t('picker.summary', { permissions: summary.permissions, categories: summary.categories })}
+      </Text>
+    </div>
+  );
+}
