@@ -30,7 +30,7 @@ test('a Dedicated v5 key: pick permissions, reveal once, view access, edit, dele
     await expect(dialog.getByRole('checkbox', { name: 'GET /clients', exact: true })).toBeChecked();
     await dialog.getByRole('searchbox', { name: 'Search APIs' }).fill('publish');
     await dialog.getByRole('checkbox', { name: 'Publish', exact: true }).check();
-    await expect(dialog.getByRole('status')).toContainText(/\d+ permissions in \d+ categories/);
+    await expect(dialog.getByRole('status')).toContainText(/\d+ permissions? in \d+ categor(y|ies)/);
     await expectNoSeriousA11yViolations(page, '[role="dialog"]');
     await dialog.getByRole('button', { name: 'Confirm' }).click();
   });
@@ -102,7 +102,7 @@ test('an Auditor sees the key list but no New API Key, Edit or Delete', async ({
   await signIn(page, auditor);
   await page.goto(`/deployments/${deploymentId}`);
   const section = page.getByRole('region', { name: 'Deployment API Key' });
-  await expect(section.getByRole('row').filter({ hasText: appId })).toContainText('1 permissions in 1 categories');
+  await expect(section.getByRole('row').filter({ hasText: appId })).toContainText('1 permission in 1 category');
   await expect(section.getByRole('button', { name: /New API Key/ })).toHaveCount(0);
   await expect(section.getByRole('button', { name: /^(Edit|Delete) / })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);

@@ -151,7 +151,10 @@ export const en = {
     noMatches: 'No API matches your search.',
     endpointCount_one: '{{count}} API',
     endpointCount_other: '{{count}} APIs',
-    summary: '{{permissions}} permissions in {{categories}} categories',
+    summary_one: '{{count}} permission in {{categories}}',
+    summary_other: '{{count}} permissions in {{categories}}',
+    categoryCount_one: '{{count}} category',
+    categoryCount_other: '{{count}} categories',
   },
   tls: {
     title: 'TLS Certificate',

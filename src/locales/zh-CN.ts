@@ -152,7 +152,10 @@ export const zhCN: Messages = {
     noMatches: '没有匹配的 API。',
     endpointCount_one: '{{count}} 个 API',
     endpointCount_other: '{{count}} 个 API',
-    summary: '{{categories}} 个分类中的 {{permissions}} 项权限',
+    summary_one: '{{categories}}中的 {{count}} 项权限',
+    summary_other: '{{categories}}中的 {{count}} 项权限',
+    categoryCount_one: '{{count}} 个分类',
+    categoryCount_other: '{{count}} 个分类',
   },
   tls: {
     title: 'TLS 证书',

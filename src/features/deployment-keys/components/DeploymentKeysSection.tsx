@@ -14,6 +14,7 @@ import { useCreateDeploymentKey, useDeleteDeploymentKey } from '../api/change-de
 import { useCatalog } from '../api/get-catalog';
 import { useDeploymentKeys } from '../api/get-deployment-keys';
 import { indexCatalog, summarize, toSelection } from '../permission-picker-model';
+import { formatPermissionSummary } from '../permission-summary';
 import { ViewAccess } from './ViewAccess';
 
 const DeploymentKeyDialog = lazy(() =>
@@ -70,10 +71,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
   const access = (key: DeploymentKey) => {
     if (key.fullAccess) return t('deploymentKeys.fullAccess');
     const summary = summarize(categories, toSelection(key.permissions));
-    return t('picker.summary', {
-      permissions: summary.permissions,
-      categories: summary.categories,
-    });
+    return formatPermissionSummary(t, summary);
   };
   const editing = dialog?.editingId
     ? keys.data?.find((key) => key.id === dialog.editingId)

@@ -20,7 +20,7 @@ function Harness({ initial = [] as string[] }) {
 }
 
 const selected = () => screen.getByTestId('selection').textContent!.split('\n').filter(Boolean);
-const checkbox = (name: string) => screen.getByRole('checkbox', { name, exact: true }) as HTMLInputElement;
+const checkbox = (name: string) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
 
 async function search(text: string) {
   const user = userEvent.setup();
@@ -84,7 +84,7 @@ describe('PermissionPicker', () => {
     await waitFor(() => expect(checkbox('/clients/{clientid}')).toBeInTheDocument());
     await user.click(checkbox('/clients/{clientid}'));
     expect(selected()).toEqual(['DELETE /clients/{clientid}', 'GET /clients/{clientid}']);
-    expect(screen.getByRole('status')).toHaveTextContent('2 permissions in 1 categories');
+    expect(screen.getByRole('status')).toHaveTextContent('2 permissions in 1 category');
   });
 
   it('shows only what is selected on request', async () => {
@@ -93,6 +93,6 @@ describe('PermissionPicker', () => {
     await act(() => user.click(screen.getByRole('switch', { name: 'Show selected only' })));
     await waitFor(() => expect(checkbox('POST /publish')).toBeInTheDocument());
     expect(screen.queryByRole('checkbox', { name: 'GET /clients' })).not.toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('1 permissions in 1 categories');
+    expect(screen.getByRole('status')).toHaveTextContent('1 permission in 1 category');
   });
 });

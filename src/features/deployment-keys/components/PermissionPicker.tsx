@@ -29,6 +29,7 @@ import {
   type IndexedCategory,
   type Selection,
 } from '../permission-picker-model';
+import { formatPermissionSummary } from '../permission-summary';
 import { TriStateCheckbox } from './TriStateCheckbox';
 import './permission-picker.css';
 
@@ -264,7 +265,7 @@ export function PermissionPicker({ catalog, value, onChange }: PermissionPickerP
         )}
       </div>
       <Text size="sm" fw={600} mt="xs" aria-live="polite" role="status">
-        {t('picker.summary', { permissions: summary.permissions, categories: summary.categories })}
+        {formatPermissionSummary(t, summary)}
       </Text>
     </div>
   );
