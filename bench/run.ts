@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: every benchmark of the project, on this machine, printed as tables. Goals are
+ * printed beside the figures; a benchmark informs, it does not fail the build.
+ */
+import os from 'node:os';
+import { runPickerBench } from './picker-bench';
+import { fmt, printTable } from './stats';
+
+async function main(): Promise<void> {
+  console.log(
+    `Keyward benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  const only = process.argv.slice(2);
+  const wants = (name: string) => only.length === 0 || only.includes(name);
+
+  if (wants('picker')) {
+    const rows = await runPickerBench();
+    printTable(
+      'Permission picker (Chromium, production build; ms from the interaction to the frame painting its last change)',
+      ['catalog', 'interaction', 'n', 'p50', 'p95', 'goal p95', 'met'],
+      rows.map((row) => [
+        row.catalog,
+        row.interaction,
+        row.samples,
+        fmt(row.p50),
+        fmt(row.p95),
+        `< ${row.goalMs}`,
+        row.p95 < row.goalMs ? 'yes' : 'NO',
+      ]),
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
