@@ -12,13 +12,14 @@ import type { ServerKeys } from './secrets/master-key';
 import { registerErrorHandler } from './http/error-handler';
 import { createServices } from './services';
 import { consolePlugin } from './surfaces/console/plugin';
+import { gatewayPlugin } from './surfaces/gateway/plugin';
 import { healthRoutes } from './surfaces/health';
 import { publicApiPlugin } from './surfaces/public-api/plugin';
 import { registerSpa } from './surfaces/spa';
 
 export type AppConfig = Pick<
   KeywardConfig,
-  'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs'
+  'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs' | 'gateway'
 >;
 
 export interface BuildAppOptions {
@@ -86,10 +87,11 @@ export async function buildApp(options: BuildAppOptions) {
     }
   });
 
-  const services = createServices({ db: store.db, config, keys: options.keys, now, log: app.log });
+  const services = createServices({ db: store.db, config, keys: options.keys, changes: store.changes, now, log: app.log });
 
   await app.register(healthRoutes, { store });
   await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db });
+  await app.register(gatewayPlugin, { services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs });
   await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits, now });
   await registerSpa(app, config.spaDir);
 

@@ -26,6 +26,12 @@ export interface KeywardConfig {
   sessionIdleMs: number;
   signInLimits: { perAccount: RateWindow; perAddress: RateWindow };
   platformApiLimits: PlatformApiLimits;
+  gateway: {
+    upstreamTimeoutMs: number;
+    /** Failed authentications before 429, per client address and per App ID. */
+    failuresPerAddress: RateWindow;
+    failuresPerAppId: RateWindow;
+  };
   /** How long a deployment reads "starting"/"stopping" before it settles. */
   deploymentTransitionMs: number;
   /** KEYWARD_SECRET_KEY, if given; else a key generated into `dataDir`. */
@@ -54,6 +60,9 @@ const envSchema = z.object({
   KEYWARD_PLATFORM_API_TLS_WRITES_PER_HOUR: z.coerce.number().int().positive().default(6),
   KEYWARD_PLATFORM_API_START_STOP_PER_HOUR: z.coerce.number().int().positive().default(1),
   KEYWARD_PLATFORM_API_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
+  KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -83,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     dataDir,
     secretKey: e.KEYWARD_SECRET_KEY,
     deploymentTransitionMs: e.KEYWARD_DEPLOYMENT_TRANSITION_SECONDS * 1000,
+    gateway: {
+      upstreamTimeoutMs: e.KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS * 1000,
+      failuresPerAddress: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS, windowMs: 60_000 },
+      failuresPerAppId: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID, windowMs: 60_000 },
+    },
     platformApiLimits: {
       readsPerHour: e.KEYWARD_PLATFORM_API_READS_PER_HOUR,
       tlsWritesPerHour: e.KEYWARD_PLATFORM_API_TLS_WRITES_PER_HOUR,

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { KeywardConfig } from './config';
+import type { ChangeBus, ChangeNotice } from './db/change-bus';
 import type { Database } from './db/store';
+import { createGatewayService } from './gateway/gateway-service';
 import { createAuthService } from './auth/auth-service';
 import { createDeploymentKeysService } from './deployment-keys/deployment-keys-service';
 import { createDeploymentsService } from './deployments/deployments-service';
@@ -13,20 +15,35 @@ import { createSecretBox } from './secrets/secret-box';
 import { createTlsService } from './tls/tls-service';
 import { createUsersService } from './users/users-service';
 
-export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'deploymentTransitionMs'>;
+export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'deploymentTransitionMs' | 'gateway'>;
 
 /** Every domain service, wired once per app from the store, the keys and the configuration. */
 export function createServices(deps: {
   db: Database;
   config: ServicesConfig;
   keys: ServerKeys;
+  changes: ChangeBus;
   now: () => number;
   log: FastifyBaseLogger;
 }) {
   const { db, config, now } = deps;
   const secretBox = createSecretBox(deps.keys.encryptionKey);
   const hasher = createSecretHasher(deps.keys.pepper);
-  const deployments = createDeploymentsService({ db, now, secretBox, transitionMs: config.deploymentTransitionMs });
+  const gateway = createGatewayService({
+    db,
+    hasher,
+    secretBox,
+    now,
+    limits: { perAddress: config.gateway.failuresPerAddress, perAppId: config.gateway.failuresPerAppId },
+    onBackgroundError: (error) => deps.log.warn({ err: error }, 'could not record when a key was last used'),
+  });
+  // In force here before the change's call returns; on other instances as the notice arrives.
+  const announce = async (notice: ChangeNotice) => {
+    gateway.invalidate(notice);
+    await deps.changes.publish(notice);
+  };
+  deps.changes.subscribe(gateway.invalidate, gateway.clear);
+  const deployments = createDeploymentsService({ db, now, secretBox, transitionMs: config.deploymentTransitionMs, announce });
   return {
     auth: createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits }),
     setup: createSetupService({ db }),
@@ -34,7 +51,8 @@ export function createServices(deps: {
     projects: createProjectsService({ db }),
     deployments,
     tls: createTlsService({ db, now, secretBox, deployments }),
-    deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments }),
+    deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments, announce }),
+    gateway,
     platformKeys: createPlatformKeysService({
       db,
       now,

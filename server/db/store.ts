@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema';
+import { createPgliteChangeBus, createPostgresChangeBus, type ChangeBus } from './change-bus';
 
 export type Schema = typeof schema;
 /** The drizzle database every data layer takes: the same code runs on PGlite and PostgreSQL. */
@@ -19,6 +20,8 @@ export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' 
 export interface Store {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Database;
+  /** Change notices between instances sharing this database. */
+  readonly changes: ChangeBus;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,11 +46,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await pool.end();
       throw error;
     }
+    const changes = createPostgresChangeBus(options.databaseUrl, pool, () => undefined);
     return {
       kind: 'postgres',
       db: db as unknown as Database,
+      changes,
       ping: async () => void (await db.execute(sql`select 1`)),
-      close: () => pool.end(),
+      close: async () => {
+        await changes.close();
+        await pool.end();
+      },
     };
   }
 
@@ -63,10 +71,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await client.close();
     throw error;
   }
+  const changes = createPgliteChangeBus(client);
   return {
     kind: 'pglite',
     db: db as unknown as Database,
+    changes,
     ping: async () => void (await client.query('select 1')),
-    close: () => client.close(),
+    close: async () => {
+      await changes.close();
+      await client.close();
+    },
   };
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../contract/deployment-keys';
 import type { Permission } from '../../contract/endpoint-catalog';
 import { recordAudit } from '../audit/audit-log';
+import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import type { DeploymentAccess } from '../deployments/deployment-access';
@@ -50,8 +51,10 @@ export function createDeploymentKeysService(deps: {
   now: () => number;
   hasher: SecretHasher;
   deployments: DeploymentsService;
+  /** Tells the gateway (here and on other instances) that a key changed. */
+  announce: (notice: ChangeNotice) => Promise<void>;
 }) {
-  const { db, now, hasher, deployments } = deps;
+  const { db, now, hasher, deployments, announce } = deps;
 
   async function configurable(access: DeploymentAccess, deploymentId: string): Promise<DeploymentView> {
     const deployment = await deployments.visible(access, deploymentId);
@@ -157,6 +160,7 @@ export function createDeploymentKeysService(deps: {
           details: { deployment: deploymentId, permissions: permissions.length },
         });
       });
+      await announce({ kind: 'key', id: row.appId });
       const updated = (await findKeyOfDeployment(db, deploymentId, keyId))!;
       return toDto(updated, permissions);
     },
@@ -174,6 +178,7 @@ export function createDeploymentKeysService(deps: {
           details: { deployment: deploymentId },
         });
       });
+      await announce({ kind: 'key', id: row.appId });
     },
 
     /**

@@ -83,3 +83,9 @@ export async function upsertTls(db: Executor, values: typeof tlsCertificates.$in
 export async function deleteTls(db: Executor, deploymentId: string): Promise<void> {
   await db.delete(tlsCertificates).where(eq(tlsCertificates.deploymentId, deploymentId));
 }
+
+/** By id alone: the gateway's URL names the deployment, and the key must belong to it. */
+export async function findDeploymentById(db: Executor, id: string): Promise<DeploymentRow | undefined> {
+  const [row] = await db.select().from(deployments).where(eq(deployments.id, id)).limit(1);
+  return row;
+}

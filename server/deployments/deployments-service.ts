@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isDedicatedFamily, type DeploymentStatus, type DeploymentType } from '../../contract/deployment-types';
 import type { createDeploymentRequestSchema } from '../../contract/deployments';
 import { recordAudit } from '../audit/audit-log';
+import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
@@ -33,8 +34,10 @@ export function createDeploymentsService(deps: {
   secretBox: SecretBox;
   /** How long a start or stop takes to settle (EMQX reports "starting"/"stopping" meanwhile). */
   transitionMs: number;
+  /** Tells the gateway (here and on other instances) that a deployment changed. */
+  announce: (notice: ChangeNotice) => Promise<void>;
 }) {
-  const { db, now, secretBox, transitionMs } = deps;
+  const { db, now, secretBox, transitionMs, announce } = deps;
 
   function view(row: DeploymentWithProject): DeploymentView {
     const { upstreamSecretSealed, ...rest } = row;
@@ -85,6 +88,7 @@ export function createDeploymentsService(deps: {
         targetLabel: deployment.name,
       });
     });
+    await announce({ kind: 'deployment', id });
     return visible(access, id);
   }
 
@@ -166,6 +170,7 @@ export function createDeploymentsService(deps: {
           targetLabel: deployment.name,
         });
       });
+      await announce({ kind: 'deployment', id });
     },
   };
 }

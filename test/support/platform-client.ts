@@ -21,9 +21,13 @@ export async function createPlatformKey(
   return { id: response.body.id, key: response.body.key, secret: response.body.secret };
 }
 
+/** The credentials Keyward holds for test upstreams (an EMQX API key of the deployment). */
+export const UPSTREAM_KEY = 'upstream-api-key';
+export const UPSTREAM_SECRET = 'upstream-api-secret-value';
+
 export async function createDeployment(
   console: ConsoleClient,
-  options: { name?: string; type?: string; projectId?: string; emqxVersion?: string } = {},
+  options: { name?: string; type?: string; projectId?: string; emqxVersion?: string; upstreamUrl?: string } = {},
 ) {
   const projectId = options.projectId ?? (await console.get('/api/console/projects')).body.projects[0].id;
   const type = options.type ?? 'dedicated_v5';
@@ -33,6 +37,9 @@ export async function createDeployment(
     type,
     emqxVersion: options.emqxVersion ?? (type === 'dedicated_v4' ? '4.4.19' : '5.8.9'),
     region: 'us-east-1',
+    ...(options.upstreamUrl
+      ? { upstreamUrl: options.upstreamUrl, upstreamApiKey: UPSTREAM_KEY, upstreamApiSecret: UPSTREAM_SECRET }
+      : {}),
   });
   if (response.status !== 201) throw new Error(`deployment creation failed: ${JSON.stringify(response.body)}`);
   return response.body as { id: string; name: string; projectId: string };

@@ -10,6 +10,9 @@ export interface TestConfigOptions {
   platformReadsPerHour?: number;
   platformFailuresPerAddress?: number;
   deploymentTransitionMs?: number;
+  upstreamTimeoutMs?: number;
+  gatewayFailuresPerAddress?: number;
+  gatewayFailuresPerAppId?: number;
 }
 
 /** The app's configuration for tests: production defaults unless a test says otherwise. */
@@ -27,6 +30,11 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       failures: { max: options.platformFailuresPerAddress ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
     },
     deploymentTransitionMs: options.deploymentTransitionMs ?? 5_000,
+    gateway: {
+      upstreamTimeoutMs: options.upstreamTimeoutMs ?? 30_000,
+      failuresPerAddress: { max: options.gatewayFailuresPerAddress ?? 100, windowMs: 60_000 },
+      failuresPerAppId: { max: options.gatewayFailuresPerAppId ?? 20, windowMs: 60_000 },
+    },
     spaDir: undefined,
     logLevel: 'info',
   };

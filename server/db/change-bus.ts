@@ -1,0 +1,101 @@
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+
+const CHANNEL = 'keyward_changes';
+
+/** What a change notice names: a Deployment API Key (by App ID) or a deployment (by id). */
+export type ChangeNotice = { kind: 'key'; id: string } | { kind: 'deployment'; id: string };
+
+/**
+ * Tells every Keyward instance on the same database that a key or deployment changed, through
+ * PostgreSQL's own LISTEN/NOTIFY. The instance that made the change applies it locally first,
+ * before the call that made it returns; the others hear it within milliseconds.
+ */
+export interface ChangeBus {
+  publish(notice: ChangeNotice): Promise<void>;
+  /** `onReset` runs when notices may have been missed (a lost connection): drop every cache. */
+  subscribe(onNotice: (notice: ChangeNotice) => void, onReset: () => void): void;
+  close(): Promise<void>;
+}
+
+function parse(payload: string | undefined): ChangeNotice | undefined {
+  try {
+    const notice = JSON.parse(payload ?? '') as ChangeNotice;
+    return (notice.kind === 'key' || notice.kind === 'deployment') && typeof notice.id === 'string' ? notice : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createPostgresChangeBus(databaseUrl: string, pool: pg.Pool, onError: (error: unknown) => void): ChangeBus {
+  const listeners: { onNotice: (notice: ChangeNotice) => void; onReset: () => void }[] = [];
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    if (closed) return;
+    const next = new pg.Client({ connectionString: databaseUrl });
+    next.on('notification', (message) => {
+      const notice = parse(message.payload);
+      if (notice) for (const listener of listeners) listener.onNotice(notice);
+    });
+    next.on('error', (error) => {
+      onError(error);
+      reconnect();
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${CHANNEL}`);
+      client = next;
+      // Whatever happened while we were not listening is unknown: start from empty caches.
+      for (const listener of listeners) listener.onReset();
+    } catch (error) {
+      onError(error);
+      await next.end().catch(() => undefined);
+      reconnect();
+    }
+  };
+  const reconnect = () => {
+    for (const listener of listeners) listener.onReset();
+    client?.end().catch(() => undefined);
+    client = undefined;
+    if (!closed && !retry) retry = setTimeout(() => ((retry = undefined), void connect()), 1000);
+  };
+
+  return {
+    async publish(notice) {
+      await pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(notice)]);
+    },
+    subscribe(onNotice, onReset) {
+      listeners.push({ onNotice, onReset });
+      if (listeners.length === 1) void connect();
+    },
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
+
+/** PGlite runs in this process only: its own LISTEN/NOTIFY carries notices between the app's parts. */
+export function createPgliteChangeBus(client: PGlite): ChangeBus {
+  const unsubscribes: (() => Promise<void>)[] = [];
+  return {
+    async publish(notice) {
+      await client.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(notice)]);
+    },
+    subscribe(onNotice) {
+      void client
+        .listen(CHANNEL, (payload) => {
+          const notice = parse(payload);
+          if (notice) onNotice(notice);
+        })
+        .then((unsubscribe) => unsubscribes.push(unsubscribe));
+    },
+    async close() {
+      await Promise.all(unsubscribes.map((unsubscribe) => unsubscribe()));
+    },
+  };
+}

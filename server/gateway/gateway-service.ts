@@ -1,0 +1,150 @@
+import { catalogIdFor, type CatalogId } from '../../contract/endpoint-catalog';
+import type { DeploymentType } from '../../contract/deployment-types';
+import type { RateWindow } from '../config';
+import type { ChangeNotice } from '../db/change-bus';
+import type { Database } from '../db/store';
+import { findKeyByAppId, permissionsOf, setKeyLastUsed } from '../deployment-keys/deployment-keys-data';
+import { findDeploymentById } from '../deployments/deployments-data';
+import { SlidingWindowLimiter } from '../http/sliding-window-limiter';
+import type { SecretHasher } from '../keys/secret-hasher';
+import { createLastUsedTracker } from '../platform-keys/last-used-tracker';
+import type { SecretBox } from '../secrets/secret-box';
+import { parseBasicCredentials } from '../surfaces/public-api/basic-credentials';
+import { InvalidatingCache } from './gateway-cache';
+
+export interface VerifiedKey {
+  id: string;
+  appId: string;
+  deploymentId: string;
+  fullAccess: boolean;
+  /** "METHOD /template" pairs. */
+  permissions: ReadonlySet<string>;
+}
+
+export interface GatewayDeployment {
+  id: string;
+  type: DeploymentType;
+  catalogId: CatalogId;
+  /** The stored target status and when it settles (null: settled). */
+  status: 'running' | 'stopped';
+  settlesAt: number | null;
+  upstream: { url: URL; authorization: string } | null;
+}
+
+export type Authentication =
+  | { outcome: 'verified'; key: VerifiedKey }
+  | { outcome: 'refused' }
+  | { outcome: 'limited'; retryAfterSeconds: number };
+
+/**
+ * Who is calling, and which deployment they call, for every Deployment API request. Verified
+ * credentials and deployments are cached in process so a valid call costs no database round
+ * trip; every change to a key or deployment drops what it touched, here at once and on every
+ * other instance through the change bus.
+ */
+export function createGatewayService(deps: {
+  db: Database;
+  hasher: SecretHasher;
+  secretBox: SecretBox;
+  now: () => number;
+  limits: { perAddress: RateWindow; perAppId: RateWindow };
+  cacheSize?: number;
+  onBackgroundError: (error: unknown) => void;
+}) {
+  const { db, hasher, secretBox, now } = deps;
+  const size = deps.cacheSize ?? 200_000;
+  // A key goes with its own change and with its deployment's deletion.
+  const keys = new InvalidatingCache<VerifiedKey>(size, (key, notice) =>
+    notice.kind === 'key' ? key.appId === notice.id : key.deploymentId === notice.id,
+  );
+  const deployments = new InvalidatingCache<GatewayDeployment>(size, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
+  const failuresByAddress = new SlidingWindowLimiter(deps.limits.perAddress, now);
+  const failuresByAppId = new SlidingWindowLimiter(deps.limits.perAppId, now);
+  const lastUsed = createLastUsedTracker({ now, write: (id, at) => setKeyLastUsed(db, id, at), onError: deps.onBackgroundError });
+
+  async function verify(appId: string, secret: string): Promise<VerifiedKey | undefined> {
+    const row = appId && appId.length <= 64 ? await findKeyByAppId(db, appId) : undefined;
+    // The same HMAC and comparison whether the App ID exists or not.
+    if (!hasher.matches(secret, row?.secretHash) || !row) return undefined;
+    const permissions = row.fullAccess ? [] : ((await permissionsOf(db, [row.id])).get(row.id) ?? []);
+    return {
+      id: row.id,
+      appId: row.appId,
+      deploymentId: row.deploymentId,
+      fullAccess: row.fullAccess,
+      permissions: new Set(permissions.map((p) => `${p.method} ${p.path}`)),
+    };
+  }
+
+  return {
+    /**
+     * Cached credentials pass at once. Otherwise a client address or App ID with too many recent
+     * failures is told to wait (429) before any work is done; anything else is checked against
+     * the database. Secrets are 256-bit, so these limits are about load and noise, not guessing;
+     * they never lock out a client whose credentials were already verified.
+     */
+    async authenticate(authorization: string | undefined, address: string, deploymentId: string): Promise<Authentication> {
+      const cached = authorization ? keys.get(authorization) : undefined;
+      if (cached && cached.deploymentId === deploymentId) {
+        lastUsed.touch(cached.id);
+        return { outcome: 'verified', key: cached };
+      }
+      const credentials = parseBasicCredentials(authorization) ?? { id: '', secret: '' };
+      const wait = Math.max(failuresByAddress.retryAfterSeconds(address), credentials.id ? failuresByAppId.retryAfterSeconds(credentials.id) : 0);
+      if (wait > 0) return { outcome: 'limited', retryAfterSeconds: wait };
+
+      const epoch = keys.begin();
+      const key = await verify(credentials.id, credentials.secret);
+      if (!key || key.deploymentId !== deploymentId) {
+        failuresByAddress.record(address);
+        if (credentials.id) failuresByAppId.record(credentials.id);
+        return { outcome: 'refused' };
+      }
+      keys.fill(authorization!, key, epoch);
+      lastUsed.touch(key.id);
+      return { outcome: 'verified', key };
+    },
+
+    async deployment(id: string): Promise<GatewayDeployment | undefined> {
+      const cached = deployments.get(id);
+      if (cached) return cached;
+      const epoch = deployments.begin();
+      const row = await findDeploymentById(db, id);
+      if (!row) return undefined;
+      const upstream =
+        row.upstreamUrl && row.upstreamApiKey && row.upstreamSecretSealed
+          ? {
+              url: new URL(row.upstreamUrl),
+              authorization: `Basic ${Buffer.from(`${row.upstreamApiKey}:${secretBox.open(row.upstreamSecretSealed)}`).toString('base64')}`,
+            }
+          : null;
+      const deployment: GatewayDeployment = {
+        id: row.id,
+        type: row.type as DeploymentType,
+        catalogId: catalogIdFor(row.type as DeploymentType),
+        status: row.status as 'running' | 'stopped',
+        settlesAt: row.statusSettlesAt?.getTime() ?? null,
+        upstream,
+      };
+      deployments.fill(id, deployment, epoch);
+      return deployment;
+    },
+
+    /** Running now? Starting and stopping deployments do not serve. */
+    isServing(deployment: GatewayDeployment): boolean {
+      return deployment.status === 'running' && (deployment.settlesAt === null || deployment.settlesAt <= now());
+    },
+
+    invalidate(notice: ChangeNotice): void {
+      keys.invalidate(notice);
+      deployments.invalidate(notice);
+    },
+
+    clear(): void {
+      keys.clear();
+      deployments.clear();
+    },
+  };
+}
+
+export type GatewayService = ReturnType<typeof createGatewayService>;

@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildApp, type KeywardApp } from '../../server/app';
+import { openStore, type Store } from '../../server/db/store';
+import { ConsoleClient } from '../support/console-client';
+import { gatewayCall } from '../support/gateway-client';
+import { createDeployment } from '../support/platform-client';
+import { PASSWORD } from '../support/test-app';
+import { testAppConfig, testServerKeys } from '../support/test-config';
+import { createPostgresDatabase, testStoreKind } from '../support/test-store';
+import { startUpstream } from '../support/upstream';
+
+// Several instances share one PostgreSQL only; the embedded store is one process by design.
+describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one PostgreSQL', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('refuses a key on instance B within a second of its deletion through instance A', async () => {
+    const upstream = await startUpstream();
+    cleanups.push(upstream.close);
+    const database = await createPostgresDatabase();
+    cleanups.push(database.drop);
+    const keys = testServerKeys();
+    const instances: { app: KeywardApp; store: Store }[] = [];
+    for (let i = 0; i < 2; i++) {
+      const store = await openStore({ kind: 'postgres', databaseUrl: database.url });
+      const app = await buildApp({ config: { ...testAppConfig(), logLevel: 'silent' }, store, keys });
+      instances.push({ app, store });
+      cleanups.push(async () => {
+        await app.close();
+        await store.close();
+      });
+    }
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+
+    const root = new ConsoleClient(a.app);
+    await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
+    const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
+    const key = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
+    const call = () => gatewayCall(b.app, { deploymentId: deployment.id, path: '/api/v5/clients', key });
+    // B has verified and cached the key.
+    expect((await call()).status).toBe(200);
+    expect((await call()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // B's LISTEN connection is up
+
+    expect((await root.delete(`/api/console/deployments/${deployment.id}/keys/${key.id}`)).status).toBe(204);
+    const deletedAt = performance.now();
+    let refusedAfter = Infinity;
+    while (performance.now() - deletedAt < 1_000) {
+      if ((await call()).status === 401) {
+        refusedAfter = performance.now() - deletedAt;
+        break;
+      }
+    }
+    console.log(`revocation reached instance B after ${refusedAfter.toFixed(1)} ms`);
+    expect(refusedAfter).toBeLessThan(1_000);
+  }, 30_000);
+});
