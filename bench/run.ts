@@ -3,6 +3,7 @@
  * printed beside the figures; a benchmark informs, it does not fail the build.
  */
 import os from 'node:os';
+import { runGatewayBench } from './gateway-bench';
 import { runPickerBench } from './picker-bench';
 import { fmt, printTable } from './stats';
 
@@ -12,6 +13,20 @@ async function main(): Promise<void> {
   );
   const only = process.argv.slice(2);
   const wants = (name: string) => only.length === 0 || only.includes(name);
+
+  if (wants('gateway')) {
+    const { rows, badSecretsSent } = await runGatewayBench();
+    printTable(
+      'Deployment API gateway (autocannon, 50 connections; latency in ms)',
+      ['scenario', 'req/s', 'p50', 'p99', 'non-2xx'],
+      rows.map((row) => [row.scenario, fmt(row.requestsPerSecond, 0), fmt(row.p50), fmt(row.p99), row.non2xx]),
+    );
+    const [, bare, gateway, attacked] = rows as [unknown, (typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+    const ratio = gateway.requestsPerSecond / bare.requestsPerSecond;
+    const addedP99 = gateway.p99 - bare.p99;
+    const underAttack = attacked.requestsPerSecond / gateway.requestsPerSecond;
+    console.log(`c/b = ${fmt(ratio, 2)} (goal >= 0.85) · added p99 c-b = ${fmt(addedP99)} ms (goal < 2) · d/c = ${fmt(underAttack, 2)} (goal >= 0.90; ${badSecretsSent} bad-secret requests sent)`);
+  }
 
   if (wants('picker')) {
     const rows = await runPickerBench();

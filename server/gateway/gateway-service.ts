@@ -83,12 +83,17 @@ export function createGatewayService(deps: {
      * the database. Secrets are 256-bit, so these limits are about load and noise, not guessing;
      * they never lock out a client whose credentials were already verified.
      */
-    async authenticate(authorization: string | undefined, address: string, deploymentId: string): Promise<Authentication> {
+    /** The hot path: credentials verified before, with no promise and no database. */
+    cachedKey(authorization: string | undefined, deploymentId: string): VerifiedKey | undefined {
       const cached = authorization ? keys.get(authorization) : undefined;
-      if (cached && cached.deploymentId === deploymentId) {
-        lastUsed.touch(cached.id);
-        return { outcome: 'verified', key: cached };
-      }
+      if (!cached || cached.deploymentId !== deploymentId) return undefined;
+      lastUsed.touch(cached.id);
+      return cached;
+    },
+
+    async authenticate(authorization: string | undefined, address: string, deploymentId: string): Promise<Authentication> {
+      const cached = this.cachedKey(authorization, deploymentId);
+      if (cached) return { outcome: 'verified', key: cached };
       const credentials = parseBasicCredentials(authorization) ?? { id: '', secret: '' };
       const wait = Math.max(failuresByAddress.retryAfterSeconds(address), credentials.id ? failuresByAppId.retryAfterSeconds(credentials.id) : 0);
       if (wait > 0) return { outcome: 'limited', retryAfterSeconds: wait };
@@ -104,6 +109,8 @@ export function createGatewayService(deps: {
       lastUsed.touch(key.id);
       return { outcome: 'verified', key };
     },
+
+    cachedDeployment: (id: string): GatewayDeployment | undefined => deployments.get(id),
 
     async deployment(id: string): Promise<GatewayDeployment | undefined> {
       const cached = deployments.get(id);

@@ -199,3 +199,26 @@ describe('Deployment API gateway', () => {
     expect((await PlatformClient.withKey(t.app, platformKey).get('/deployments')).status).toBe(200);
   });
 });
+
+describe('security headers', () => {
+  const t = useTestApp();
+
+  it('sends the full set on console and Platform API answers, and the API set on gateway answers', async () => {
+    const consoleAnswer = await t.app.inject({ method: 'GET', url: '/api/console/setup' });
+    expect(consoleAnswer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(consoleAnswer.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(consoleAnswer.headers['x-frame-options']).toBe('DENY');
+    const publicAnswer = await t.app.inject({ method: 'GET', url: '/public_api/v1/deployments' });
+    expect(publicAnswer.headers['x-content-type-options']).toBe('nosniff');
+    const gatewayAnswer = await t.app.inject({ method: 'GET', url: '/api/deployments/abcdefgh/api/v5/clients' });
+    expect(gatewayAnswer.statusCode).toBe(401);
+    expect(gatewayAnswer.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(gatewayAnswer.headers['x-content-type-options']).toBe('nosniff');
+    expect(gatewayAnswer.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('adds HSTS only behind HTTPS', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+  });
+});

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UnauthenticatedError } from '../../http/domain-errors';
 import type { Database } from '../../db/store';
@@ -17,6 +18,8 @@ import { usersRoutes } from './users-routes';
  * authentication are enforced here, once, for every route of the surface.
  */
 export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
+  // Only the console uses cookies: the other surfaces never parse them.
+  await app.register(fastifyCookie);
   app.addHook('onRequest', csrfGuard);
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public) return;

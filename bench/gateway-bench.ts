@@ -1,0 +1,118 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { deriveServerKeys } from '../server/secrets/master-key';
+import { seedGatewayStore } from './gateway/seed';
+
+export interface LoadResult {
+  scenario: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+const KEY_COUNT = Number(process.env.BENCH_KEYS ?? 100_000);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function start(script: string, env: Record<string, string>): ChildProcess {
+  return fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const ok = await new Promise<boolean>((resolve) =>
+      http.get(url, (response) => (response.resume(), resolve((response.statusCode ?? 500) < 500))).on('error', () => resolve(false)),
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function load(scenario: string, url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  return { scenario, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+/** 100 requests a second with a wrong App Secret, for as long as `during` runs. */
+async function withBadSecrets<T>(url: string, appId: string, during: () => Promise<T>): Promise<{ result: T; sent: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  const authorization = `Basic ${Buffer.from(`${appId}:kwds_not-the-secret`).toString('base64')}`;
+  let sent = 0;
+  const timer = setInterval(() => {
+    sent++;
+    http.get(url, { agent, headers: { authorization } }, (response) => response.resume()).on('error', () => undefined);
+  }, 10);
+  try {
+    return { result: await during(), sent };
+  } finally {
+    clearInterval(timer);
+    agent.destroy();
+  }
+}
+
+export async function runGatewayBench(): Promise<{ rows: LoadResult[]; badSecretsSent: number }> {
+  const children: ChildProcess[] = [];
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'));
+  try {
+    const upstreamPort = await freePort();
+    children.push(start(path.join(here, 'gateway/upstream-server.ts'), { PORT: String(upstreamPort) }));
+    const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
+    await waitFor(`${upstreamUrl}/`);
+
+    const proxyPort = await freePort();
+    children.push(start(path.join(here, 'gateway/bare-proxy.ts'), { PORT: String(proxyPort), UPSTREAM_URL: upstreamUrl }));
+    await waitFor(`http://127.0.0.1:${proxyPort}/api/deployments/x/`);
+
+    const master = randomBytes(32);
+    const seeded = await seedGatewayStore(dataDir, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
+    const keywardPort = await freePort();
+    children.push(
+      start(path.join(here, '..', 'server', 'main.ts'), {
+        PORT: String(keywardPort),
+        HOST: '127.0.0.1',
+        KEYWARD_DATA_DIR: dataDir,
+        KEYWARD_SECRET_KEY: master.toString('hex'),
+        LOG_LEVEL: 'silent',
+      }),
+    );
+    await waitFor(`http://127.0.0.1:${keywardPort}/healthz`);
+
+    const apiPath = `/api/deployments/${seeded.deploymentId}/api/v5/clients`;
+    const authorization = `Basic ${Buffer.from(`${seeded.appId}:${seeded.appSecret}`).toString('base64')}`;
+    const gatewayUrl = `http://127.0.0.1:${keywardPort}${apiPath}`;
+    const rows = [
+      await load('(a) upstream directly', `${upstreamUrl}/api/v5/clients`),
+      await load('(b) bare Fastify pass-through proxy', `http://127.0.0.1:${proxyPort}${apiPath}`),
+      await load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, gatewayUrl, { authorization }),
+    ];
+    const attacked = await withBadSecrets(gatewayUrl, seeded.appId, () =>
+      load('(d) as (c), plus 100 bad-secret requests/s', gatewayUrl, { authorization }),
+    );
+    rows.push(attacked.result);
+    return { rows, badSecretsSent: attacked.sent };
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Mantine sets style attributes and injects its CSS variables at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The security headers of every answer, computed once. (helmet set the same headers but, run as
+ * a dozen middlewares per request, cost the gateway a third of its throughput.)
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'x-dns-prefetch-control': 'off',
+  'x-permitted-cross-domain-policies': 'none',
+};
+
+/**
+ * For the Deployment API, whose answers are the upstream's JSON and never a page: OWASP's REST
+ * set (nothing may be loaded or framed from it, no sniffing). Three headers on the hot path, not ten.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+export function registerSecurityHeaders(app: FastifyInstance, options: { apiPrefix: string }): void {
+  // A callback hook: no promise per request on the gateway's hot path.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith(options.apiPrefix) ? API_SECURITY_HEADERS : SECURITY_HEADERS);
+    // HSTS only means something over HTTPS.
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    done();
+  });
+}
