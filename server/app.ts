@@ -1,4 +1,5 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { ERROR_CODES, type ApiErrorBody } from '../contract/errors';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -50,6 +51,14 @@ export async function buildApp(options: BuildAppOptions) {
       ? { loggerInstance: options.logger }
       : { logger: { level: config.logLevel, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } } }),
     trustProxy: options.trustProxy ?? false,
+    // Errors raised while routing, before any handler: answered in the one error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const body: ApiErrorBody = tooLong
+        ? { code: ERROR_CODES.notFound, message: 'Not found.' }
+        : { code: ERROR_CODES.badRequest, message: 'The request address is not valid.' };
+      void (reply as FastifyReply).code(tooLong ? 404 : 400).send(body);
+    },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
