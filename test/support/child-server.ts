@@ -1,0 +1,51 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
+
+/** Keyward as operators run it: `server/main.ts` in its own process, on a real port. */
+export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
+  const port = await freePort();
+  const child = fork(MAIN, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child, exited };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+/** A console session over real HTTP. */
+export async function signInOverHttp(url: string, email: string, password: string) {
+  const headers = { origin: url, 'x-keyward-csrf': '1', 'content-type': 'application/json' };
+  const signIn = await fetch(`${url}/api/console/session`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
+  const cookie = signIn.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${url}${path}`, { method, headers: { ...headers, cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
