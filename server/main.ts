@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { isDatabaseUnavailable } from './db/postgres-errors';
 import { openStore } from './db/store';
 import { createSetupService } from './organization/setup-service';
 import { deriveServerKeys, loadMasterSecret } from './secrets/master-key';
@@ -47,7 +48,19 @@ async function main(): Promise<void> {
   app.log.info(`Keyward (${store.kind} storage) is ready`);
 }
 
+/** The innermost cause: drivers wrap the socket error that says what really happened. */
+function rootCause(error: unknown): { message: string; code?: string } {
+  let current = error;
+  while (current && typeof current === 'object' && (current as { cause?: unknown }).cause) current = (current as { cause: unknown }).cause;
+  const code = (current as { code?: unknown } | undefined)?.code;
+  const message = current instanceof Error ? current.message || current.name : String(current);
+  return { message, ...(typeof code === 'string' ? { code } : {}) };
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A clear reason and a non-zero exit; a supervisor decides whether and when to try again.
+  const cause = rootCause(error);
+  const what = isDatabaseUnavailable(error) ? 'the database is unreachable: ' : '';
+  console.error(`Keyward could not start: ${what}${cause.message}${cause.code ? ` (${cause.code})` : ''}`);
   process.exit(1);
 });

@@ -13,3 +13,20 @@ function sqlState(error: unknown): string | undefined {
 export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === UNIQUE_VIOLATION;
 }
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/**
+ * The database is unreachable (refused, dropped, shutting down), as opposed to a query that
+ * failed: SQLSTATE classes 08 (connection exception) and 57P (operator intervention), socket
+ * errors, and node-postgres's own "connection terminated" errors.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('08') || code.startsWith('57P') || CONNECTION_CODES.has(code))) return true;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string' && /connection terminated|Connection terminated|timeout exceeded when trying to connect/i.test(message)) return true;
+  }
+  return false;
+}

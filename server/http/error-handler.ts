@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type FieldIssue } from '../../contract/errors';
+import { isDatabaseUnavailable } from '../db/postgres-errors';
 import { DomainError, TooManyRequestsError } from './domain-errors';
 
 const CLIENT_ERROR_MESSAGES: Record<string, { code: string; message: string }> = {
@@ -60,6 +61,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (status >= 400 && status < 500) {
       return send(status, { code: ERROR_CODES.badRequest, message: 'The request could not be understood.' });
+    }
+
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'storage unavailable');
+      reply.header('retry-after', '5');
+      return send(503, { code: ERROR_CODES.unavailable, message: 'Storage is temporarily unavailable. Try again shortly.' });
     }
 
     request.log.error({ err: error }, 'request failed');

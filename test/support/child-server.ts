@@ -14,14 +14,21 @@ export function freePort(): Promise<number> {
 const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 
 /** Keyward as operators run it: `server/main.ts` in its own process, on a real port. */
-export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
-  const port = await freePort();
+export function spawnServerProcess(env: Record<string, string>, port: number) {
   const child = fork(MAIN, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, stderr: () => stderr };
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
+  const port = await freePort();
+  const { child, exited } = spawnServerProcess(env, port);
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
