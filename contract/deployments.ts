@@ -39,8 +39,13 @@ export const deploymentSchema = z.object({
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 
-export const deploymentListSchema = z.object({ deployments: z.array(deploymentSchema) });
-export const deploymentListQuerySchema = z.object({ search: z.string().trim().max(100).optional() });
+/** One page, oldest first; `nextCursor` fetches the page after it (null on the last page). */
+export const deploymentListSchema = z.object({ deployments: z.array(deploymentSchema), nextCursor: z.string().nullable() });
+export const deploymentListQuerySchema = z.object({
+  search: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: z.string().max(200).optional(),
+});
 
 const optionalText = z
   .string()

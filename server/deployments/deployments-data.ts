@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/store';
 import { deployments, projects, tlsCertificates } from '../db/schema';
 
@@ -21,13 +21,22 @@ function flatten(row: { deployment: DeploymentRow; projectName: string }): Deplo
   return { ...row.deployment, projectName: row.projectName };
 }
 
+/** Where a page starts: after the deployment created at `createdAt` with `id` (keyset paging). */
+export interface DeploymentCursor {
+  createdAt: string;
+  id: string;
+}
+
 export async function listDeployments(
   db: Executor,
   organizationId: string,
-  filter: { projectIds: string[] | null; search?: string | undefined },
+  filter: { projectIds: string[] | null; search?: string | undefined; after?: DeploymentCursor; limit?: number },
 ): Promise<DeploymentWithProject[]> {
   if (filter.projectIds?.length === 0) return [];
   const conditions: (SQL | undefined)[] = [eq(deployments.organizationId, organizationId)];
+  if (filter.after) {
+    conditions.push(sql`(${deployments.createdAt}, ${deployments.id}) > (${new Date(filter.after.createdAt)}, ${filter.after.id})`);
+  }
   if (filter.projectIds) conditions.push(inArray(deployments.projectId, filter.projectIds));
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -38,7 +47,8 @@ export async function listDeployments(
     .from(deployments)
     .innerJoin(projects, eq(projects.id, deployments.projectId))
     .where(and(...conditions))
-    .orderBy(asc(deployments.createdAt), asc(deployments.id));
+    .orderBy(asc(deployments.createdAt), asc(deployments.id))
+    .limit(filter.limit ?? 1_000_000);
   return rows.map(flatten);
 }
 

@@ -16,6 +16,7 @@ import {
   listDeployments,
   newDeploymentId,
   updateDeployment,
+  type DeploymentCursor,
   type DeploymentWithProject,
 } from './deployments-data';
 
@@ -27,6 +28,19 @@ export type DeploymentView = Omit<DeploymentWithProject, 'status' | 'upstreamSec
 };
 
 export const DEPLOYMENT_TYPE_UNSUPPORTED = 'DEPLOYMENT_TYPE_UNSUPPORTED';
+
+const encodeCursor = (cursor: DeploymentCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+function decodeCursor(text: string | undefined): DeploymentCursor | undefined {
+  if (!text) return undefined;
+  try {
+    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as DeploymentCursor;
+    if (typeof cursor.id === 'string' && typeof cursor.createdAt === 'string' && !Number.isNaN(Date.parse(cursor.createdAt))) return cursor;
+  } catch {
+    // fall through
+  }
+  throw new InvalidError('The query string has invalid fields.', [{ path: 'after', message: 'Not a cursor this list gave out' }]);
+}
 
 export function createDeploymentsService(deps: {
   db: Database;
@@ -96,9 +110,29 @@ export function createDeploymentsService(deps: {
     visible,
     requireDedicated,
 
+    /** Every visible deployment (the Platform API's list is one array, as EMQX Platform's is). */
     async list(access: DeploymentAccess, search?: string): Promise<DeploymentView[]> {
       const rows = await listDeployments(db, access.organizationId, { projectIds: access.visibleProjectIds, search });
       return rows.map(view);
+    },
+
+    /** One page for the console, and the cursor of the next. */
+    async page(
+      access: DeploymentAccess,
+      query: { search?: string | undefined; limit: number; after?: string | undefined },
+    ): Promise<{ deployments: DeploymentView[]; nextCursor: string | null }> {
+      const rows = await listDeployments(db, access.organizationId, {
+        projectIds: access.visibleProjectIds,
+        search: query.search,
+        after: decodeCursor(query.after),
+        limit: query.limit + 1,
+      });
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        deployments: page.map(view),
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+      };
     },
 
     async create(access: DeploymentAccess, input: z.output<typeof createDeploymentRequestSchema>): Promise<DeploymentView> {

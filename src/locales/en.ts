@@ -79,6 +79,7 @@ export const en = {
     description: 'There is nothing at this address.',
   },
   deployments: {
+    loadMore: 'Load more',
     title: 'Deployments',
     create: 'Create Deployment',
     search: 'Search deployments',

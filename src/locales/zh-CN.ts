@@ -80,6 +80,7 @@ export const zhCN: Messages = {
     description: '此地址没有任何内容。',
   },
   deployments: {
+    loadMore: '加载更多',
     title: '部署',
     create: '新建部署',
     search: '搜索部署',

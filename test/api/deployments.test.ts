@@ -71,6 +71,24 @@ describe('deployments in the console', () => {
     expect(await names('100%')).toEqual([]);
   });
 
+  it('pages the list on the server, oldest first, with a cursor that survives searching', async () => {
+    const root = await t.setupRoot();
+    for (let i = 0; i < 7; i++) await createDeployment(root, { name: `fleet-${i}` });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { deployments: { name: string }[]; nextCursor: string | null } } = await root.get(
+        `/api/console/deployments?limit=3${cursor ? `&after=${cursor}` : ''}`,
+      );
+      expect(page.body.deployments.length).toBeLessThanOrEqual(3);
+      seen.push(...page.body.deployments.map((d) => d.name));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => `fleet-${i}`));
+    expect((await root.get('/api/console/deployments?limit=500')).status).toBe(422);
+    expect((await root.get('/api/console/deployments?after=garbage')).status).toBe(422);
+  });
+
   it('limits project roles to their projects: others are 404, as if they did not exist', async () => {
     const root = await t.setupRoot();
     const mine = (await root.post('/api/console/projects', { name: 'mine' })).body;

@@ -48,8 +48,8 @@ export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: 
     { schema: { querystring: deploymentListQuerySchema, response: { 200: deploymentListSchema } } },
     async (request) => {
       const principal = await access(request);
-      const views = await deployments.list(principal, request.query.search);
-      return { deployments: views.map((view) => toDto(view, principal)) };
+      const page = await deployments.page(principal, request.query);
+      return { deployments: page.deployments.map((view) => toDto(view, principal)), nextCursor: page.nextCursor };
     },
   );
 

@@ -22,6 +22,7 @@ export function DeploymentsPage() {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 200);
   const deployments = useDeployments(debouncedSearch);
+  const rows = deployments.data?.pages.flatMap((page) => page.deployments) ?? [];
   const [creating, createDialog] = useDisclosure(false);
 
   return (
@@ -46,13 +47,13 @@ export function DeploymentsPage() {
       {deployments.isError && (
         <ErrorAlert error={deployments.error} onRetry={() => void deployments.refetch()} />
       )}
-      {deployments.isSuccess && deployments.data.length === 0 && (
+      {deployments.isSuccess && rows.length === 0 && (
         <EmptyState
           title={debouncedSearch ? t('deployments.noMatches') : t('deployments.emptyTitle')}
           description={debouncedSearch ? undefined : t('deployments.emptyDescription')}
         />
       )}
-      {deployments.isSuccess && deployments.data.length > 0 && (
+      {rows.length > 0 && (
         <DataTable minWidth={760}>
           <thead>
             <tr>
@@ -65,7 +66,7 @@ export function DeploymentsPage() {
             </tr>
           </thead>
           <tbody>
-            {deployments.data.map((deployment) => (
+            {rows.map((deployment) => (
               <tr key={deployment.id}>
                 <td>
                   <AnchorLink
@@ -91,6 +92,13 @@ export function DeploymentsPage() {
             ))}
           </tbody>
         </DataTable>
+      )}
+      {deployments.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button variant="default" loading={deployments.isFetchingNextPage} onClick={() => void deployments.fetchNextPage()}>
+            {t('deployments.loadMore')}
+          </Button>
+        </Group>
       )}
       {creating && (
         <Suspense>
