@@ -121,6 +121,8 @@ export const deployments = pgTable(
   },
   (table) => [
     index('deployments_org_project').on(table.organizationId, table.projectId),
+    // The console's pages walk deployments in creation order.
+    index('deployments_org_created').on(table.organizationId, table.createdAt, table.id),
     check('deployments_type_valid', sql`${table.type} in ('serverless','dedicated_v4','dedicated_v5','dedicated_flex','byoc')`),
     check('deployments_status_valid', sql`${table.status} in ('running','stopped')`),
   ],

@@ -71,6 +71,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await client.close();
     throw error;
   }
+  // PGlite runs no autovacuum, so planner statistics would stay as they were at creation and
+  // plans would go bad as tables grow: refresh them on every start.
+  await client.exec('analyze');
   const changes = createPgliteChangeBus(client);
   return {
     kind: 'pglite',

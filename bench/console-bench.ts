@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startServerProcess } from '../test/support/child-server';
+import { seedConsoleStore } from './console/seed';
+
+export interface ConsoleLoadResult {
+  request: string;
+  requestsPerSecond: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  non2xx: number;
+}
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROOT = { email: 'root@bench.example', password: 'bench root password' };
+
+/** The console's read paths under 20 concurrent clients, with 10,000 keys over 1,000 deployments. */
+export async function runConsoleBench(): Promise<ConsoleLoadResult[]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-console-bench-'));
+  const { sampleDeploymentId } = await seedConsoleStore(dataDir, 1_000, 10, ROOT);
+  const server = await startServerProcess({ KEYWARD_DATA_DIR: dataDir, KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' });
+  try {
+    const signIn = await fetch(`${server.url}/api/console/session`, {
+      method: 'POST',
+      headers: { origin: server.url, 'x-keyward-csrf': '1', 'content-type': 'application/json' },
+      body: JSON.stringify(ROOT),
+    });
+    const cookie = signIn.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+    const results: ConsoleLoadResult[] = [];
+    for (const [label, requestPath] of [
+      ['deployments, first page (50)', '/api/console/deployments?limit=50'],
+      ['deployments, search "fleet-99"', '/api/console/deployments?search=fleet-99&limit=50'],
+      ['one deployment', `/api/console/deployments/${sampleDeploymentId}`],
+      ["one deployment's keys (10)", `/api/console/deployments/${sampleDeploymentId}/keys`],
+      ['audit log, first page (50)', '/api/console/audit-events?limit=50'],
+    ] as const) {
+      const options = { url: `${server.url}${requestPath}`, connections: 20, headers: { cookie } };
+      await autocannon({ ...options, duration: 2 });
+      const result = await autocannon({ ...options, duration: SECONDS });
+      results.push({ request: label, requestsPerSecond: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, non2xx: result.non2xx });
+    }
+    return results;
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../server/auth/password';
+import { openStore } from '../../server/db/store';
+import { organizations, projects, users } from '../../server/db/schema';
+
+/** An organisation with `deploymentCount` deployments of `keysPerDeployment` keys each, and a Root. */
+export async function seedConsoleStore(dataDir: string, deploymentCount: number, keysPerDeployment: number, root: { email: string; password: string }) {
+  const store = await openStore({ kind: 'pglite', dataDir });
+  const organizationId = randomUUID();
+  const projectId = randomUUID();
+  await store.db.insert(organizations).values({ id: organizationId, name: 'Bench' });
+  await store.db.insert(projects).values({ id: projectId, organizationId, name: 'default' });
+  await store.db.insert(users).values({ id: randomUUID(), organizationId, email: root.email, role: 'root', passwordHash: await hashPassword(root.password) });
+  await store.db.execute(sql`
+    insert into deployments (id, organization_id, project_id, name, type, emqx_version, region, status, created_at)
+    select 'd' || lpad(to_hex(n), 7, '0'), ${organizationId}, ${projectId}, 'fleet-' || n, 'dedicated_v5', '5.8.9', 'us-east-1', 'running',
+           now() - (n || ' seconds')::interval
+    from generate_series(1, ${deploymentCount}) as n`);
+  await store.db.execute(sql`
+    insert into deployment_api_keys (id, organization_id, deployment_id, app_id, secret_hash, note, full_access, created_at)
+    select gen_random_uuid(), ${organizationId}, 'd' || lpad(to_hex(d), 7, '0'), 'kwa_c' || lpad(d::text, 8, '0') || lpad(k::text, 4, '0'),
+           encode(sha256((d * 100 + k)::text::bytea), 'base64'), 'key ' || k, false, now()
+    from generate_series(1, ${deploymentCount}) as d, generate_series(1, ${keysPerDeployment}) as k`);
+  await store.db.execute(sql`
+    insert into deployment_key_permissions (key_id, method, path)
+    select id, 'GET', '/clients' from deployment_api_keys`);
+  await store.close();
+  return { sampleDeploymentId: `d${(1).toString(16).padStart(7, '0')}` };
+}

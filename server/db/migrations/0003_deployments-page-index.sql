@@ -1,0 +1,1 @@
+CREATE INDEX "deployments_org_created" ON "deployments" USING btree ("organization_id","created_at","id");
