@@ -30,7 +30,7 @@ export interface BuildAppOptions {
   /** Milliseconds since the epoch; injectable so session expiry is testable without waiting. */
   now?: () => number;
   logger?: FastifyServerOptions['loggerInstance'];
-  trustProxy?: boolean;
+  trustProxy?: boolean | string;
 }
 
 /** Every field that may carry a credential, kept out of every log line. */

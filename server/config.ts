@@ -40,6 +40,8 @@ export interface KeywardConfig {
   /** The built SPA; absent in API-only tests. */
   spaDir?: string;
   logLevel: string;
+  /** Behind a reverse proxy: believe its X-Forwarded-For/-Proto (client address, HTTPS). */
+  trustProxy: boolean | string;
 }
 
 const envSchema = z.object({
@@ -63,6 +65,7 @@ const envSchema = z.object({
   KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID: z.coerce.number().int().positive().default(20),
+  KEYWARD_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -118,5 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     },
     spaDir: path.resolve(projectRoot, 'dist'),
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.KEYWARD_TRUST_PROXY),
   };
+}
+
+/** "true", "false", or the proxies' addresses/CIDRs (comma-separated), as Fastify takes them. */
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  return value === 'true' ? true : value;
 }

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, projectRoot);
   const keys = deriveServerKeys(loadMasterSecret(config.secretKey, config.dataDir));
   const store = await openStore(config.store);
-  const app = await buildApp({ config, store, keys });
+  const app = await buildApp({ config, store, keys, trustProxy: config.trustProxy });
 
   if (config.rootAccount) {
     const setup = createSetupService({ db: store.db });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app';
+import { testAppConfig, testServerKeys } from '../support/test-config';
 import type { ConsoleClient } from '../support/console-client';
 import { gatewayCall } from '../support/gateway-client';
 import { createDeployment, createPlatformKey, PlatformClient, UPSTREAM_KEY, UPSTREAM_SECRET } from '../support/platform-client';
@@ -220,5 +222,19 @@ describe('security headers', () => {
   it('adds HSTS only behind HTTPS', async () => {
     const plain = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const behindProxy = await buildApp({ config: testAppConfig(), store: t.store.store, keys: testServerKeys(), trustProxy: true });
+    try {
+      const https = await behindProxy.inject({ method: 'GET', url: '/healthz', headers: { 'x-forwarded-proto': 'https' } });
+      expect(https.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      const cookie = await behindProxy.inject({
+        method: 'POST',
+        url: '/api/console/setup',
+        headers: { 'x-forwarded-proto': 'https', host: 'k.test', origin: 'https://k.test', 'x-keyward-csrf': '1', 'content-type': 'application/json' },
+        payload: JSON.stringify({ organizationName: 'Acme', email: 'root@example.com', password: 'correct horse battery staple' }),
+      });
+      expect(cookie.headers['set-cookie']).toMatch(/; Secure/);
+    } finally {
+      await behindProxy.close();
+    }
   });
 });
