@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { startServerProcess } from '../test/support/child-server';
 import { seedConsoleStore } from './console/seed';
 
 export interface ConsoleLoadResult {
+  store: string;
   request: string;
   requestsPerSecond: number;
   p50: number;
@@ -18,11 +20,36 @@ export interface ConsoleLoadResult {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROOT = { email: 'root@bench.example', password: 'bench root password' };
 
-/** The console's read paths under 20 concurrent clients, with 10,000 keys over 1,000 deployments. */
+/**
+ * The console's read paths under 20 concurrent clients, with 10,000 keys over 1,000 deployments:
+ * on the embedded store, and on PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names
+ * a server where a database may be created.
+ */
 export async function runConsoleBench(): Promise<ConsoleLoadResult[]> {
+  const results = await runOn('embedded (PGlite)', {});
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `keyward_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    try {
+      results.push(...(await runOn('PostgreSQL', { DATABASE_URL: url.toString() })));
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  }
+  return results;
+}
+
+async function runOn(store: string, env: Record<string, string>): Promise<ConsoleLoadResult[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-console-bench-'));
-  const { sampleDeploymentId } = await seedConsoleStore(dataDir, 1_000, 10, ROOT);
-  const server = await startServerProcess({ KEYWARD_DATA_DIR: dataDir, KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' });
+  const target = env.DATABASE_URL ? { kind: 'postgres' as const, databaseUrl: env.DATABASE_URL } : { kind: 'pglite' as const, dataDir };
+  const { sampleDeploymentId } = await seedConsoleStore(target, 1_000, 10, ROOT);
+  const server = await startServerProcess({ KEYWARD_DATA_DIR: dataDir, KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', ...env });
   try {
     const signIn = await fetch(`${server.url}/api/console/session`, {
       method: 'POST',
@@ -41,7 +68,7 @@ export async function runConsoleBench(): Promise<ConsoleLoadResult[]> {
       const options = { url: `${server.url}${requestPath}`, connections: 20, headers: { cookie } };
       await autocannon({ ...options, duration: 2 });
       const result = await autocannon({ ...options, duration: SECONDS });
-      results.push({ request: label, requestsPerSecond: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, non2xx: result.non2xx });
+      results.push({ store, request: label, requestsPerSecond: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, non2xx: result.non2xx });
     }
     return results;
   } finally {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/auth/password';
-import { openStore } from '../../server/db/store';
+import { openStore, type StoreOptions } from '../../server/db/store';
 import { organizations, projects, users } from '../../server/db/schema';
 
 /** An organisation with `deploymentCount` deployments of `keysPerDeployment` keys each, and a Root. */
-export async function seedConsoleStore(dataDir: string, deploymentCount: number, keysPerDeployment: number, root: { email: string; password: string }) {
-  const store = await openStore({ kind: 'pglite', dataDir });
+export async function seedConsoleStore(target: StoreOptions, deploymentCount: number, keysPerDeployment: number, root: { email: string; password: string }) {
+  const store = await openStore(target);
   const organizationId = randomUUID();
   const projectId = randomUUID();
   await store.db.insert(organizations).values({ id: organizationId, name: 'Bench' });
@@ -25,6 +25,7 @@ export async function seedConsoleStore(dataDir: string, deploymentCount: number,
   await store.db.execute(sql`
     insert into deployment_key_permissions (key_id, method, path)
     select id, 'GET', '/clients' from deployment_api_keys`);
+  await store.db.execute(sql`analyze`);
   await store.close();
   return { sampleDeploymentId: `d${(1).toString(16).padStart(7, '0')}` };
 }

@@ -4,7 +4,11 @@ import type { Executor } from '../db/store';
 import { deployments, projects, tlsCertificates } from '../db/schema';
 
 export type DeploymentRow = typeof deployments.$inferSelect;
-export type DeploymentWithProject = DeploymentRow & { projectName: string };
+export type DeploymentWithProject = DeploymentRow & {
+  projectName: string;
+  /** created_at to the microsecond, as text: a JS Date would round it to the millisecond. */
+  createdAtExact: string;
+};
 
 /** EMQX Platform's shape of id: a letter and seven hex digits ("mdfba81f"). */
 export function newDeploymentId(): string {
@@ -15,10 +19,11 @@ export function newDeploymentId(): string {
 const withProject = {
   deployment: deployments,
   projectName: projects.name,
+  createdAtExact: sql<string>`${deployments.createdAt}::text`,
 };
 
-function flatten(row: { deployment: DeploymentRow; projectName: string }): DeploymentWithProject {
-  return { ...row.deployment, projectName: row.projectName };
+function flatten(row: { deployment: DeploymentRow; projectName: string; createdAtExact: string }): DeploymentWithProject {
+  return { ...row.deployment, projectName: row.projectName, createdAtExact: row.createdAtExact };
 }
 
 /** Where a page starts: after the deployment created at `createdAt` with `id` (keyset paging). */
@@ -35,7 +40,7 @@ export async function listDeployments(
   if (filter.projectIds?.length === 0) return [];
   const conditions: (SQL | undefined)[] = [eq(deployments.organizationId, organizationId)];
   if (filter.after) {
-    conditions.push(sql`(${deployments.createdAt}, ${deployments.id}) > (${new Date(filter.after.createdAt)}, ${filter.after.id})`);
+    conditions.push(sql`(${deployments.createdAt}, ${deployments.id}) > (${filter.after.createdAt}::timestamptz, ${filter.after.id})`);
   }
   if (filter.projectIds) conditions.push(inArray(deployments.projectId, filter.projectIds));
   if (filter.search) {

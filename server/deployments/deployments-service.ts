@@ -21,7 +21,7 @@ import {
 } from './deployments-data';
 
 /** A deployment as services hand it out: its row, its project's name, and its status now. */
-export type DeploymentView = Omit<DeploymentWithProject, 'status' | 'upstreamSecretSealed'> & {
+export type DeploymentView = Omit<DeploymentWithProject, 'status' | 'upstreamSecretSealed' | 'createdAtExact'> & {
   status: DeploymentStatus;
   type: DeploymentType;
   hasUpstreamSecret: boolean;
@@ -54,7 +54,7 @@ export function createDeploymentsService(deps: {
   const { db, now, secretBox, transitionMs, announce } = deps;
 
   function view(row: DeploymentWithProject): DeploymentView {
-    const { upstreamSecretSealed, ...rest } = row;
+    const { upstreamSecretSealed, createdAtExact: _exact, ...rest } = row;
     const settling = row.statusSettlesAt !== null && row.statusSettlesAt.getTime() > now();
     const status: DeploymentStatus = settling ? (row.status === 'running' ? 'starting' : 'stopping') : (row.status as DeploymentStatus);
     return { ...rest, status, type: row.type as DeploymentType, hasUpstreamSecret: upstreamSecretSealed !== null };
@@ -131,7 +131,7 @@ export function createDeploymentsService(deps: {
       const last = page[page.length - 1];
       return {
         deployments: page.map(view),
-        nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAtExact, id: last.id }) : null,
       };
     },
 
