@@ -52,19 +52,22 @@ describe('concurrency', () => {
       expect((await call()).status).toBe(200);
       let deleted = false;
       const late: Promise<number>[] = [];
-      const flood = Promise.all(
-        Array.from({ length: 60 }, async (_, i) => {
-          await new Promise((resolve) => setTimeout(resolve, i));
+      const all: Promise<number>[] = [];
+      // Requests every 2 ms, before, during and after the delete, until 30 have started after it.
+      const flood = (async () => {
+        while (late.length < 30) {
           const startedAfterDelete = deleted;
           const answer = call().then((response) => response.status);
+          all.push(answer);
           if (startedAfterDelete) late.push(answer);
-          return answer;
-        }),
-      );
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      })();
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect((await root.delete(`/api/console/deployments/${deployment.id}/keys/${key.id}`)).status).toBe(204);
       deleted = true;
       await flood;
+      await Promise.all(all);
       const lateStatuses = await Promise.all(late);
       expect(lateStatuses.length).toBeGreaterThan(0);
       // Refused: 401, or 429 once the App ID has collected too many failures.
