@@ -6,7 +6,15 @@ import './data-table.css';
  * and, through it, the popover engine: 20 KB of first-load JavaScript that a list page does not
  * need. Rows use ordinary <thead>/<tr>/<th>/<td> markup.
  */
-export function DataTable({ minWidth, children, label }: { minWidth?: number; children: ReactNode; label?: string }) {
+export function DataTable({
+  minWidth,
+  children,
+  label,
+}: {
+  minWidth?: number;
+  children: ReactNode;
+  label?: string;
+}) {
   return (
     <div className="kw-table-scroll">
       <table className="kw-table" style={{ minWidth }} aria-label={label}>

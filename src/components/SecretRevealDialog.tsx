@@ -1,4 +1,13 @@
-import { ActionIcon, Alert, Button, CopyButton, Group, Stack, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  CopyButton,
+  Group,
+  Stack,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
 
@@ -25,7 +34,12 @@ function CopyField({ label, value }: { label: string; value: string }) {
         <CopyButton value={value}>
           {({ copied, copy }) => (
             <Tooltip label={copied ? t('secretReveal.copied') : t('secretReveal.copy')} withArrow>
-              <ActionIcon variant="subtle" color={copied ? 'green' : 'gray'} onClick={copy} aria-label={`${t('secretReveal.copy')} ${label}`}>
+              <ActionIcon
+                variant="subtle"
+                color={copied ? 'green' : 'gray'}
+                onClick={copy}
+                aria-label={`${t('secretReveal.copy')} ${label}`}
+              >
                 {copied ? '✓' : '⧉'}
               </ActionIcon>
             </Tooltip>
@@ -43,7 +57,13 @@ function CopyField({ label, value }: { label: string; value: string }) {
 export function SecretRevealDialog(props: SecretRevealDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog opened onClose={props.onClose} title={props.title} size="lg" closeOnClickOutside={false}>
+    <Dialog
+      opened
+      onClose={props.onClose}
+      title={props.title}
+      size="lg"
+      closeOnClickOutside={false}
+    >
       <Stack>
         <Alert color="orange" variant="light" title={t('secretReveal.onlyOnceTitle')}>
           {t('secretReveal.onlyOnce', { secret: props.secretLabel })}

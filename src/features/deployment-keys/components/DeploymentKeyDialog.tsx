@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
 import type { EndpointCatalog } from '@contract/endpoint-catalog';
 import { Dialog } from '@/components/Dialog';
+import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiError } from '@/lib/api-client';
 import { toast } from '@/lib/toast';
@@ -117,18 +118,12 @@ export function DeploymentKeyDialog({ deploymentId, catalog, editing, onClose, o
             </div>
             <PermissionPicker catalog={catalog} value={selection} onChange={setSelection} />
           </div>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={mutation.isPending}
-              disabled={selection.size === 0 || conflict}
-            >
-              {t('common.confirm')}
-            </Button>
-          </Group>
+          <DialogActions
+            submitLabel={t('common.confirm')}
+            pending={mutation.isPending}
+            disabled={selection.size === 0 || conflict}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Dialog>

@@ -66,7 +66,13 @@ describe('PermissionPicker', () => {
     await user.click(checkbox('Clients'));
     expect(checkbox('Clients').checked).toBe(true);
     expect(checkbox('Clients').indeterminate).toBe(false);
-    expect(selected()).toEqual(expect.arrayContaining(['DELETE /clients/{clientid}', 'GET /clients', 'POST /clients/{clientid}/subscribe']));
+    expect(selected()).toEqual(
+      expect.arrayContaining([
+        'DELETE /clients/{clientid}',
+        'GET /clients',
+        'POST /clients/{clientid}/subscribe',
+      ]),
+    );
   });
 
   it('disables cells of methods an endpoint does not support', async () => {

@@ -5,11 +5,18 @@ import { deploymentKeys } from './deployment-keys';
 
 const PAGE_SIZE = 50;
 
-export const getDeploymentsPage = (search: string, after: string | undefined, signal?: AbortSignal) => {
+export const getDeploymentsPage = (
+  search: string,
+  after: string | undefined,
+  signal?: AbortSignal,
+) => {
   const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (search) query.set('search', search);
   if (after) query.set('after', after);
-  return apiRequest<{ deployments: Deployment[]; nextCursor: string | null }>(`/api/console/deployments?${query}`, { signal });
+  return apiRequest<{ deployments: Deployment[]; nextCursor: string | null }>(
+    `/api/console/deployments?${query}`,
+    { signal },
+  );
 };
 
 /** Pages of deployments, filtered on the server; the next page loads on request. */

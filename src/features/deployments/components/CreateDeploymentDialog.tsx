@@ -1,14 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import {
-  Button,
-  Divider,
-  Group,
-  NativeSelect,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Divider, Group, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -18,6 +9,7 @@ import { DEFAULT_VERSION, DEPLOYMENT_TYPES, type DeploymentType } from '@contrac
 import { createDeploymentRequestSchema } from '@contract/deployments';
 import { REGIONS } from '@contract/regions';
 import { Dialog } from '@/components/Dialog';
+import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { applyFieldIssues } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
@@ -153,14 +145,11 @@ export function CreateDeploymentDialog({ onClose }: { onClose: () => void }) {
               {...form.register('upstreamApiSecret')}
             />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={createDeployment.isPending}>
-              {t('deployments.create')}
-            </Button>
-          </Group>
+          <DialogActions
+            submitLabel={t('deployments.create')}
+            pending={createDeployment.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Dialog>

@@ -95,7 +95,11 @@ export function DeploymentsPage() {
       )}
       {deployments.hasNextPage && (
         <Group justify="center" mt="md">
-          <Button variant="default" loading={deployments.isFetchingNextPage} onClick={() => void deployments.fetchNextPage()}>
+          <Button
+            variant="default"
+            loading={deployments.isFetchingNextPage}
+            onClick={() => void deployments.fetchNextPage()}
+          >
             {t('deployments.loadMore')}
           </Button>
         </Group>

@@ -1,15 +1,32 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { Group, Radio, Stack, Textarea, type TextareaProps } from '@mantine/core';
+import { forwardRef, type TextareaHTMLAttributes } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { tlsUploadRequestSchema, type TlsUploadRequest } from '@contract/deployments';
 import { Dialog } from '@/components/Dialog';
+import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { applyFieldIssues } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { useSaveTls } from '../api/tls';
 
-const PEM_STYLE = { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 };
+/** A text area for PEM material: monospace, growing with its content. */
+const PemField = forwardRef<
+  HTMLTextAreaElement,
+  TextareaProps & TextareaHTMLAttributes<HTMLTextAreaElement>
+>((props, ref) => (
+  <Textarea
+    ref={ref}
+    required
+    autosize
+    minRows={4}
+    maxRows={10}
+    styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }}
+    {...props}
+  />
+));
+PemField.displayName = 'PemField';
 
 export function TlsUploadDialog({
   deploymentId,
@@ -64,49 +81,31 @@ export function TlsUploadDialog({
               </Radio.Group>
             )}
           />
-          <Textarea
+          <PemField
             label={t('tls.cert')}
-            required
-            autosize
-            minRows={4}
-            maxRows={10}
-            styles={{ input: PEM_STYLE }}
             placeholder="-----BEGIN CERTIFICATE-----"
             error={errors.cert?.message}
             {...form.register('cert')}
           />
-          <Textarea
+          <PemField
             label={t('tls.key')}
-            required
-            autosize
-            minRows={4}
-            maxRows={10}
-            styles={{ input: PEM_STYLE }}
             placeholder="-----BEGIN PRIVATE KEY-----"
             error={errors.key?.message}
             {...form.register('key')}
           />
           {tlsType === 'two-way' && (
-            <Textarea
+            <PemField
               label={t('tls.cacert')}
-              required
-              autosize
-              minRows={4}
-              maxRows={10}
-              styles={{ input: PEM_STYLE }}
               placeholder="-----BEGIN CERTIFICATE-----"
               error={errors.cacert?.message}
               {...form.register('cacert')}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions
+            submitLabel={t('common.save')}
+            pending={save.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Dialog>

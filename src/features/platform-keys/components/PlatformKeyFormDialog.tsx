@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_SCOPES } from '@contract/platform-scopes';
 import type { CreatedPlatformKey, PlatformKey } from '@contract/platform-keys';
 import { Dialog } from '@/components/Dialog';
+import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { toast } from '@/lib/toast';
 import { useCreatePlatformKey, useUpdatePlatformKey } from '../api/change-platform-key';
@@ -137,14 +138,11 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
               )}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('common.confirm')}
-            </Button>
-          </Group>
+          <DialogActions
+            submitLabel={t('common.confirm')}
+            pending={mutation.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Dialog>

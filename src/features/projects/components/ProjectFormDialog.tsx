@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { toast } from '@/lib/toast';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '@/components/Dialog';
+import { DialogActions } from '@/components/DialogActions';
 import type { z } from 'zod';
 import { createProjectRequestSchema, type Project } from '@contract/projects';
 import { ErrorAlert } from '@/components/ErrorAlert';
@@ -67,14 +68,11 @@ export function ProjectFormDialog({
             error={errors.description?.message}
             {...form.register('description')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {project ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
+          <DialogActions
+            submitLabel={project ? t('common.save') : t('common.create')}
+            pending={mutation.isPending}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Dialog>

@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { toast } from '@/lib/toast';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '@/components/Dialog';
+import { DialogActions } from '@/components/DialogActions';
 import type { z } from 'zod';
 import { rolesGrantableBy } from '@contract/roles';
 import { createUserRequestSchema } from '@contract/users';
@@ -82,14 +83,11 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
             error={errors.password?.message}
             {...form.register('password')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={createUser.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <DialogActions
+            submitLabel={t('common.create')}
+            pending={createUser.isPending}
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Dialog>
