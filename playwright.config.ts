@@ -13,6 +13,10 @@ const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'keyward-e2e-'));
 process.env.E2E_DATA_DIR = dataDir; // workers re-read this config: keep one directory per run
 
+// The server's whole log, scanned for secrets once every test has run (e2e/support/log-scan.ts).
+export const serverLogFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}-server.log`);
+process.env.E2E_SERVER_LOG = serverLogFile;
+
 const chromiumPath =
   process.env.KEYWARD_CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -35,6 +39,7 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
+  globalTeardown: './e2e/support/log-scan.ts',
   projects: [
     { name: 'setup', testMatch: /setup\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
     {
@@ -45,7 +50,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx tsx server/main.ts',
+    command: `npx tsx server/main.ts > '${serverLogFile}' 2>&1`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -53,7 +58,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       KEYWARD_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      // Every request is logged, so the scan sees everything a production log would hold.
+      LOG_LEVEL: 'debug',
       KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '1',
     },
   },

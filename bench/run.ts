@@ -13,6 +13,10 @@ async function main(): Promise<void> {
     `Keyward benchmarks on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
   const only = process.argv.slice(2);
+  // One line per goal of the issues, printed together at the end.
+  const summary: (string | number)[][] = [];
+  const goal = (area: string, measure: string, value: string, target: string, met: boolean) =>
+    summary.push([area, measure, value, target, met ? 'yes' : 'NO']);
   const wants = (name: string) => only.length === 0 || only.includes(name);
 
   if (wants('gateway')) {
@@ -20,13 +24,29 @@ async function main(): Promise<void> {
     printTable(
       'Deployment API gateway (autocannon, 50 connections; latency in ms)',
       ['scenario', 'req/s', 'p50', 'p99', 'non-2xx'],
-      rows.map((row) => [row.scenario, fmt(row.requestsPerSecond, 0), fmt(row.p50), fmt(row.p99), row.non2xx]),
+      rows.map((row) => [
+        row.scenario,
+        fmt(row.requestsPerSecond, 0),
+        fmt(row.p50),
+        fmt(row.p99),
+        row.non2xx,
+      ]),
     );
-    const [, bare, gateway, attacked] = rows as [unknown, (typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+    const [, bare, gateway, attacked] = rows as [
+      unknown,
+      (typeof rows)[0],
+      (typeof rows)[0],
+      (typeof rows)[0],
+    ];
     const ratio = gateway.requestsPerSecond / bare.requestsPerSecond;
     const addedP99 = gateway.p99 - bare.p99;
     const underAttack = attacked.requestsPerSecond / gateway.requestsPerSecond;
-    console.log(`c/b = ${fmt(ratio, 2)} (goal >= 0.85) · added p99 c-b = ${fmt(addedP99)} ms (goal < 2) · d/c = ${fmt(underAttack, 2)} (goal >= 0.90; ${badSecretsSent} bad-secret requests sent)`);
+    console.log(
+      `c/b = ${fmt(ratio, 2)} (goal >= 0.85) · added p99 c-b = ${fmt(addedP99)} ms (goal < 2) · d/c = ${fmt(underAttack, 2)} (goal >= 0.90; ${badSecretsSent} bad-secret requests sent)`,
+    );
+    goal('gateway', 'throughput c/b', fmt(ratio, 2), '>= 0.85', ratio >= 0.85);
+    goal('gateway', 'added p99 c-b', `${fmt(addedP99)} ms`, '< 2 ms', addedP99 < 2);
+    goal('gateway', 'under bad secrets d/c', fmt(underAttack, 2), '>= 0.90', underAttack >= 0.9);
   }
 
   if (wants('console')) {
@@ -34,8 +54,25 @@ async function main(): Promise<void> {
     printTable(
       'Console API (autocannon, 20 connections, signed in as Root; 1,000 deployments, 10,000 keys; ms)',
       ['store', 'request', 'req/s', 'p50', 'p97.5', 'p99', 'non-2xx', 'goal p95 < 50'],
-      rows.map((row) => [row.store, row.request, fmt(row.requestsPerSecond, 0), fmt(row.p50), fmt(row.p97_5), fmt(row.p99), row.non2xx, row.p97_5 < 50 ? 'yes' : 'NO']),
+      rows.map((row) => [
+        row.store,
+        row.request,
+        fmt(row.requestsPerSecond, 0),
+        fmt(row.p50),
+        fmt(row.p97_5),
+        fmt(row.p99),
+        row.non2xx,
+        row.p97_5 < 50 ? 'yes' : 'NO',
+      ]),
     );
+    for (const row of rows)
+      goal(
+        'console',
+        `${row.store}: ${row.request} p97.5`,
+        `${fmt(row.p97_5)} ms`,
+        '< 50 ms (p95)',
+        row.p97_5 < 50,
+      );
   }
 
   if (wants('picker')) {
@@ -53,7 +90,17 @@ async function main(): Promise<void> {
         row.p95 < row.goalMs ? 'yes' : 'NO',
       ]),
     );
+    for (const row of rows)
+      goal(
+        'picker',
+        `${row.catalog}: ${row.interaction} p95`,
+        `${fmt(row.p95)} ms`,
+        `< ${row.goalMs} ms`,
+        row.p95 < row.goalMs,
+      );
   }
+
+  printTable('Summary of goals', ['area', 'measure', 'value', 'goal', 'met'], summary);
 }
 
 main().catch((error: unknown) => {
