@@ -39,15 +39,23 @@ export function createServices(deps: {
   });
   // In force here before the change's call returns; on other instances as the notice arrives.
   const announce = async (notice: ChangeNotice) => {
-    gateway.invalidate(notice);
+    invalidate(notice);
     await deps.changes.publish(notice);
   };
-  deps.changes.subscribe(gateway.invalidate, gateway.clear);
+  const auth = createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits, announce });
+  const invalidate = (notice: ChangeNotice) => {
+    gateway.invalidate(notice);
+    auth.invalidate(notice);
+  };
+  deps.changes.subscribe(invalidate, () => {
+    gateway.clear();
+    auth.clear();
+  });
   const deployments = createDeploymentsService({ db, now, secretBox, transitionMs: config.deploymentTransitionMs, announce });
   return {
-    auth: createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits }),
+    auth,
     setup: createSetupService({ db }),
-    users: createUsersService({ db }),
+    users: createUsersService({ db, announce }),
     projects: createProjectsService({ db }),
     deployments,
     tls: createTlsService({ db, now, secretBox, deployments }),

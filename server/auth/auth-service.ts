@@ -1,6 +1,8 @@
 import type { Session } from '../../contract/auth';
 import type { Role } from '../../contract/roles';
 import type { KeywardConfig } from '../config';
+import type { ChangeNotice } from '../db/change-bus';
+import { InvalidatingCache } from '../db/invalidating-cache';
 import type { Database } from '../db/store';
 import { TooManyRequestsError, UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
@@ -11,7 +13,6 @@ import { verifyAgainstDecoy, verifyPassword } from './password';
 import { hashSessionToken, newSessionToken } from './session-token';
 import {
   deleteSession,
-  deleteSessionsOfUser,
   findSessionWithUser,
   insertSession,
   touchSession,
@@ -19,10 +20,17 @@ import {
 
 /** Writing last-seen on every request would turn each read into a write; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
+const CACHED_SESSIONS = 10_000;
 
 export interface AuthenticatedSession {
   actor: Omit<Actor, 'address'>;
   session: Session;
+}
+
+interface CachedSession {
+  authenticated: AuthenticatedSession;
+  /** When this instance last saw the session's last-seen time written. */
+  lastSeenAt: number;
 }
 
 export function createAuthService(deps: {
@@ -30,15 +38,30 @@ export function createAuthService(deps: {
   now: () => number;
   sessionIdleMs: number;
   signInLimits: KeywardConfig['signInLimits'];
+  /** Tells this instance's caches and the other instances' that an account changed. */
+  announce: (notice: ChangeNotice) => Promise<void>;
 }) {
-  const { db, now, sessionIdleMs } = deps;
+  const { db, now, sessionIdleMs, announce } = deps;
+  // Every console request needs its session: reading it from the database each time would cost
+  // more than most pages' own queries. An entry lives until the next last-seen write is due at
+  // most, and goes at once when its account changes (a role, a disable, a sign-out), here or on
+  // another instance.
+  const cache = new InvalidatingCache<CachedSession>(
+    CACHED_SESSIONS,
+    (entry, notice) => notice.kind === 'user' && entry.authenticated.actor.userId === notice.id,
+  );
   const perAccount = new SlidingWindowLimiter(deps.signInLimits.perAccount, now);
   const perAddress = new SlidingWindowLimiter(deps.signInLimits.perAddress, now);
+
+  async function endSession(token: string): Promise<void> {
+    const userId = await deleteSession(db, hashSessionToken(token));
+    if (userId) await announce({ kind: 'user', id: userId });
+  }
 
   async function openSession(userId: string, previousToken: string | undefined): Promise<string> {
     // Rotation: whatever session the browser carried before signing in is dropped, so a session
     // id planted before sign-in is worthless after it.
-    if (previousToken) await deleteSession(db, hashSessionToken(previousToken));
+    if (previousToken) await endSession(previousToken);
     const token = newSessionToken();
     await insertSession(db, hashSessionToken(token), userId, new Date(now()));
     return token;
@@ -70,23 +93,31 @@ export function createAuthService(deps: {
     },
 
     async signOut(token: string | undefined): Promise<void> {
-      if (token) await deleteSession(db, hashSessionToken(token));
+      if (token) await endSession(token);
     },
 
     /** The session behind a cookie, or undefined when it is unknown, idle too long or disabled. */
     async authenticate(token: string | undefined): Promise<AuthenticatedSession | undefined> {
       if (!token) return undefined;
       const idHash = hashSessionToken(token);
+      const at = now();
+      const cached = cache.get(idHash);
+      if (cached && at - cached.lastSeenAt <= TOUCH_INTERVAL_MS) return cached.authenticated;
+
+      const epoch = cache.begin();
       const found = await findSessionWithUser(db, idHash);
       if (!found) return undefined;
-      const at = now();
-      const idleFor = at - found.session.lastSeenAt.getTime();
+      let lastSeenAt = found.session.lastSeenAt.getTime();
+      const idleFor = at - lastSeenAt;
       if (idleFor > sessionIdleMs || found.user.disabled) {
         await deleteSession(db, idHash);
         return undefined;
       }
-      if (idleFor > TOUCH_INTERVAL_MS) await touchSession(db, idHash, new Date(at));
-      return {
+      if (idleFor > TOUCH_INTERVAL_MS) {
+        await touchSession(db, idHash, new Date(at));
+        lastSeenAt = at;
+      }
+      const authenticated: AuthenticatedSession = {
         actor: {
           userId: found.user.id,
           organizationId: found.user.organizationId,
@@ -98,9 +129,13 @@ export function createAuthService(deps: {
           organization: { id: found.organization.id, name: found.organization.name },
         },
       };
+      cache.fill(idHash, { authenticated, lastSeenAt }, epoch);
+      return authenticated;
     },
 
-    endSessionsOf: (userId: string) => deleteSessionsOfUser(db, userId),
+    /** Drops cached sessions a change notice makes stale. */
+    invalidate: (notice: ChangeNotice) => cache.invalidate(notice),
+    clear: () => cache.clear(),
   };
 }
 

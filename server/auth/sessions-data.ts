@@ -21,8 +21,10 @@ export async function touchSession(db: Executor, idHash: string, at: Date): Prom
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.idHash, idHash));
 }
 
-export async function deleteSession(db: Executor, idHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+/** Ends one session; answers whose it was, if it existed. */
+export async function deleteSession(db: Executor, idHash: string): Promise<string | undefined> {
+  const [row] = await db.delete(sessions).where(eq(sessions.idHash, idHash)).returning({ userId: sessions.userId });
+  return row?.userId;
 }
 
 export async function deleteSessionsOfUser(db: Executor, userId: string): Promise<void> {

@@ -3,12 +3,17 @@ import type { PGlite } from '@electric-sql/pglite';
 
 const CHANNEL = 'keyward_changes';
 
-/** What a change notice names: a Deployment API Key (by App ID) or a deployment (by id). */
-export type ChangeNotice = { kind: 'key'; id: string } | { kind: 'deployment'; id: string };
+/**
+ * What a change notice names: a Deployment API Key (by App ID), a deployment (by id), or a
+ * console account (by id) whose sessions, role or standing changed.
+ */
+export type ChangeNotice = { kind: 'key' | 'deployment' | 'user'; id: string };
+
+const NOTICE_KINDS: readonly string[] = ['key', 'deployment', 'user'] satisfies ChangeNotice['kind'][];
 
 /**
- * Tells every Keyward instance on the same database that a key or deployment changed, through
- * PostgreSQL's own LISTEN/NOTIFY. The instance that made the change applies it locally first,
+ * Tells every Keyward instance on the same database that a key, deployment or account changed,
+ * through PostgreSQL's own LISTEN/NOTIFY. The instance that made the change applies it locally first,
  * before the call that made it returns; the others hear it within milliseconds.
  */
 export interface ChangeBus {
@@ -21,7 +26,7 @@ export interface ChangeBus {
 function parse(payload: string | undefined): ChangeNotice | undefined {
   try {
     const notice = JSON.parse(payload ?? '') as ChangeNotice;
-    return (notice.kind === 'key' || notice.kind === 'deployment') && typeof notice.id === 'string' ? notice : undefined;
+    return NOTICE_KINDS.includes(notice.kind) && typeof notice.id === 'string' ? notice : undefined;
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@ import type { SecretHasher } from '../keys/secret-hasher';
 import { createLastUsedTracker } from '../platform-keys/last-used-tracker';
 import type { SecretBox } from '../secrets/secret-box';
 import { parseBasicCredentials } from '../surfaces/public-api/basic-credentials';
-import { InvalidatingCache } from './gateway-cache';
+import { InvalidatingCache } from '../db/invalidating-cache';
 
 export interface VerifiedKey {
   id: string;
@@ -55,7 +55,7 @@ export function createGatewayService(deps: {
   const size = deps.cacheSize ?? 200_000;
   // A key goes with its own change and with its deployment's deletion.
   const keys = new InvalidatingCache<VerifiedKey>(size, (key, notice) =>
-    notice.kind === 'key' ? key.appId === notice.id : key.deploymentId === notice.id,
+    notice.kind === 'key' ? key.appId === notice.id : notice.kind === 'deployment' && key.deploymentId === notice.id,
   );
   const deployments = new InvalidatingCache<GatewayDeployment>(size, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
   const failuresByAddress = new SlidingWindowLimiter(deps.limits.perAddress, now);

@@ -8,6 +8,7 @@ import { requireCapability } from '../auth/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password';
 import { deleteSessionsOfUser } from '../auth/sessions-data';
+import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
@@ -23,8 +24,12 @@ import {
 } from './users-data';
 
 /** Who may create, change and remove accounts: the rules live here, once. */
-export function createUsersService(deps: { db: Database }) {
-  const { db } = deps;
+export function createUsersService(deps: {
+  db: Database;
+  /** Open sessions carry the account's role and standing: they must hear of every change. */
+  announce: (notice: ChangeNotice) => Promise<void>;
+}) {
+  const { db, announce } = deps;
 
   async function findManageableTarget(actor: Actor, id: string): Promise<UserRow> {
     requireCapability(actor, 'manageAccounts');
@@ -88,7 +93,7 @@ export function createUsersService(deps: { db: Database }) {
       }
       if (input.role !== undefined) requireGrantable(actor, input.role);
 
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const row = await updateUser(tx, id, {
           ...(input.name !== undefined && { name: input.name }),
           ...(input.role !== undefined && { role: input.role }),
@@ -110,6 +115,8 @@ export function createUsersService(deps: { db: Database }) {
         });
         return toUserDto(row);
       });
+      await announce({ kind: 'user', id });
+      return updated;
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
@@ -125,6 +132,7 @@ export function createUsersService(deps: { db: Database }) {
           targetLabel: target.email,
         });
       });
+      await announce({ kind: 'user', id });
     },
   };
 }

@@ -98,6 +98,29 @@ describe('sign-in and sessions', () => {
     await root.patch(`/api/console/users/${admin.id}`, { disabled: false });
     expect((await t.client().signIn(admin.email, PASSWORD)).status).toBe(200);
   });
+
+  it("applies a role change to an open session's very next request", async () => {
+    const root = await t.setupRoot();
+    const admin = await t.signedInAs('admin', root);
+    let projects = 0;
+    const createProject = () => admin.client.post('/api/console/projects', { name: `Project ${++projects}` });
+    expect((await createProject()).status).toBe(201);
+
+    expect((await root.patch(`/api/console/users/${admin.id}`, { role: 'auditor' })).status).toBe(200);
+    expect((await admin.client.get('/api/console/session')).body.user.role).toBe('auditor');
+    expect((await createProject()).status).toBe(403);
+
+    await root.patch(`/api/console/users/${admin.id}`, { name: 'Renamed Person' });
+    expect((await admin.client.get('/api/console/session')).body.user.name).toBe('Renamed Person');
+  });
+
+  it('ends the sessions of a removed account at once', async () => {
+    const root = await t.setupRoot();
+    const admin = await t.signedInAs('admin', root);
+    expect((await admin.client.get('/api/console/session')).status).toBe(200);
+    expect((await root.delete(`/api/console/users/${admin.id}`)).status).toBe(204);
+    expect((await admin.client.get('/api/console/session')).status).toBe(401);
+  });
 });
 
 describe('CSRF protection', () => {

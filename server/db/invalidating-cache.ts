@@ -1,4 +1,4 @@
-import type { ChangeNotice } from '../db/change-bus';
+import type { ChangeNotice } from './change-bus';
 
 /**
  * A bounded map whose fills are discarded when an invalidation happened while they were being

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidatingCache } from './gateway-cache';
+import { InvalidatingCache } from './invalidating-cache';
 
 describe('InvalidatingCache', () => {
   const cache = () => new InvalidatingCache<{ appId: string }>(2, (value, notice) => notice.kind === 'key' && value.appId === notice.id);
