@@ -1,16 +1,51 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { HttpMethod, Permission } from '../../contract/endpoint-catalog';
+import { jsonRecord } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
 import { deploymentApiKeys, deploymentKeyPermissions } from '../db/schema';
 
 export type DeploymentKeyRow = typeof deploymentApiKeys.$inferSelect;
 
-export async function listKeysOfDeployment(db: Executor, deploymentId: string): Promise<DeploymentKeyRow[]> {
-  return db
-    .select()
+/** A key as its deployment's key list shows it, with its permissions, never its secret's hash. */
+export interface DeploymentKeyRecord {
+  id: string;
+  appId: string;
+  note: string;
+  fullAccess: boolean;
+  legacy: boolean;
+  createdByLabel: string | null;
+  /** ISO 8601 text, or null for a legacy key. */
+  createdAt: string | null;
+  lastUsedAt: string | null;
+  version: number;
+  permissions: Permission[];
+}
+
+/** Every key of a deployment with its permissions, in one query. */
+export async function listKeysOfDeployment(db: Executor, deploymentId: string): Promise<DeploymentKeyRecord[]> {
+  const permissions = sql`coalesce((
+    select json_agg(json_build_object('method', ${deploymentKeyPermissions.method}, 'path', ${deploymentKeyPermissions.path})
+                    order by ${deploymentKeyPermissions.path}, ${deploymentKeyPermissions.method})
+    from ${deploymentKeyPermissions} where ${deploymentKeyPermissions.keyId} = ${deploymentApiKeys.id}), '[]'::json)`;
+  const rows = await db
+    .select({
+      record: jsonRecord<DeploymentKeyRecord>({
+        id: deploymentApiKeys.id,
+        appId: deploymentApiKeys.appId,
+        note: deploymentApiKeys.note,
+        fullAccess: deploymentApiKeys.fullAccess,
+        legacy: deploymentApiKeys.legacy,
+        createdByLabel: deploymentApiKeys.createdByLabel,
+        createdAt: deploymentApiKeys.createdAt,
+        lastUsedAt: deploymentApiKeys.lastUsedAt,
+        version: deploymentApiKeys.version,
+        permissions,
+      }),
+    })
     .from(deploymentApiKeys)
     .where(eq(deploymentApiKeys.deploymentId, deploymentId))
     .orderBy(sql`${deploymentApiKeys.createdAt} asc nulls first`, asc(deploymentApiKeys.appId));
+  return rows.map((row) => row.record);
 }
 
 export async function findKeyOfDeployment(db: Executor, deploymentId: string, id: string): Promise<DeploymentKeyRow | undefined> {

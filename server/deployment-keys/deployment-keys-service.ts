@@ -24,24 +24,34 @@ import {
   findKeyOfDeployment,
   insertKey,
   listKeysOfDeployment,
-  permissionsOf,
   replacePermissions,
   updateKeyAtVersion,
+  type DeploymentKeyRecord,
   type DeploymentKeyRow,
 } from './deployment-keys-data';
 
 function toDto(row: DeploymentKeyRow, permissions: Permission[]): DeploymentKey {
-  return {
-    id: row.id,
-    appId: row.appId,
-    note: row.note,
-    fullAccess: row.fullAccess,
-    legacy: row.legacy,
-    permissions: row.fullAccess ? [] : permissions,
-    createdBy: row.createdByLabel,
+  return recordToDto({
+    ...row,
     createdAt: row.createdAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    version: row.version,
+    permissions,
+  });
+}
+
+function recordToDto(record: DeploymentKeyRecord): DeploymentKey {
+  return {
+    id: record.id,
+    appId: record.appId,
+    note: record.note,
+    fullAccess: record.fullAccess,
+    legacy: record.legacy,
+    permissions: record.fullAccess ? [] : record.permissions,
+    createdBy: record.createdByLabel,
+    // The database's ISO text has microseconds and an offset; the API speaks milliseconds, UTC.
+    createdAt: record.createdAt === null ? null : new Date(record.createdAt).toISOString(),
+    lastUsedAt: record.lastUsedAt === null ? null : new Date(record.lastUsedAt).toISOString(),
+    version: record.version,
   };
 }
 
@@ -81,9 +91,7 @@ export function createDeploymentKeysService(deps: {
   return {
     async list(access: DeploymentAccess, deploymentId: string): Promise<DeploymentKey[]> {
       await deployments.visible(access, deploymentId);
-      const rows = await listKeysOfDeployment(db, deploymentId);
-      const permissions = await permissionsOf(db, rows.map((row) => row.id));
-      return rows.map((row) => toDto(row, permissions.get(row.id) ?? []));
+      return (await listKeysOfDeployment(db, deploymentId)).map(recordToDto);
     },
 
     /** The only answer that ever holds the App Secret; only its HMAC is stored. */

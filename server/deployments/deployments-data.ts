@@ -1,14 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { containsIgnoringCase, jsonRecord } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
 import { deployments, projects, tlsCertificates } from '../db/schema';
 
 export type DeploymentRow = typeof deployments.$inferSelect;
-export type DeploymentWithProject = DeploymentRow & {
+
+/** A deployment as the console and the Platform API read it: never its sealed upstream secret. */
+export interface DeploymentRecord {
+  id: string;
+  projectId: string;
   projectName: string;
-  /** created_at to the microsecond, as text: a JS Date would round it to the millisecond. */
-  createdAtExact: string;
-};
+  name: string;
+  type: string;
+  emqxVersion: string;
+  region: string;
+  maxConnections: number;
+  maxTps: number;
+  status: string;
+  /** ISO 8601 text, or null when no start or stop is settling. */
+  statusSettlesAt: string | null;
+  upstreamUrl: string | null;
+  upstreamApiKey: string | null;
+  hasUpstreamSecret: boolean;
+  /** ISO 8601 to the microsecond: a JS Date would round it, and paging needs it exact. */
+  createdAt: string;
+}
 
 /** EMQX Platform's shape of id: a letter and seven hex digits ("mdfba81f"). */
 export function newDeploymentId(): string {
@@ -16,15 +33,25 @@ export function newDeploymentId(): string {
   return letters[randomBytes(1)[0]! % 26] + randomBytes(4).toString('hex').slice(0, 7);
 }
 
-const withProject = {
-  deployment: deployments,
-  projectName: projects.name,
-  createdAtExact: sql<string>`${deployments.createdAt}::text`,
+const deploymentRecord = {
+  record: jsonRecord<DeploymentRecord>({
+    id: deployments.id,
+    projectId: deployments.projectId,
+    projectName: projects.name,
+    name: deployments.name,
+    type: deployments.type,
+    emqxVersion: deployments.emqxVersion,
+    region: deployments.region,
+    maxConnections: deployments.maxConnections,
+    maxTps: deployments.maxTps,
+    status: deployments.status,
+    statusSettlesAt: deployments.statusSettlesAt,
+    upstreamUrl: deployments.upstreamUrl,
+    upstreamApiKey: deployments.upstreamApiKey,
+    hasUpstreamSecret: isNotNull(deployments.upstreamSecretSealed),
+    createdAt: deployments.createdAt,
+  }),
 };
-
-function flatten(row: { deployment: DeploymentRow; projectName: string; createdAtExact: string }): DeploymentWithProject {
-  return { ...row.deployment, projectName: row.projectName, createdAtExact: row.createdAtExact };
-}
 
 /** Where a page starts: after the deployment created at `createdAt` with `id` (keyset paging). */
 export interface DeploymentCursor {
@@ -36,7 +63,7 @@ export async function listDeployments(
   db: Executor,
   organizationId: string,
   filter: { projectIds: string[] | null; search?: string | undefined; after?: DeploymentCursor; limit?: number },
-): Promise<DeploymentWithProject[]> {
+): Promise<DeploymentRecord[]> {
   if (filter.projectIds?.length === 0) return [];
   const conditions: (SQL | undefined)[] = [eq(deployments.organizationId, organizationId)];
   if (filter.after) {
@@ -44,27 +71,36 @@ export async function listDeployments(
   }
   if (filter.projectIds) conditions.push(inArray(deployments.projectId, filter.projectIds));
   if (filter.search) {
-    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(deployments.name, pattern), ilike(deployments.id, pattern), ilike(projects.name, pattern)));
+    const projectsNamed = db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.organizationId, organizationId), containsIgnoringCase(projects.name, filter.search)));
+    conditions.push(
+      or(
+        containsIgnoringCase(deployments.name, filter.search),
+        containsIgnoringCase(deployments.id, filter.search),
+        inArray(deployments.projectId, projectsNamed),
+      ),
+    );
   }
   const rows = await db
-    .select(withProject)
+    .select(deploymentRecord)
     .from(deployments)
     .innerJoin(projects, eq(projects.id, deployments.projectId))
     .where(and(...conditions))
     .orderBy(asc(deployments.createdAt), asc(deployments.id))
     .limit(filter.limit ?? 1_000_000);
-  return rows.map(flatten);
+  return rows.map((row) => row.record);
 }
 
-export async function findDeployment(db: Executor, organizationId: string, id: string): Promise<DeploymentWithProject | undefined> {
+export async function findDeployment(db: Executor, organizationId: string, id: string): Promise<DeploymentRecord | undefined> {
   const [row] = await db
-    .select(withProject)
+    .select(deploymentRecord)
     .from(deployments)
     .innerJoin(projects, eq(projects.id, deployments.projectId))
     .where(and(eq(deployments.organizationId, organizationId), eq(deployments.id, id)))
     .limit(1);
-  return row && flatten(row);
+  return row?.record;
 }
 
 export async function insertDeployment(db: Executor, values: typeof deployments.$inferInsert): Promise<void> {

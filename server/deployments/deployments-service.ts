@@ -17,14 +17,14 @@ import {
   newDeploymentId,
   updateDeployment,
   type DeploymentCursor,
-  type DeploymentWithProject,
+  type DeploymentRecord,
 } from './deployments-data';
 
-/** A deployment as services hand it out: its row, its project's name, and its status now. */
-export type DeploymentView = Omit<DeploymentWithProject, 'status' | 'upstreamSecretSealed' | 'createdAtExact'> & {
-  status: DeploymentStatus;
+/** A deployment as services hand it out: its record, with its status now. */
+export type DeploymentView = Omit<DeploymentRecord, 'type' | 'status' | 'statusSettlesAt' | 'createdAt'> & {
   type: DeploymentType;
-  hasUpstreamSecret: boolean;
+  status: DeploymentStatus;
+  createdAt: Date;
 };
 
 export const DEPLOYMENT_TYPE_UNSUPPORTED = 'DEPLOYMENT_TYPE_UNSUPPORTED';
@@ -53,11 +53,25 @@ export function createDeploymentsService(deps: {
 }) {
   const { db, now, secretBox, transitionMs, announce } = deps;
 
-  function view(row: DeploymentWithProject): DeploymentView {
-    const { upstreamSecretSealed, createdAtExact: _exact, ...rest } = row;
-    const settling = row.statusSettlesAt !== null && row.statusSettlesAt.getTime() > now();
-    const status: DeploymentStatus = settling ? (row.status === 'running' ? 'starting' : 'stopping') : (row.status as DeploymentStatus);
-    return { ...rest, status, type: row.type as DeploymentType, hasUpstreamSecret: upstreamSecretSealed !== null };
+  // Field by field rather than by spreading: this runs for every row of every page.
+  function view(record: DeploymentRecord): DeploymentView {
+    const settling = record.statusSettlesAt !== null && Date.parse(record.statusSettlesAt) > now();
+    return {
+      id: record.id,
+      projectId: record.projectId,
+      projectName: record.projectName,
+      name: record.name,
+      type: record.type as DeploymentType,
+      emqxVersion: record.emqxVersion,
+      region: record.region,
+      maxConnections: record.maxConnections,
+      maxTps: record.maxTps,
+      status: settling ? (record.status === 'running' ? 'starting' : 'stopping') : (record.status as DeploymentStatus),
+      upstreamUrl: record.upstreamUrl,
+      upstreamApiKey: record.upstreamApiKey,
+      hasUpstreamSecret: record.hasUpstreamSecret,
+      createdAt: new Date(record.createdAt),
+    };
   }
 
   /** The deployment if the principal may see it; otherwise 404 or 403 as its access says. */
@@ -131,7 +145,7 @@ export function createDeploymentsService(deps: {
       const last = page[page.length - 1];
       return {
         deployments: page.map(view),
-        nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAtExact, id: last.id }) : null,
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
       };
     },
 
