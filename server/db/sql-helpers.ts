@@ -6,11 +6,11 @@ export function containsPattern(text: string): string {
 }
 
 /**
- * Case-insensitive "contains" as `lower(column) like lower(pattern)`: ILIKE gives the same
- * answers but costs several times more per row in the embedded store's build of PostgreSQL.
+ * Case-insensitive LIKE as `lower(column) like lower(pattern)`: ILIKE gives the same answers but
+ * costs several times more per row in the embedded store's build of PostgreSQL.
  */
-export function containsIgnoringCase(column: SQLWrapper, text: string): SQL {
-  return sql`lower(${column}) like lower(${containsPattern(text)})`;
+export function likeIgnoringCase(column: SQLWrapper, pattern: SQLWrapper | string): SQL {
+  return sql`lower(${column}) like lower(${pattern})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { HttpMethod, Permission } from '../../contract/endpoint-catalog';
+import { preparedOncePerDatabase } from '../db/prepared-queries';
 import { jsonRecord } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
 import { deploymentApiKeys, deploymentKeyPermissions } from '../db/schema';
@@ -21,13 +22,12 @@ export interface DeploymentKeyRecord {
   permissions: Permission[];
 }
 
-/** Every key of a deployment with its permissions, in one query. */
-export async function listKeysOfDeployment(db: Executor, deploymentId: string): Promise<DeploymentKeyRecord[]> {
+const keysOfDeployment = preparedOncePerDatabase((db) => {
   const permissions = sql`coalesce((
     select json_agg(json_build_object('method', ${deploymentKeyPermissions.method}, 'path', ${deploymentKeyPermissions.path})
                     order by ${deploymentKeyPermissions.path}, ${deploymentKeyPermissions.method})
     from ${deploymentKeyPermissions} where ${deploymentKeyPermissions.keyId} = ${deploymentApiKeys.id}), '[]'::json)`;
-  const rows = await db
+  return db
     .select({
       record: jsonRecord<DeploymentKeyRecord>({
         id: deploymentApiKeys.id,
@@ -43,8 +43,14 @@ export async function listKeysOfDeployment(db: Executor, deploymentId: string): 
       }),
     })
     .from(deploymentApiKeys)
-    .where(eq(deploymentApiKeys.deploymentId, deploymentId))
-    .orderBy(sql`${deploymentApiKeys.createdAt} asc nulls first`, asc(deploymentApiKeys.appId));
+    .where(eq(deploymentApiKeys.deploymentId, sql.placeholder('deploymentId')))
+    .orderBy(sql`${deploymentApiKeys.createdAt} asc nulls first`, asc(deploymentApiKeys.appId))
+    .prepare('keys_of_deployment');
+});
+
+/** Every key of a deployment with its permissions, in one query. */
+export async function listKeysOfDeployment(db: Executor, deploymentId: string): Promise<DeploymentKeyRecord[]> {
+  const rows = await keysOfDeployment(db).execute({ deploymentId });
   return rows.map((row) => row.record);
 }
 

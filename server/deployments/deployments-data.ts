@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import { containsIgnoringCase, jsonRecord } from '../db/sql-helpers';
+import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { preparedOncePerDatabase, preparedPerDatabase } from '../db/prepared-queries';
+import { containsPattern, jsonRecord, likeIgnoringCase } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
 import { deployments, projects, tlsCertificates } from '../db/schema';
 
@@ -59,47 +60,69 @@ export interface DeploymentCursor {
   id: string;
 }
 
+const placeholder = sql.placeholder;
+
+/** The list's shape: which of cursor, project scope and search it has ("acs", "-c-", ...). */
+type ListShape = `${'a' | '-'}${'p' | '-'}${'s' | '-'}`;
+
+const deploymentList = preparedPerDatabase((db, shape: ListShape) => {
+  const [after, scoped, search] = [shape[0] === 'a', shape[1] === 'p', shape[2] === 's'];
+  const pattern = placeholder('pattern');
+  const projectsNamed = db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.organizationId, placeholder('organizationId')), likeIgnoringCase(projects.name, pattern)));
+  return db
+    .select(deploymentRecord)
+    .from(deployments)
+    .innerJoin(projects, eq(projects.id, deployments.projectId))
+    .where(
+      and(
+        eq(deployments.organizationId, placeholder('organizationId')),
+        after
+          ? sql`(${deployments.createdAt}, ${deployments.id}) > (${placeholder('afterCreatedAt')}::timestamptz, ${placeholder('afterId')})`
+          : undefined,
+        scoped ? sql`${deployments.projectId} = any(${placeholder('projectIds')}::uuid[])` : undefined,
+        search
+          ? or(likeIgnoringCase(deployments.name, pattern), likeIgnoringCase(deployments.id, pattern), inArray(deployments.projectId, projectsNamed))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(deployments.createdAt), asc(deployments.id))
+    .limit(placeholder('limit'))
+    .prepare(`deployment_list_${shape.replaceAll('-', '_')}`);
+});
+
 export async function listDeployments(
   db: Executor,
   organizationId: string,
   filter: { projectIds: string[] | null; search?: string | undefined; after?: DeploymentCursor; limit?: number },
 ): Promise<DeploymentRecord[]> {
   if (filter.projectIds?.length === 0) return [];
-  const conditions: (SQL | undefined)[] = [eq(deployments.organizationId, organizationId)];
-  if (filter.after) {
-    conditions.push(sql`(${deployments.createdAt}, ${deployments.id}) > (${filter.after.createdAt}::timestamptz, ${filter.after.id})`);
-  }
-  if (filter.projectIds) conditions.push(inArray(deployments.projectId, filter.projectIds));
-  if (filter.search) {
-    const projectsNamed = db
-      .select({ id: projects.id })
-      .from(projects)
-      .where(and(eq(projects.organizationId, organizationId), containsIgnoringCase(projects.name, filter.search)));
-    conditions.push(
-      or(
-        containsIgnoringCase(deployments.name, filter.search),
-        containsIgnoringCase(deployments.id, filter.search),
-        inArray(deployments.projectId, projectsNamed),
-      ),
-    );
-  }
-  const rows = await db
-    .select(deploymentRecord)
-    .from(deployments)
-    .innerJoin(projects, eq(projects.id, deployments.projectId))
-    .where(and(...conditions))
-    .orderBy(asc(deployments.createdAt), asc(deployments.id))
-    .limit(filter.limit ?? 1_000_000);
+  const shape: ListShape = `${filter.after ? 'a' : '-'}${filter.projectIds ? 'p' : '-'}${filter.search ? 's' : '-'}`;
+  const rows = await deploymentList(db, shape).execute({
+    organizationId,
+    afterCreatedAt: filter.after?.createdAt,
+    afterId: filter.after?.id,
+    projectIds: filter.projectIds,
+    pattern: filter.search ? containsPattern(filter.search) : undefined,
+    limit: filter.limit ?? 1_000_000,
+  });
   return rows.map((row) => row.record);
 }
 
-export async function findDeployment(db: Executor, organizationId: string, id: string): Promise<DeploymentRecord | undefined> {
-  const [row] = await db
+const deploymentById = preparedOncePerDatabase((db) =>
+  db
     .select(deploymentRecord)
     .from(deployments)
     .innerJoin(projects, eq(projects.id, deployments.projectId))
-    .where(and(eq(deployments.organizationId, organizationId), eq(deployments.id, id)))
-    .limit(1);
+    .where(and(eq(deployments.organizationId, placeholder('organizationId')), eq(deployments.id, placeholder('id'))))
+    .limit(1)
+    .prepare('deployment_by_id'),
+);
+
+export async function findDeployment(db: Executor, organizationId: string, id: string): Promise<DeploymentRecord | undefined> {
+  const [row] = await deploymentById(db).execute({ organizationId, id });
   return row?.record;
 }
 

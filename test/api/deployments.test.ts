@@ -68,6 +68,10 @@ describe('deployments in the console', () => {
     expect(await names('alpha')).toEqual(['alpha-plant']);
     expect(await names(a.id)).toEqual(['alpha-plant']);
     expect(await names('default')).toHaveLength(2);
+    expect(await names('ALPHA-Plant')).toEqual(['alpha-plant']);
+    expect(await names('a-p')).toEqual(['alpha-plant']);
+    // LIKE's wildcards are taken literally.
+    expect(await names('a_p')).toEqual([]);
     expect(await names('100%')).toEqual([]);
   });
 
@@ -85,6 +89,18 @@ describe('deployments in the console', () => {
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => `fleet-${i}`));
+
+    await createDeployment(root, { name: 'other' });
+    const searched: string[] = [];
+    cursor = null;
+    do {
+      const page: { body: { deployments: { name: string }[]; nextCursor: string | null } } = await root.get(
+        `/api/console/deployments?search=FLEET&limit=2${cursor ? `&after=${cursor}` : ''}`,
+      );
+      searched.push(...page.body.deployments.map((d) => d.name));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(searched).toEqual(seen);
     expect((await root.get('/api/console/deployments?limit=500')).status).toBe(422);
     expect((await root.get('/api/console/deployments?after=garbage')).status).toBe(422);
   });
@@ -103,6 +119,8 @@ describe('deployments in the console', () => {
     for (const member of [padmin, puser]) {
       const listed = (await member.client.get('/api/console/deployments')).body.deployments.map((d: { name: string }) => d.name);
       expect(listed).toEqual(['in-mine']);
+      const searched = (await member.client.get('/api/console/deployments?search=in-')).body.deployments.map((d: { name: string }) => d.name);
+      expect(searched).toEqual(['in-mine']);
       expect((await member.client.get(`/api/console/deployments/${inTheirs.id}`)).status).toBe(404);
       expect((await member.client.post(`/api/console/deployments/${inTheirs.id}/stop`)).status).toBe(404);
     }
