@@ -97,6 +97,8 @@ async function categoryClicks(page: Page): Promise<number[]> {
   const samples: number[] = [];
   for (const name of names) {
     for (let twice = 0; twice < 2; twice++) {
+      // On a loaded machine a deferred render can still be replacing the rows: wait for the box.
+      await page.locator(`#picker input[aria-label="${name}"]`).waitFor();
       samples.push(
         await page.evaluate(
           (label) =>
