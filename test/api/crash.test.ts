@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signInOverHttp, startServerProcess } from '../support/child-server';
+import { expectNoSecretsIn } from '../support/log-capture';
 import { createPostgresDatabase, testStoreKind } from '../support/test-store';
 import { startUpstream } from '../support/upstream';
 
 const ROOT = { email: 'root@example.com', password: 'crash test root password' };
+const UPSTREAM_SECRET = 'crash-test-upstream-secret';
 const PATHS = ['/clients', '/nodes', '/stats', '/metrics', '/topics', '/subscriptions'];
 
 /**
@@ -31,6 +33,7 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
       KEYWARD_ROOT_EMAIL: ROOT.email,
       KEYWARD_ROOT_PASSWORD: ROOT.password,
       KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '0',
+      LOG_LEVEL: 'debug',
     };
     if (testStoreKind === 'postgres') {
       const database = await createPostgresDatabase();
@@ -39,12 +42,13 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     }
 
     let server = await startServerProcess(env);
+    const killed = server;
     let call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
     const projectId = (await call('GET', '/api/console/projects')).body.projects[0].id;
     const deployment = (
       await call('POST', '/api/console/deployments', {
         name: 'crash', projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',
-        upstreamUrl: upstream.url, upstreamApiKey: 'k', upstreamApiSecret: 's',
+        upstreamUrl: upstream.url, upstreamApiKey: 'k', upstreamApiSecret: UPSTREAM_SECRET,
       })
     ).body;
 
@@ -102,5 +106,10 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     }
     server.child.kill('SIGTERM');
     await server.exited;
+
+    // Both processes' whole debug logs: no password, master key, upstream or App Secret.
+    const lines = [killed, server].flatMap((process) => process.log().split('\n'));
+    expect(lines.length).toBeGreaterThan(acknowledged.size);
+    expectNoSecretsIn(lines, [ROOT.password, env.KEYWARD_SECRET_KEY!, UPSTREAM_SECRET, ...[...acknowledged.values()].map((key) => key.appSecret)]);
   }, 120_000);
 });

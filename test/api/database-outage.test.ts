@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, signInOverHttp, spawnServerProcess, startServerProcess } from '../support/child-server';
+import { expectNoSecretsIn } from '../support/log-capture';
 import { createPostgresDatabase, testDatabaseUrl, testStoreKind } from '../support/test-store';
 
 const ROOT = { email: 'root@example.com', password: 'outage test root password' };
@@ -55,11 +56,13 @@ describe.runIf(testStoreKind === 'postgres')('PostgreSQL outages', () => {
     const through = new URL(database.url);
     through.host = `127.0.0.1:${relayPort}`;
 
+    const secretKey = randomBytes(32).toString('hex');
     const server = await startServerProcess({
       DATABASE_URL: through.toString(),
-      KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'),
+      KEYWARD_SECRET_KEY: secretKey,
       KEYWARD_ROOT_EMAIL: ROOT.email,
       KEYWARD_ROOT_PASSWORD: ROOT.password,
+      LOG_LEVEL: 'debug',
     });
     cleanups.push(() => server.child.kill('SIGKILL'));
     const call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
@@ -80,5 +83,7 @@ describe.runIf(testStoreKind === 'postgres')('PostgreSQL outages', () => {
     }
     expect(recovered).toBe(true);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    // Database errors are logged; the password and the master key never are.
+    expectNoSecretsIn(server.log().split('\n'), [ROOT.password, secretKey]);
   }, 60_000);
 });

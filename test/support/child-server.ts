@@ -18,23 +18,36 @@ export function spawnServerProcess(env: Record<string, string>, port: number) {
   const child = fork(MAIN, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    log += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, stderr: () => stderr };
+  return { child, exited, stderr: () => stderr, log: () => log };
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; exited: Promise<number | null> }> {
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** Everything the process wrote, its log lines included. */
+  log: () => string;
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const { child, exited } = spawnServerProcess(env, port);
+  const { child, exited, log } = spawnServerProcess(env, port);
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child, exited };
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child, exited, log };
     } catch {
       // not listening yet
     }
