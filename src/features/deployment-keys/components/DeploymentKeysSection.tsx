@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
 import type { DeploymentType } from '@contract/deployment-types';
 import { catalogIdFor, type EndpointCatalog } from '@contract/endpoint-catalog';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { DeleteConfirmDialog } from '@/components/DeleteConfirmDialog';
 import { DataTable } from '@/components/DataTable';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
-import { toast } from '@/lib/toast';
 import { useCreateDeploymentKey, useDeleteDeploymentKey } from '../api/change-deployment-key';
 import { useCatalog } from '../api/get-catalog';
 import { useDeploymentKeys } from '../api/get-deployment-keys';
@@ -214,25 +213,13 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
           />
         )}
       </Suspense>
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteConfirmDialog
+        target={deleting}
         title={t('deploymentKeys.deleteTitle')}
-        message={t('deploymentKeys.deleteConfirm', { appId: deleting?.appId ?? '' })}
-        confirmLabel={t('common.delete')}
-        pending={remove.isPending}
+        message={(key) => t('deploymentKeys.deleteConfirm', { appId: key.appId })}
+        deletedMessage={(key) => t('deploymentKeys.deleted', { appId: key.appId })}
+        mutation={remove}
         onClose={() => setDeleting(null)}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast({
-                color: 'green',
-                message: t('deploymentKeys.deleted', { appId: deleting.appId }),
-              });
-              setDeleting(null);
-            },
-          })
-        }
       />
     </Card>
   );

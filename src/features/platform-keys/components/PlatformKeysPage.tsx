@@ -3,13 +3,12 @@ import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformKey } from '@contract/platform-keys';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { DeleteConfirmDialog } from '@/components/DeleteConfirmDialog';
 import { DataTable } from '@/components/DataTable';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
-import { toast } from '@/lib/toast';
 import { useDeletePlatformKey } from '../api/change-platform-key';
 import { usePlatformKeys } from '../api/get-platform-keys';
 
@@ -148,22 +147,13 @@ export function PlatformKeysPage() {
           />
         )}
       </Suspense>
-      <ConfirmDialog
-        opened={deleting !== null}
+      <DeleteConfirmDialog
+        target={deleting}
         title={t('platformKeys.deleteTitle')}
-        message={t('platformKeys.deleteConfirm', { key: deleting?.key ?? '' })}
-        confirmLabel={t('common.delete')}
-        pending={remove.isPending}
+        message={(key) => t('platformKeys.deleteConfirm', { key: key.key })}
+        deletedMessage={(key) => t('platformKeys.deleted', { key: key.key })}
+        mutation={remove}
         onClose={() => setDeleting(null)}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
-            onSuccess: () => {
-              toast({ color: 'green', message: t('platformKeys.deleted', { key: deleting.key }) });
-              setDeleting(null);
-            },
-          })
-        }
       />
     </>
   );
