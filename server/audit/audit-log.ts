@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEvent } from '../../contract/audit';
 import type { Actor } from '../auth/actor';
+import { containsPattern, likeIgnoringCase } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
 import { auditEvents } from '../db/schema';
 
@@ -49,8 +50,7 @@ export async function listAuditEvents(
 ): Promise<{ events: AuditEvent[]; nextBefore: number | null }> {
   const conditions: (SQL | undefined)[] = [eq(auditEvents.organizationId, organizationId)];
   if (filter.actor) {
-    const pattern = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(auditEvents.actorLabel, pattern), eq(auditEvents.actorId, filter.actor)));
+    conditions.push(or(likeIgnoringCase(auditEvents.actorLabel, containsPattern(filter.actor)), eq(auditEvents.actorId, filter.actor)));
   }
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
   if (filter.from) conditions.push(gte(auditEvents.at, new Date(filter.from)));

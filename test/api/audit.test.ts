@@ -32,6 +32,7 @@ describe('audit log', () => {
     expect(second.body.events.map((e: { targetLabel: string }) => e.targetLabel)).toEqual(['p2', 'p1']);
     expect((await root.get('/api/console/audit-events?actor=nobody')).body.events).toEqual([]);
     expect((await root.get('/api/console/audit-events?actor=root@')).body.events).toHaveLength(6);
+    expect((await root.get('/api/console/audit-events?actor=ROOT@Example')).body.events).toHaveLength(6);
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await root.get(`/api/console/audit-events?from=${encodeURIComponent(future)}`)).body.events).toEqual([]);
     expect((await root.get('/api/console/audit-events?from=yesterday')).status).toBe(422);
