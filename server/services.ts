@@ -37,16 +37,17 @@ export function createServices(deps: {
     limits: { perAddress: config.gateway.failuresPerAddress, perAppId: config.gateway.failuresPerAppId },
     onBackgroundError: (error) => deps.log.warn({ err: error }, 'could not record when a key was last used'),
   });
+  // Every cache a change notice can make stale, on this instance.
+  const invalidate = (notice: ChangeNotice) => {
+    gateway.invalidate(notice);
+    auth.invalidate(notice);
+  };
   // In force here before the change's call returns; on other instances as the notice arrives.
   const announce = async (notice: ChangeNotice) => {
     invalidate(notice);
     await deps.changes.publish(notice);
   };
   const auth = createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits, announce });
-  const invalidate = (notice: ChangeNotice) => {
-    gateway.invalidate(notice);
-    auth.invalidate(notice);
-  };
   deps.changes.subscribe(invalidate, () => {
     gateway.clear();
     auth.clear();
