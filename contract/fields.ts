@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/**
+ * C0 and C1 control characters and DEL: never part of a name, an id, a secret or a path, and
+ * poison for logs, headers and PostgreSQL (which refuses NUL outright).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 

@@ -47,7 +47,7 @@ export function createAuthService(deps: {
   // most, and goes at once when its account changes (a role, a disable, a sign-out), here or on
   // another instance.
   const cache = new InvalidatingCache<CachedSession>(
-    CACHED_SESSIONS,
+    { maxEntries: CACHED_SESSIONS },
     (entry, notice) => notice.kind === 'user' && entry.authenticated.actor.userId === notice.id,
   );
   const perAccount = new SlidingWindowLimiter(deps.signInLimits.perAccount, now);

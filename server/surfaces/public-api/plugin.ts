@@ -1,41 +1,14 @@
 import fastifySwagger from '@fastify/swagger';
-import type { FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ERROR_CODES } from '../../../contract/errors';
-import type { PlatformScope } from '../../../contract/platform-scopes';
 import type { PlatformApiLimits } from '../../config';
-import type { PlatformKeyPrincipal } from '../../deployments/deployment-access';
-import { DomainError, ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
+import { ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
 import { SlidingWindowLimiter } from '../../http/sliding-window-limiter';
 import type { Services } from '../../services';
-import { parseBasicCredentials } from './basic-credentials';
+import { parseBasicCredentials } from '../../keys/basic-credentials';
+import { BadCredentialsError } from './request-principal';
 import { publicApiRoutes } from './routes';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The Functionality Scope a Platform API route needs. */
-    scope?: PlatformScope;
-    /** Which per-key rate limit a Platform API route counts against. */
-    rateBucket?: 'read' | 'tls_write' | 'start_stop';
-  }
-  interface FastifyRequest {
-    platformKey?: PlatformKeyPrincipal;
-  }
-}
-
 const HOUR = 3_600_000;
-
-/** 401 for every credential problem: the same status, body and header whatever went wrong. */
-class BadCredentialsError extends DomainError {
-  constructor() {
-    super(401, ERROR_CODES.unauthenticated, 'Invalid API key or secret.');
-  }
-}
-
-export function platformKeyOf(request: FastifyRequest): PlatformKeyPrincipal {
-  if (!request.platformKey) throw new BadCredentialsError();
-  return request.platformKey;
-}
 
 /**
  * The Platform API (`/public_api/v1`): EMQX Platform's wire format behind HTTP Basic with a

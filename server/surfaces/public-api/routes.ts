@@ -14,7 +14,7 @@ import type { TlsSummary } from '../../../contract/deployments';
 import { accessForPlatformKey } from '../../deployments/deployment-access';
 import { NotFoundError } from '../../http/domain-errors';
 import type { Services } from '../../services';
-import { platformKeyOf } from './plugin';
+import { platformKeyOf } from './request-principal';
 import { platformTimestamp, toPublicDeployment } from './wire-format';
 
 const errors = { 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 422: apiErrorSchema, 429: apiErrorSchema };
