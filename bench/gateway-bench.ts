@@ -93,6 +93,7 @@ export async function runGatewayBench(): Promise<{ rows: LoadResult[]; badSecret
         HOST: '127.0.0.1',
         KEYWARD_DATA_DIR: dataDir,
         KEYWARD_SECRET_KEY: master.toString('hex'),
+        KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
         LOG_LEVEL: 'silent',
       }),
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deploymentIdSchema } from './deployments';
 import { HTTP_METHODS } from './endpoint-catalog';
 import { isoDateTimeSchema } from './fields';
 
@@ -46,7 +47,7 @@ export const updateDeploymentKeyRequestSchema = z
   .strict();
 export type UpdateDeploymentKeyRequest = z.input<typeof updateDeploymentKeyRequestSchema>;
 
-export const deploymentKeyParamsSchema = z.object({ id: z.string().regex(/^[a-z][0-9a-f]{7}$/), keyId: z.uuid() });
+export const deploymentKeyParamsSchema = z.object({ id: deploymentIdSchema, keyId: z.uuid() });
 
 /** An App ID and App Secret issued by EMQX before permissions existed, imported as they are. */
 export const legacyKeyImportSchema = z

@@ -34,8 +34,11 @@ export const deploymentSchema = z.object({
   upstreamApiKey: z.string().nullable(),
   hasUpstreamSecret: z.boolean(),
   createdAt: isoDateTimeSchema,
-  /** What the signed-in account may do: operate (start, stop, rename, delete) and configure (TLS, keys). */
-  permissions: z.object({ operate: z.boolean(), configure: z.boolean() }),
+  /**
+   * What the signed-in account may do: operate (start, stop, rename, delete), configure (TLS,
+   * keys) and change the upstream.
+   */
+  permissions: z.object({ operate: z.boolean(), configure: z.boolean(), upstream: z.boolean() }),
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 
@@ -54,6 +57,40 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/**
+ * Where the gateway forwards: http or https, and never with a user name or password in the URL
+ * (the upstream's credentials are the API key and secret, stored sealed and never shown).
+ */
+const upstreamUrlSchema = optionalText.pipe(
+  z
+    .url({ protocol: /^https?$/, message: 'Enter an http:// or https:// URL' })
+    .refine((url) => !/^[a-z]+:\/\/[^/?#]*@/i.test(url), { message: 'Give the credentials as the API key and secret, not in the URL' })
+    .optional(),
+);
+
+const upstreamFields = {
+  upstreamUrl: upstreamUrlSchema,
+  upstreamApiKey: optionalText,
+  upstreamApiSecret: optionalText,
+};
+
+/** The URL, API key and secret of an upstream come together or not at all. */
+function requireUpstreamTogether(
+  request: { upstreamUrl?: string | undefined; upstreamApiKey?: string | undefined; upstreamApiSecret?: string | undefined },
+  context: z.RefinementCtx,
+): void {
+  const upstreamParts = [request.upstreamUrl, request.upstreamApiKey, request.upstreamApiSecret];
+  if (upstreamParts.some(Boolean) && !upstreamParts.every(Boolean)) {
+    for (const [field, value] of [
+      ['upstreamUrl', request.upstreamUrl],
+      ['upstreamApiKey', request.upstreamApiKey],
+      ['upstreamApiSecret', request.upstreamApiSecret],
+    ] as const) {
+      if (!value) context.addIssue({ code: 'custom', path: [field], message: 'Give the upstream URL, API key and secret together' });
+    }
+  }
+}
+
 export const createDeploymentRequestSchema = z
   .object({
     name: z.string().trim().min(1, { message: 'Required' }).max(64),
@@ -61,11 +98,7 @@ export const createDeploymentRequestSchema = z
     type: deploymentTypeSchema,
     emqxVersion: z.string().trim().min(1, { message: 'Required' }).max(32),
     region: z.enum(REGION_IDS, { message: 'Choose a region' }),
-    upstreamUrl: optionalText.pipe(
-      z.url({ protocol: /^https?$/, message: 'Enter an http:// or https:// URL' }).optional(),
-    ),
-    upstreamApiKey: optionalText,
-    upstreamApiSecret: optionalText,
+    ...upstreamFields,
   })
   .superRefine((request, context) => {
     if (!isVersionValidFor(request.type, request.emqxVersion)) {
@@ -75,20 +108,20 @@ export const createDeploymentRequestSchema = z
         message: request.type === 'dedicated_v4' ? 'Dedicated v4 runs EMQX 4.4.x' : 'This type runs EMQX 5.x',
       });
     }
-    const upstreamParts = [request.upstreamUrl, request.upstreamApiKey, request.upstreamApiSecret];
-    if (upstreamParts.some(Boolean) && !upstreamParts.every(Boolean)) {
-      for (const [field, value] of [
-        ['upstreamUrl', request.upstreamUrl],
-        ['upstreamApiKey', request.upstreamApiKey],
-        ['upstreamApiSecret', request.upstreamApiSecret],
-      ] as const) {
-        if (!value) context.addIssue({ code: 'custom', path: [field], message: 'Give the upstream URL, API key and secret together' });
-      }
-    }
+    requireUpstreamTogether(request, context);
   });
 export type CreateDeploymentRequest = z.input<typeof createDeploymentRequestSchema>;
 
-export const deploymentParamsSchema = z.object({ id: z.string().regex(/^[a-z][0-9a-f]{7}$/) });
+/** Replaces a deployment's upstream (all three fields), or removes it (all three empty). */
+export const upstreamChangeRequestSchema = z.object(upstreamFields).strict().superRefine(requireUpstreamTogether);
+export type UpstreamChangeRequest = z.input<typeof upstreamChangeRequestSchema>;
+
+/**
+ * EMQX Platform's deployment ids (a letter and seven hex digits). Every surface's `:id` is held
+ * to it, so a decoded parameter can never be a path, a dot segment or a control character.
+ */
+export const deploymentIdSchema = z.string().regex(/^[a-z][0-9a-f]{7}$/);
+export const deploymentParamsSchema = z.object({ id: deploymentIdSchema });
 
 export const tlsUploadRequestSchema = z
   .object({

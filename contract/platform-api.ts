@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deploymentIdSchema } from './deployments';
 
 /**
  * The Platform API's wire format, field for field as EMQX Platform's own
@@ -40,4 +41,4 @@ export const publicTlsSchema = z.object({
   status: z.enum(['running', 'pending']),
 });
 
-export const publicDeploymentParamsSchema = z.object({ deployment_id: z.string().max(64) });
+export const publicDeploymentParamsSchema = z.object({ deployment_id: deploymentIdSchema });

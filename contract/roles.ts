@@ -28,6 +28,11 @@ export const capabilities = {
   seesEveryProject: (role: Role) => !PROJECT_SCOPED_ROLES.includes(role),
   /** Create, rename, start/stop and delete deployments (in their projects, for project roles). */
   operateDeployments: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'project_admin',
+  /**
+   * Set or change where a deployment's gateway forwards. The upstream URL makes Keyward's server
+   * connect somewhere, so it is the organisation's administrators' call, not a project's.
+   */
+  configureUpstreams: (role: Role) => ACCOUNT_MANAGERS.includes(role),
   /** Use a deployment's configuration: TLS certificates and Deployment API Keys. */
   configureDeployments: (role: Role) => ACCOUNT_MANAGERS.includes(role) || PROJECT_SCOPED_ROLES.includes(role),
 } as const;

@@ -7,15 +7,22 @@ import {
 } from 'fastify-type-provider-zod';
 import type { KeywardConfig } from './config';
 import type { Store } from './db/store';
+import { PATH_REFUSAL_MESSAGES } from './permissions/canonical-path';
 import type { ServerKeys } from './secrets/master-key';
 import { registerErrorHandler } from './http/error-handler';
 import { registerSecurityHeaders } from './http/security-headers';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 import { consolePlugin } from './surfaces/console/plugin';
-import { gatewayPlugin } from './surfaces/gateway/plugin';
+import { GATEWAY_PREFIX, gatewayPlugin } from './surfaces/gateway/plugin';
 import { healthRoutes } from './surfaces/health';
 import { publicApiPlugin } from './surfaces/public-api/plugin';
 import { registerSpa } from './surfaces/spa';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
 
 export type AppConfig = Pick<
   KeywardConfig,
@@ -54,9 +61,12 @@ export async function buildApp(options: BuildAppOptions) {
     // Errors raised while routing, before any handler: answered in the one error shape too.
     frameworkErrors: (error, _request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const badUrl = error.code === 'FST_ERR_BAD_URL';
       const body: ApiErrorBody = tooLong
         ? { code: ERROR_CODES.notFound, message: 'Not found.' }
-        : { code: ERROR_CODES.badRequest, message: 'The request address is not valid.' };
+        : badUrl
+          ? { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES.bad_encoding, details: { reason: 'bad_encoding' } }
+          : { code: ERROR_CODES.badRequest, message: 'The request address is not valid.' };
       void (reply as FastifyReply).code(tooLong ? 404 : 400).send(body);
     },
     bodyLimit: 1024 * 1024,
@@ -66,13 +76,15 @@ export async function buildApp(options: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  registerSecurityHeaders(app, { apiPrefix: '/api/deployments/' });
+  registerSecurityHeaders(app, { apiPrefix: GATEWAY_PREFIX });
 
   const services = createServices({ db: store.db, config, keys: options.keys, changes: store.changes, now, log: app.log });
+  // For what runs beside the surfaces and reads their state (tests, operations).
+  app.decorate('services', services);
 
   await app.register(healthRoutes, { store });
   await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db });
-  await app.register(gatewayPlugin, { services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs });
+  await app.register(gatewayPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1), services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs });
   await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits, now });
   await registerSpa(app, config.spaDir);
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../contract/fields';
 import type { StoreOptions } from './db/store';
+import { parseUpstreamAllowList } from './deployments/upstream-policy';
 
 export interface RateWindow {
   max: number;
@@ -31,6 +32,8 @@ export interface KeywardConfig {
     /** Failed authentications before 429, per client address and per App ID. */
     failuresPerAddress: RateWindow;
     failuresPerAppId: RateWindow;
+    /** KEYWARD_UPSTREAM_ALLOW: where upstreams may be (unset: anywhere but local addresses). */
+    upstreamAllow: string | undefined;
   };
   /** How long a deployment reads "starting"/"stopping" before it settles. */
   deploymentTransitionMs: number;
@@ -65,6 +68,7 @@ const envSchema = z.object({
   KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID: z.coerce.number().int().positive().default(20),
+  KEYWARD_UPSTREAM_ALLOW: z.string().optional(),
   KEYWARD_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -84,6 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       'Invalid configuration: set KEYWARD_ROOT_EMAIL and KEYWARD_ROOT_PASSWORD together',
     );
   }
+  // Read now, so a list with a typo stops the start instead of refusing every upstream later.
+  try {
+    parseUpstreamAllowList(e.KEYWARD_UPSTREAM_ALLOW);
+  } catch (error) {
+    throw new Error(`Invalid configuration: ${(error as Error).message}`);
+  }
   const windowMs = e.KEYWARD_SIGNIN_WINDOW_MINUTES * 60_000;
   const dataDir = path.resolve(projectRoot, e.KEYWARD_DATA_DIR);
   return {
@@ -99,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       upstreamTimeoutMs: e.KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS * 1000,
       failuresPerAddress: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS, windowMs: 60_000 },
       failuresPerAppId: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID, windowMs: 60_000 },
+      upstreamAllow: e.KEYWARD_UPSTREAM_ALLOW,
     },
     platformApiLimits: {
       readsPerHour: e.KEYWARD_PLATFORM_API_READS_PER_HOUR,

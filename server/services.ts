@@ -6,6 +6,7 @@ import { createGatewayService } from './gateway/gateway-service';
 import { createAuthService } from './auth/auth-service';
 import { createDeploymentKeysService } from './deployment-keys/deployment-keys-service';
 import { createDeploymentsService } from './deployments/deployments-service';
+import { createUpstreamPolicy } from './deployments/upstream-policy';
 import { createSecretHasher } from './keys/secret-hasher';
 import { createSetupService } from './organization/setup-service';
 import { createPlatformKeysService } from './platform-keys/platform-keys-service';
@@ -29,10 +30,12 @@ export function createServices(deps: {
   const { db, config, now } = deps;
   const secretBox = createSecretBox(deps.keys.encryptionKey);
   const hasher = createSecretHasher(deps.keys.pepper);
+  const upstreamPolicy = createUpstreamPolicy(config.gateway.upstreamAllow);
   const gateway = createGatewayService({
     db,
     hasher,
     secretBox,
+    upstreamPolicy,
     now,
     limits: { perAddress: config.gateway.failuresPerAddress, perAppId: config.gateway.failuresPerAppId },
     onBackgroundError: (error) => deps.log.warn({ err: error }, 'could not record when a key was last used'),
@@ -52,7 +55,7 @@ export function createServices(deps: {
     gateway.clear();
     auth.clear();
   });
-  const deployments = createDeploymentsService({ db, now, secretBox, transitionMs: config.deploymentTransitionMs, announce });
+  const deployments = createDeploymentsService({ db, now, secretBox, upstreamPolicy, transitionMs: config.deploymentTransitionMs, announce });
   return {
     auth,
     setup: createSetupService({ db }),
@@ -62,6 +65,7 @@ export function createServices(deps: {
     tls: createTlsService({ db, now, secretBox, deployments }),
     deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments, announce }),
     gateway,
+    upstreamPolicy,
     platformKeys: createPlatformKeysService({
       db,
       now,

@@ -21,6 +21,8 @@ export interface DeploymentAccess {
   mayCreate: boolean;
   mayOperate: boolean;
   mayConfigure: boolean;
+  /** Set or change where the gateway forwards (Root and Administrators only). */
+  mayConfigureUpstream: boolean;
 }
 
 export async function accessForUser(db: Executor, actor: Actor): Promise<DeploymentAccess> {
@@ -37,6 +39,7 @@ export async function accessForUser(db: Executor, actor: Actor): Promise<Deploym
     mayCreate: can(actor.role, 'operateDeployments'),
     mayOperate: can(actor.role, 'operateDeployments'),
     mayConfigure: can(actor.role, 'configureDeployments'),
+    mayConfigureUpstream: can(actor.role, 'configureUpstreams'),
   };
 }
 
@@ -58,6 +61,7 @@ export function accessForPlatformKey(key: PlatformKeyPrincipal): DeploymentAcces
     mayCreate: false,
     mayOperate: key.scopes.includes('deployment_management'),
     mayConfigure: key.scopes.includes('tls_certificate_management'),
+    mayConfigureUpstream: false,
   };
 }
 

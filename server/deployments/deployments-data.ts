@@ -133,7 +133,7 @@ export async function insertDeployment(db: Executor, values: typeof deployments.
 export async function updateDeployment(
   db: Executor,
   id: string,
-  patch: Partial<Pick<DeploymentRow, 'name' | 'status' | 'statusSettlesAt'>>,
+  patch: Partial<Pick<DeploymentRow, 'name' | 'status' | 'statusSettlesAt' | 'upstreamUrl' | 'upstreamApiKey' | 'upstreamSecretSealed'>>,
 ): Promise<void> {
   await db.update(deployments).set(patch).where(eq(deployments.id, id));
 }

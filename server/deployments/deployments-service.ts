@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isDedicatedFamily, type DeploymentStatus, type DeploymentType } from '../../contract/deployment-types';
-import type { createDeploymentRequestSchema } from '../../contract/deployments';
+import type { createDeploymentRequestSchema, upstreamChangeRequestSchema } from '../../contract/deployments';
 import { recordAudit } from '../audit/audit-log';
 import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
@@ -9,6 +9,7 @@ import { ForbiddenError, InvalidError, NotFoundError } from '../http/domain-erro
 import { findProjectInOrganization } from '../projects/projects-data';
 import type { SecretBox } from '../secrets/secret-box';
 import { seesProject, type DeploymentAccess } from './deployment-access';
+import type { UpstreamPolicy } from './upstream-policy';
 import {
   deleteDeployment,
   findDeployment,
@@ -48,10 +49,33 @@ export function createDeploymentsService(deps: {
   secretBox: SecretBox;
   /** How long a start or stop takes to settle (EMQX reports "starting"/"stopping" meanwhile). */
   transitionMs: number;
+  /** Where upstream URLs may point (KEYWARD_UPSTREAM_ALLOW). */
+  upstreamPolicy: UpstreamPolicy;
   /** Tells the gateway (here and on other instances) that a deployment changed. */
   announce: (notice: ChangeNotice) => Promise<void>;
 }) {
-  const { db, now, secretBox, transitionMs, announce } = deps;
+  const { db, now, secretBox, transitionMs, announce, upstreamPolicy } = deps;
+
+  type UpstreamInput = z.output<typeof upstreamChangeRequestSchema>;
+
+  /** Only administrators point Keyward's server somewhere, and only where the operator allows. */
+  async function checkUpstream(access: DeploymentAccess, input: UpstreamInput): Promise<void> {
+    if (!input.upstreamUrl) return;
+    if (!access.mayConfigureUpstream) throw new ForbiddenError('Only the Root account and Administrators may set where a deployment forwards.');
+    if (!(await upstreamPolicy.allowsUrl(new URL(input.upstreamUrl)))) {
+      throw new InvalidError(
+        'The request body has invalid fields.',
+        [{ path: 'upstreamUrl', message: 'Keyward may not connect to this address (KEYWARD_UPSTREAM_ALLOW)' }],
+        'UPSTREAM_NOT_ALLOWED',
+      );
+    }
+  }
+
+  const upstreamColumns = (input: UpstreamInput) => ({
+    upstreamUrl: input.upstreamUrl ?? null,
+    upstreamApiKey: input.upstreamApiKey ?? null,
+    upstreamSecretSealed: input.upstreamApiSecret ? secretBox.seal(input.upstreamApiSecret) : null,
+  });
 
   function view(record: DeploymentRecord): DeploymentView {
     const { statusSettlesAt, status, type, createdAt, ...rest } = record;
@@ -145,6 +169,7 @@ export function createDeploymentsService(deps: {
       if (!project || !seesProject(access, project.id)) {
         throw new InvalidError('The request body has invalid fields.', [{ path: 'projectId', message: 'No such project' }]);
       }
+      await checkUpstream(access, input);
       for (let attempt = 0; ; attempt++) {
         const id = newDeploymentId();
         try {
@@ -158,9 +183,7 @@ export function createDeploymentsService(deps: {
               emqxVersion: input.emqxVersion,
               region: input.region,
               status: 'running',
-              upstreamUrl: input.upstreamUrl ?? null,
-              upstreamApiKey: input.upstreamApiKey ?? null,
-              upstreamSecretSealed: input.upstreamApiSecret ? secretBox.seal(input.upstreamApiSecret) : null,
+              ...upstreamColumns(input),
             });
             await recordAudit(tx, access.auditActor, {
               action: 'deployment.create',
@@ -194,6 +217,25 @@ export function createDeploymentsService(deps: {
           details: { from: deployment.name },
         });
       });
+      return visible(access, id);
+    },
+
+    /** Replaces (or, with every field empty, removes) where the gateway forwards; in force at once. */
+    async changeUpstream(access: DeploymentAccess, id: string, input: UpstreamInput): Promise<DeploymentView> {
+      const deployment = await visible(access, id);
+      if (!access.mayConfigureUpstream) throw new ForbiddenError('Only the Root account and Administrators may set where a deployment forwards.');
+      await checkUpstream(access, input);
+      await db.transaction(async (tx) => {
+        await updateDeployment(tx, id, upstreamColumns(input));
+        await recordAudit(tx, access.auditActor, {
+          action: 'deployment.upstream_change',
+          targetType: 'deployment',
+          targetId: id,
+          targetLabel: deployment.name,
+          details: { from: deployment.upstreamUrl, to: input.upstreamUrl ?? null },
+        });
+      });
+      await announce({ kind: 'deployment', id });
       return visible(access, id);
     },
 

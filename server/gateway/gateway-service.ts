@@ -9,8 +9,10 @@ import { SlidingWindowLimiter } from '../http/sliding-window-limiter';
 import type { SecretHasher } from '../keys/secret-hasher';
 import { createLastUsedTracker } from '../platform-keys/last-used-tracker';
 import type { SecretBox } from '../secrets/secret-box';
-import { parseBasicCredentials } from '../surfaces/public-api/basic-credentials';
+import { basicToken, parseBasicCredentials } from '../keys/basic-credentials';
 import { InvalidatingCache } from '../db/invalidating-cache';
+import { bareHostName, type UpstreamPolicy } from '../deployments/upstream-policy';
+import { isIP } from 'node:net';
 
 export interface VerifiedKey {
   id: string;
@@ -28,7 +30,16 @@ export interface GatewayDeployment {
   /** The stored target status and when it settles (null: settled). */
   status: 'running' | 'stopped';
   settlesAt: number | null;
-  upstream: { url: URL; authorization: string } | null;
+  upstream: { url: URL; authorization: string; /** a literal address outside KEYWARD_UPSTREAM_ALLOW */ refused: boolean } | null;
+}
+
+/** Roughly what one cached key costs: its token, its grants, the object around them. */
+const weighVerifiedKey = (token: string, key: VerifiedKey) => 2 * token.length + 96 * key.permissions.size + 512;
+
+/** A name is checked as it resolves, at connection time; a literal address can be checked once. */
+function refusesLiteralAddress(policy: UpstreamPolicy, url: URL): boolean {
+  const host = bareHostName(url);
+  return isIP(host) !== 0 && !policy.allowsAddress(host);
 }
 
 export type Authentication =
@@ -46,18 +57,23 @@ export function createGatewayService(deps: {
   db: Database;
   hasher: SecretHasher;
   secretBox: SecretBox;
+  upstreamPolicy: UpstreamPolicy;
   now: () => number;
   limits: { perAddress: RateWindow; perAppId: RateWindow };
   cacheSize?: number;
+  /** What verified credentials may hold in memory together, roughly, in bytes. */
+  cacheBytes?: number;
   onBackgroundError: (error: unknown) => void;
 }) {
   const { db, hasher, secretBox, now } = deps;
   const size = deps.cacheSize ?? 200_000;
-  // A key goes with its own change and with its deployment's deletion.
-  const keys = new InvalidatingCache<VerifiedKey>(size, (key, notice) =>
-    notice.kind === 'key' ? key.appId === notice.id : notice.kind === 'deployment' && key.deploymentId === notice.id,
+  // Keyed by the credential's one canonical Basic token (server/keys/basic-credentials.ts); a key
+  // goes with its own change and with its deployment's deletion.
+  const keys = new InvalidatingCache<VerifiedKey>(
+    { maxEntries: size, maxWeight: deps.cacheBytes ?? 256 * 1024 * 1024, weigh: weighVerifiedKey },
+    (key, notice) => (notice.kind === 'key' ? key.appId === notice.id : notice.kind === 'deployment' && key.deploymentId === notice.id),
   );
-  const deployments = new InvalidatingCache<GatewayDeployment>(size, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
+  const deployments = new InvalidatingCache<GatewayDeployment>({ maxEntries: size }, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
   const failuresByAddress = new SlidingWindowLimiter(deps.limits.perAddress, now);
   const failuresByAppId = new SlidingWindowLimiter(deps.limits.perAppId, now);
   const lastUsed = createLastUsedTracker({ now, write: (id, at) => setKeyLastUsed(db, id, at), onError: deps.onBackgroundError });
@@ -77,40 +93,48 @@ export function createGatewayService(deps: {
   }
 
   return {
-    /**
-     * Cached credentials pass at once. Otherwise a client address or App ID with too many recent
-     * failures is told to wait (429) before any work is done; anything else is checked against
-     * the database. Secrets are 256-bit, so these limits are about load and noise, not guessing;
-     * they never lock out a client whose credentials were already verified.
-     */
     /** The hot path: credentials verified before, with no promise and no database. */
     cachedKey(authorization: string | undefined, deploymentId: string): VerifiedKey | undefined {
-      const cached = authorization ? keys.get(authorization) : undefined;
+      const token = basicToken(authorization);
+      const cached = token === undefined ? undefined : keys.get(token);
       if (!cached || cached.deploymentId !== deploymentId) return undefined;
       lastUsed.touch(cached.id);
       return cached;
     },
 
+    /**
+     * Anything not cached is checked against the database, unless its client address has failed
+     * too often lately (429 before any work). App IDs are not secret, so failures for one App ID
+     * never block its right secret: past the per-App-ID limit a wrong secret is answered 429 and
+     * the right one still verifies. Secrets are 256-bit: these limits are about load and noise,
+     * not guessing.
+     */
     async authenticate(authorization: string | undefined, address: string, deploymentId: string): Promise<Authentication> {
       const cached = this.cachedKey(authorization, deploymentId);
       if (cached) return { outcome: 'verified', key: cached };
-      const credentials = parseBasicCredentials(authorization) ?? { id: '', secret: '' };
-      const wait = Math.max(failuresByAddress.retryAfterSeconds(address), credentials.id ? failuresByAppId.retryAfterSeconds(credentials.id) : 0);
-      if (wait > 0) return { outcome: 'limited', retryAfterSeconds: wait };
+      const addressWait = failuresByAddress.retryAfterSeconds(address);
+      if (addressWait > 0) return { outcome: 'limited', retryAfterSeconds: addressWait };
 
+      const credentials = parseBasicCredentials(authorization);
       const epoch = keys.begin();
-      const key = await verify(credentials.id, credentials.secret);
-      if (!key || key.deploymentId !== deploymentId) {
+      // Missing or malformed credentials cost the same lookup and HMAC as unknown ones.
+      const key = await verify(credentials?.id ?? '', credentials?.secret ?? '');
+      if (!key || !credentials || key.deploymentId !== deploymentId) {
         failuresByAddress.record(address);
-        if (credentials.id) failuresByAppId.record(credentials.id);
-        return { outcome: 'refused' };
+        if (!credentials) return { outcome: 'refused' };
+        const appIdWait = failuresByAppId.retryAfterSeconds(credentials.id);
+        failuresByAppId.record(credentials.id);
+        return appIdWait > 0 ? { outcome: 'limited', retryAfterSeconds: appIdWait } : { outcome: 'refused' };
       }
-      keys.fill(authorization!, key, epoch);
+      keys.fill(credentials.token, key, epoch);
       lastUsed.touch(key.id);
       return { outcome: 'verified', key };
     },
 
     cachedDeployment: (id: string): GatewayDeployment | undefined => deployments.get(id),
+
+    /** How many verified credentials and deployments this instance holds in memory. */
+    cacheSizes: () => ({ credentials: keys.size, deployments: deployments.size }),
 
     async deployment(id: string): Promise<GatewayDeployment | undefined> {
       const cached = deployments.get(id);
@@ -123,6 +147,7 @@ export function createGatewayService(deps: {
           ? {
               url: new URL(row.upstreamUrl),
               authorization: `Basic ${Buffer.from(`${row.upstreamApiKey}:${secretBox.open(row.upstreamSecretSealed)}`).toString('base64')}`,
+              refused: refusesLiteralAddress(deps.upstreamPolicy, new URL(row.upstreamUrl)),
             }
           : null;
       const deployment: GatewayDeployment = {

@@ -31,13 +31,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * For the Deployment API, whose answers are the upstream's JSON and never a page: OWASP's REST
- * set (nothing may be loaded or framed from it, no sniffing). Three headers on the hot path, not ten.
+ * For the Deployment API, whose answers come from an upstream chosen by console users and share
+ * the console's origin: whatever it sends, nothing in it may run, load, be framed or be sniffed
+ * (`sandbox` gives even a rendered page an opaque origin, without the console's cookies or API).
+ * These win over the upstream's own headers (forward.ts drops those of the same names).
  */
 export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 const HSTS = 'max-age=31536000; includeSubDomains';

@@ -63,26 +63,54 @@ describe('endpoint matcher', () => {
   };
   const matcher = createEndpointMatcher(catalog);
 
+  const endpointAt = (path: string) => {
+    const result = matcher.route(`/api/v5${path}`);
+    return result.outcome === 'matched' ? result.endpoint.path : result.outcome;
+  };
+
   it('matches templates, preferring literal segments over parameters', () => {
-    expect(matcher.match('/clients')?.path).toBe('/clients');
-    expect(matcher.match('/clients/')?.path).toBe('/clients');
-    expect(matcher.match('/clients/device-1')?.path).toBe('/clients/{clientid}');
-    expect(matcher.match('/clients/kickout/bulk')?.path).toBe('/clients/kickout/bulk');
-    expect(matcher.match('/clients/kickout/subscriptions')?.path).toBe('/clients/{clientid}/subscriptions');
+    expect(endpointAt('/clients')).toBe('/clients');
+    expect(endpointAt('/clients/device-1')).toBe('/clients/{clientid}');
+    expect(endpointAt('/clients/kickout/bulk')).toBe('/clients/kickout/bulk');
+    expect(endpointAt('/clients/kickout/subscriptions')).toBe('/clients/{clientid}/subscriptions');
   });
 
-  it('finds nothing outside the catalog', () => {
-    expect(matcher.match('/clients/a/b/c')).toBeUndefined();
-    expect(matcher.match('/nodes')).toBeUndefined();
-    expect(matcher.match('/')).toBeUndefined();
+  it('finds nothing outside the catalog or its base path, and matches literals case-sensitively', () => {
+    expect(endpointAt('/clients/a/b/c')).toBe('not_found');
+    expect(endpointAt('/nodes')).toBe('not_found');
+    expect(endpointAt('/Clients')).toBe('not_found');
+    expect(matcher.route('/api/v4/clients').outcome).toBe('not_found');
+    expect(matcher.route('/API/v5/clients').outcome).toBe('not_found');
+    expect(matcher.route('/api/v5').outcome).toBe('not_found');
   });
 
-  it('routes every real v5 template to itself', () => {
+  it('refuses a trailing slash the catalog does not have', () => {
+    expect(matcher.route('/api/v5/clients/')).toEqual({ outcome: 'invalid', refusal: 'empty_segment' });
+  });
+
+  it("serves v4's root endpoint at its base path with a slash", () => {
+    const v4 = createEndpointMatcher(CATALOGS['emqx-v4']);
+    for (const path of ['/api/v4/', '/api/v4']) {
+      expect(v4.route(path)).toMatchObject({ outcome: 'matched', endpoint: { path: '/' }, canonicalPath: '/api/v4/' });
+    }
+    expect(v4.route('/api/v4//').outcome).toBe('invalid');
+    expect(v4.route('/api/v4/clients/').outcome).toBe('invalid');
+  });
+
+  it('gives the canonical path: literals as the catalog spells them, parameters encoded one way', () => {
+    expect(matcher.route('/api/v5/%63lients/dev%2d1')).toMatchObject({ canonicalPath: '/api/v5/clients/dev-1' });
+    expect(matcher.route('/%61pi/v5/clients/a%2fb/subscriptions')).toMatchObject({
+      endpoint: { path: '/clients/{clientid}/subscriptions' },
+      canonicalPath: '/api/v5/clients/a%2Fb/subscriptions',
+    });
+  });
+
+  it('routes every real v5 template to itself, and to its own canonical path', () => {
     const real = createEndpointMatcher(v5);
     for (const category of v5.categories) {
       for (const endpoint of category.endpoints) {
-        const concrete = endpoint.path.replace(/\{[^}]+\}/g, 'x1');
-        expect(real.match(concrete)?.path, concrete).toBeDefined();
+        const concrete = `/api/v5${endpoint.path.replace(/\{[^}]+\}/g, 'x1')}`;
+        expect(real.route(concrete), concrete).toEqual({ outcome: 'matched', endpoint, canonicalPath: concrete });
       }
     }
   });

@@ -127,7 +127,7 @@ describe('deployments in the console', () => {
     // Project Administrators operate their deployments; Project Users only use them.
     expect((await padmin.client.post(`/api/console/deployments/${inMine.id}/stop`)).body.status).toBe('stopped');
     expect((await puser.client.post(`/api/console/deployments/${inMine.id}/start`)).status).toBe(403);
-    expect((await puser.client.get(`/api/console/deployments/${inMine.id}`)).body.permissions).toEqual({ operate: false, configure: true });
+    expect((await puser.client.get(`/api/console/deployments/${inMine.id}`)).body.permissions).toEqual({ operate: false, configure: true, upstream: false });
     // A Project Administrator creates deployments only in its own projects.
     const outside = await padmin.client.post('/api/console/deployments', {
       name: 'sneaky', projectId: theirs.id, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',

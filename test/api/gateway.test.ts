@@ -214,7 +214,7 @@ describe('security headers', () => {
     expect(publicAnswer.headers['x-content-type-options']).toBe('nosniff');
     const gatewayAnswer = await t.app.inject({ method: 'GET', url: '/api/deployments/abcdefgh/api/v5/clients' });
     expect(gatewayAnswer.statusCode).toBe(401);
-    expect(gatewayAnswer.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(gatewayAnswer.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
     expect(gatewayAnswer.headers['x-content-type-options']).toBe('nosniff');
     expect(gatewayAnswer.headers['referrer-policy']).toBe('no-referrer');
   });

@@ -17,7 +17,7 @@ const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 export function spawnServerProcess(env: Record<string, string>, port: number) {
   const child = fork(MAIN, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KEYWARD_UPSTREAM_ALLOW: '127.0.0.0/8', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let stderr = '';

@@ -58,6 +58,7 @@ export function useTestApp(options: TestConfigOptions = {}): TestContext {
       keys: testServerKeys(),
       now: context.clock.now,
       logger: context.logs.logger,
+      trustProxy: options.trustProxy,
     });
     test.onTestFinished(() => context.logs.assertNoSecrets());
   });

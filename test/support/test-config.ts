@@ -13,7 +13,13 @@ export interface TestConfigOptions {
   upstreamTimeoutMs?: number;
   gatewayFailuresPerAddress?: number;
   gatewayFailuresPerAppId?: number;
+  /** KEYWARD_UPSTREAM_ALLOW; tests' upstreams run on loopback, so that is allowed unless null. */
+  upstreamAllow?: string | null;
+  /** KEYWARD_TRUST_PROXY, as buildApp takes it. */
+  trustProxy?: boolean | string;
 }
+
+export const TEST_UPSTREAM_ALLOW = '127.0.0.0/8,::1';
 
 /** The app's configuration for tests: production defaults unless a test says otherwise. */
 export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
@@ -34,6 +40,7 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       upstreamTimeoutMs: options.upstreamTimeoutMs ?? 30_000,
       failuresPerAddress: { max: options.gatewayFailuresPerAddress ?? 100, windowMs: 60_000 },
       failuresPerAppId: { max: options.gatewayFailuresPerAppId ?? 20, windowMs: 60_000 },
+      upstreamAllow: options.upstreamAllow === null ? undefined : (options.upstreamAllow ?? TEST_UPSTREAM_ALLOW),
     },
     spaDir: undefined,
     logLevel: 'info',

@@ -8,6 +8,7 @@ import {
   deploymentSchema,
   tlsSummarySchema,
   tlsUploadRequestSchema,
+  upstreamChangeRequestSchema,
   type Deployment,
 } from '../../../contract/deployments';
 import { platformOfRegion } from '../../../contract/regions';
@@ -32,7 +33,7 @@ function toDto(view: DeploymentView, access: DeploymentAccess): Deployment {
     upstreamApiKey: view.upstreamApiKey,
     hasUpstreamSecret: view.hasUpstreamSecret,
     createdAt: view.createdAt.toISOString(),
-    permissions: { operate: access.mayOperate, configure: access.mayConfigure },
+    permissions: { operate: access.mayOperate, configure: access.mayConfigure, upstream: access.mayConfigureUpstream },
   };
 }
 
@@ -73,6 +74,15 @@ export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: 
     async (request) => {
       const principal = await access(request);
       return toDto(await deployments.rename(principal, request.params.id, request.body.name), principal);
+    },
+  );
+
+  app.put(
+    '/deployments/:id/upstream',
+    { schema: { params: deploymentParamsSchema, body: upstreamChangeRequestSchema, response: { 200: deploymentSchema } } },
+    async (request) => {
+      const principal = await access(request);
+      return toDto(await deployments.changeUpstream(principal, request.params.id, request.body), principal);
     },
   );
 

@@ -1,30 +1,76 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { HTTP_METHODS } from '../../../contract/endpoint-catalog';
 import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
+import { PATH_REFUSAL_MESSAGES } from '../../permissions/canonical-path';
 import { CATALOGS } from '../../permissions/catalogs';
 import { createEndpointMatcher } from '../../permissions/endpoint-matcher';
 import type { Services } from '../../services';
-import { forward } from './forward';
+import { createForwarder } from './forward';
 
 const MATCHERS = Object.fromEntries(Object.entries(CATALOGS).map(([id, catalog]) => [id, { catalog, matcher: createEndpointMatcher(catalog) }]));
 
+export const GATEWAY_PREFIX = '/api/deployments/';
+
+/** The only methods ever forwarded: what catalogs can grant. */
+const FORWARDED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
+
 const UNAUTHENTICATED: ApiErrorBody = { code: ERROR_CODES.unauthenticated, message: 'Invalid App ID or App Secret.' };
+const TWO_AUTHORIZATIONS: ApiErrorBody = { code: ERROR_CODES.badRequest, message: 'Send one Authorization header.' };
+
+/** More than one Authorization header: Node keeps the first, a proxy in front may keep another. */
+function hasSeveralAuthorizations(request: FastifyRequest): boolean {
+  const raw = request.raw.rawHeaders;
+  let seen = 0;
+  for (let index = 0; index < raw.length; index += 2) {
+    if (raw[index]!.length === 13 && raw[index]!.toLowerCase() === 'authorization' && ++seen > 1) return true;
+  }
+  return false;
+}
+
+/**
+ * The request target split as sent: the deployment id segment, the path after it (no query)
+ * and the query with its `?`. Only origin-form targets (`/api/deployments/...`) have one.
+ */
+function splitTarget(url: string): { deploymentId: string; path: string; query: string } | undefined {
+  if (!url.startsWith(GATEWAY_PREFIX)) return undefined;
+  const idEnd = url.indexOf('/', GATEWAY_PREFIX.length);
+  if (idEnd === -1) return undefined;
+  const queryAt = url.indexOf('?', idEnd);
+  return {
+    deploymentId: url.slice(GATEWAY_PREFIX.length, idEnd),
+    path: queryAt === -1 ? url.slice(idEnd) : url.slice(idEnd, queryAt),
+    query: queryAt === -1 ? '' : url.slice(queryAt),
+  };
+}
 
 /**
  * The Deployment API (`/api/deployments/{deploymentId}/...`): authenticate the App ID and App
- * Secret, route the path against the deployment's catalog, check the key's permission, then
- * forward to the deployment's upstream EMQX REST API. In that order, for every request.
+ * Secret, route the path's canonical form against the deployment's catalog, check the key's
+ * permission, then forward exactly that canonical path to the deployment's upstream EMQX REST
+ * API. In that order, for every request; a query string is passed on but never routes.
  */
 export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTimeoutMs: number }> = async (app, { services, upstreamTimeoutMs }) => {
   const { gateway } = services;
+  const forward = createForwarder({ timeoutMs: upstreamTimeoutMs, lookup: services.upstreamPolicy.lookup });
 
   // Bodies are streamed to the upstream untouched, whatever their type.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
+  // Methods Fastify does not route at all (PROPFIND, ...) end here: never forwarded either.
+  app.setNotFoundHandler((request, reply) => {
+    if (FORWARDED_METHODS.has(request.method)) return reply.code(404).send({ code: ERROR_CODES.notFound, message: 'No such route.' });
+    reply.header('allow', HTTP_METHODS.join(', '));
+    return reply.code(405).send({ code: 'METHOD_NOT_ALLOWED', message: `The Deployment API supports ${HTTP_METHODS.join(', ')}.` });
+  });
+
   // Per-request info lines would cost the hot path more than the proxying; failures still log.
-  app.all('/api/deployments/:deploymentId/*', { logLevel: 'warn' }, async (request, reply) => {
-    const { deploymentId } = request.params as { deploymentId: string };
+  app.all('/:deploymentId/*', { logLevel: 'warn' }, async (request, reply) => {
     const send = (status: number, body: ApiErrorBody) => reply.code(status).send(body);
+    const target = splitTarget(request.url);
+    if (!target) return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES.not_origin_form });
+    if (hasSeveralAuthorizations(request)) return send(400, TWO_AUTHORIZATIONS);
+    const { deploymentId } = target;
 
     // 1. Who: one answer for every credential problem, a key of another deployment included.
     // Verified credentials and their deployment come from memory without a promise in between.
@@ -43,14 +89,15 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
       return send(401, UNAUTHENTICATED);
     }
 
-    // 2. What: the path after the deployment id, against its version's catalog.
+    // 2. What: the path's one canonical form, against its version's catalog.
     const { catalog, matcher } = MATCHERS[deployment.catalogId]!;
-    const rawPath = request.url.slice(`/api/deployments/${deploymentId}`.length);
-    const queryAt = rawPath.indexOf('?');
-    const path = queryAt === -1 ? rawPath : rawPath.slice(0, queryAt);
-    const endpoint = path.startsWith(`${catalog.basePath}/`) ? matcher.match(path.slice(catalog.basePath.length)) : undefined;
-    if (!endpoint) return send(404, { code: ERROR_CODES.notFound, message: `No ${catalog.title} endpoint at this path.` });
-    if (!endpoint.methods.includes(request.method as never)) {
+    const route = matcher.route(target.path);
+    if (route.outcome === 'invalid') {
+      return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES[route.refusal], details: { reason: route.refusal } });
+    }
+    if (route.outcome === 'not_found') return send(404, { code: ERROR_CODES.notFound, message: `No ${catalog.title} endpoint at this path.` });
+    const { endpoint } = route;
+    if (!FORWARDED_METHODS.has(request.method) || !endpoint.methods.includes(request.method as never)) {
       reply.header('allow', endpoint.methods.join(', '));
       return send(405, { code: 'METHOD_NOT_ALLOWED', message: `${endpoint.path} supports ${endpoint.methods.join(', ')}.` });
     }
@@ -72,8 +119,8 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
       return send(502, { code: 'UPSTREAM_NOT_CONFIGURED', message: 'This deployment has no upstream EMQX REST API configured.' });
     }
 
-    // 5. Forward, path and query as the client sent them.
-    await forward(request, reply, { url: deployment.upstream.url, authorization: deployment.upstream.authorization, path: rawPath, timeoutMs: upstreamTimeoutMs });
+    // 5. Forward the canonical path that was checked, never the bytes the client sent.
+    await forward(request, reply, { ...deployment.upstream, path: `${route.canonicalPath}${target.query}` });
     return reply;
   });
 };

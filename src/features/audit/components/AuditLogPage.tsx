@@ -22,6 +22,7 @@ const ACTIONS = [
   'deployment.rename',
   'deployment.start',
   'deployment.stop',
+  'deployment.upstream_change',
   'deployment.delete',
   'tls.create',
   'tls.replace',

@@ -1,0 +1,49 @@
+import net from 'node:net';
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Sends one HTTP/1.1 request with exactly the bytes given (request target, header names and
+ * values untouched), as a hostile client would: Node's and undici's clients, and inject(), all
+ * validate or normalise the target first.
+ */
+export function rawRequest(port: number, options: { method: string; target: string; headers?: [string, string][]; body?: string }): Promise<RawResponse> {
+  const headers: [string, string][] = [['Host', '127.0.0.1'], ['Connection', 'close'], ...(options.headers ?? [])];
+  if (options.body !== undefined) headers.push(['Content-Length', String(Buffer.byteLength(options.body))]);
+  const head = `${options.method} ${options.target} HTTP/1.1\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(options.body ?? '')])));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [statusAndHeaders = '', ...rest] = text.split('\r\n\r\n');
+      const [statusLine = '', ...headerLines] = statusAndHeaders.split('\r\n');
+      const parsed: Record<string, string> = {};
+      for (const line of headerLines) {
+        const colon = line.indexOf(':');
+        if (colon > 0) parsed[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      let body = rest.join('\r\n\r\n');
+      if (parsed['transfer-encoding'] === 'chunked') body = dechunk(body);
+      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), headers: parsed, body });
+    });
+  });
+}
+
+function dechunk(body: string): string {
+  let out = '';
+  let rest = body;
+  for (;;) {
+    const lineEnd = rest.indexOf('\r\n');
+    const size = parseInt(rest.slice(0, lineEnd), 16);
+    if (!size) return out;
+    out += rest.slice(lineEnd + 2, lineEnd + 2 + size);
+    rest = rest.slice(lineEnd + 2 + size + 2);
+  }
+}
