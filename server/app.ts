@@ -10,6 +10,7 @@ import type { Store } from './db/store';
 import { PATH_REFUSAL_MESSAGES } from './permissions/canonical-path';
 import type { ServerKeys } from './secrets/master-key';
 import { registerErrorHandler } from './http/error-handler';
+import { registerGatewayOrigin } from './http/gateway-origin';
 import { registerSecurityHeaders } from './http/security-headers';
 import { createServices, type Services } from './services';
 import { consolePlugin } from './surfaces/console/plugin';
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildAppOptions) {
   registerErrorHandler(app);
 
   registerSecurityHeaders(app, { apiPrefix: GATEWAY_PREFIX });
+  if (config.gateway.origin) registerGatewayOrigin(app, { gatewayOrigin: config.gateway.origin, gatewayPrefix: GATEWAY_PREFIX });
 
   const services = createServices({ db: store.db, config, keys: options.keys, changes: store.changes, now, log: app.log });
   // For what runs beside the surfaces and reads their state (tests, operations).

@@ -34,6 +34,8 @@ export interface KeywardConfig {
     failuresPerAppId: RateWindow;
     /** KEYWARD_UPSTREAM_ALLOW: where upstreams may be (unset: anywhere but local addresses). */
     upstreamAllow: string | undefined;
+    /** KEYWARD_GATEWAY_ORIGIN: serve the Deployment API only on this origin, and nothing else there. */
+    origin?: URL;
   };
   /** How long a deployment reads "starting"/"stopping" before it settles. */
   deploymentTransitionMs: number;
@@ -69,6 +71,7 @@ const envSchema = z.object({
   KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID: z.coerce.number().int().positive().default(20),
   KEYWARD_UPSTREAM_ALLOW: z.string().optional(),
+  KEYWARD_GATEWAY_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       failuresPerAddress: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS, windowMs: 60_000 },
       failuresPerAppId: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID, windowMs: 60_000 },
       upstreamAllow: e.KEYWARD_UPSTREAM_ALLOW,
+      origin: e.KEYWARD_GATEWAY_ORIGIN ? new URL(e.KEYWARD_GATEWAY_ORIGIN) : undefined,
     },
     platformApiLimits: {
       readsPerHour: e.KEYWARD_PLATFORM_API_READS_PER_HOUR,

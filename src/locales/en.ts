@@ -96,6 +96,9 @@ export const en = {
     noUpstream: 'Not configured',
     upstreamSection: 'Upstream EMQX REST API (optional)',
     upstreamHint: 'Where Keyward forwards Deployment API calls, and the upstream API key it uses. The secret is stored encrypted and never shown again.',
+    editUpstream: 'Change upstream',
+    upstreamSaved: 'Upstream saved',
+    upstreamRemoveHint: 'Leave all three fields empty to remove the upstream: the Deployment API then answers 502.',
     fields: {
       id: 'Deployment ID',
       name: 'Name',

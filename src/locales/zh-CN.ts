@@ -97,6 +97,9 @@ export const zhCN: Messages = {
     noUpstream: '未配置',
     upstreamSection: '上游 EMQX REST API（可选）',
     upstreamHint: 'Keyward 转发部署 API 调用的目标地址及所用的上游 API 密钥。密钥加密存储，之后不再显示。',
+    editUpstream: '修改上游',
+    upstreamSaved: '上游已保存',
+    upstreamRemoveHint: '三个字段全部留空即移除上游：此后部署 API 返回 502。',
     fields: {
       id: '部署 ID',
       name: '名称',

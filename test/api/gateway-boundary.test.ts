@@ -301,3 +301,18 @@ describe('ids on the console and Platform API', () => {
     }
   });
 });
+
+describe('the gateway on its own origin (KEYWARD_GATEWAY_ORIGIN)', () => {
+  const t = useTestApp({ deploymentTransitionMs: 0, gatewayOrigin: 'http://gateway.k.test' });
+
+  it('serves the Deployment API only there, and the console only elsewhere', async () => {
+    const { deployment, key } = await keyedDeployment(t, upstream.url);
+    const onConsoleHost = await gatewayCall(t.app, { deploymentId: deployment.id, path: '/api/v5/clients', key });
+    expect(onConsoleHost.status).toBe(421);
+    expect(onConsoleHost.body).toMatchObject({ code: 'MISDIRECTED_REQUEST', message: expect.stringContaining('http://gateway.k.test') });
+    const onGatewayHost = await gatewayCall(t.app, { deploymentId: deployment.id, path: '/api/v5/clients', key, headers: { host: 'gateway.k.test' } });
+    expect(onGatewayHost.status).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/console/session', headers: { host: 'gateway.k.test' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/healthz', headers: { host: 'gateway.k.test' } })).statusCode).toBe(200);
+  });
+});

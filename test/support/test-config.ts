@@ -15,6 +15,8 @@ export interface TestConfigOptions {
   gatewayFailuresPerAppId?: number;
   /** KEYWARD_UPSTREAM_ALLOW; tests' upstreams run on loopback, so that is allowed unless null. */
   upstreamAllow?: string | null;
+  /** KEYWARD_GATEWAY_ORIGIN. */
+  gatewayOrigin?: string;
   /** KEYWARD_TRUST_PROXY, as buildApp takes it. */
   trustProxy?: boolean | string;
 }
@@ -41,6 +43,7 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       failuresPerAddress: { max: options.gatewayFailuresPerAddress ?? 100, windowMs: 60_000 },
       failuresPerAppId: { max: options.gatewayFailuresPerAppId ?? 20, windowMs: 60_000 },
       upstreamAllow: options.upstreamAllow === null ? undefined : (options.upstreamAllow ?? TEST_UPSTREAM_ALLOW),
+      origin: options.gatewayOrigin ? new URL(options.gatewayOrigin) : undefined,
     },
     spaDir: undefined,
     logLevel: 'info',

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Divider, Group, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Divider, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -11,10 +11,12 @@ import { REGIONS } from '@contract/regions';
 import { Dialog } from '@/components/Dialog';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { useCan } from '@/lib/auth';
 import { applyFieldIssues } from '@/lib/form-errors';
 import { toast } from '@/lib/toast';
 import { useCreateDeployment } from '../api/create-deployment';
 import { useDeploymentProjects } from '../api/get-deployment-projects';
+import { UpstreamFields } from './UpstreamFields';
 
 type FormInput = z.input<typeof createDeploymentRequestSchema>;
 type FormOutput = z.output<typeof createDeploymentRequestSchema>;
@@ -34,6 +36,8 @@ export function CreateDeploymentDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const projects = useDeploymentProjects();
   const createDeployment = useCreateDeployment();
+  // Where the server connects is the organisation's administrators' call (the server enforces it).
+  const mayConfigureUpstream = useCan('configureUpstreams');
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createDeploymentRequestSchema),
     defaultValues: {
@@ -121,30 +125,12 @@ export function CreateDeploymentDialog({ onClose }: { onClose: () => void }) {
             error={errors.region?.message}
             {...form.register('region')}
           />
-          <Divider label={t('deployments.upstreamSection')} labelPosition="left" />
-          <Text size="sm" c="dimmed">
-            {t('deployments.upstreamHint')}
-          </Text>
-          <TextInput
-            label={t('deployments.fields.upstreamUrl')}
-            placeholder="https://emqx.example.com:18083"
-            error={errors.upstreamUrl?.message}
-            {...form.register('upstreamUrl')}
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('deployments.fields.upstreamApiKey')}
-              autoComplete="off"
-              error={errors.upstreamApiKey?.message}
-              {...form.register('upstreamApiKey')}
-            />
-            <PasswordInput
-              label={t('deployments.fields.upstreamApiSecret')}
-              autoComplete="new-password"
-              error={errors.upstreamApiSecret?.message}
-              {...form.register('upstreamApiSecret')}
-            />
-          </Group>
+          {mayConfigureUpstream && (
+            <>
+              <Divider label={t('deployments.upstreamSection')} labelPosition="left" />
+              <UpstreamFields register={(field) => form.register(field)} errors={errors} />
+            </>
+          )}
           <DialogActions
             submitLabel={t('deployments.create')}
             pending={createDeployment.isPending}

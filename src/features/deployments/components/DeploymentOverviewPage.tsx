@@ -24,6 +24,7 @@ import { useDeleteDeployment, useSetRunState } from '../api/change-deployment';
 import { useDeployment } from '../api/get-deployment';
 import { DeploymentStatusBadge } from './DeploymentStatusBadge';
 import { TlsSection } from './TlsSection';
+import { UpstreamDialog } from './UpstreamDialog';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -55,6 +56,7 @@ export function DeploymentOverviewPage({
   const runState = useSetRunState();
   const remove = useDeleteDeployment();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [editingUpstream, setEditingUpstream] = useState(false);
 
   if (deployment.isPending) return <PageLoader />;
   if (deployment.isError)
@@ -118,7 +120,14 @@ export function DeploymentOverviewPage({
           <Fact label={t('deployments.fields.region')}>{d.region}</Fact>
           <Fact label={t('common.createdAt')}>{dateTime(d.createdAt)}</Fact>
           <Fact label={t('deployments.fields.upstreamUrl')}>
-            {d.upstreamUrl ?? t('deployments.noUpstream')}
+            <Group gap="xs" wrap="nowrap">
+              <span>{d.upstreamUrl ?? t('deployments.noUpstream')}</span>
+              {d.permissions.upstream && (
+                <Button size="compact-xs" variant="subtle" onClick={() => setEditingUpstream(true)}>
+                  {t('deployments.editUpstream')}
+                </Button>
+              )}
+            </Group>
           </Fact>
         </SimpleGrid>
       </Card>
@@ -126,6 +135,10 @@ export function DeploymentOverviewPage({
       {dedicated && <TlsSection deploymentId={d.id} canManage={d.permissions.configure} />}
 
       {renderKeys(d)}
+
+      {editingUpstream && (
+        <UpstreamDialog deployment={d} onClose={() => setEditingUpstream(false)} />
+      )}
 
       <ConfirmDialog
         opened={confirmingDelete}
