@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './fields';
 import { isoDateTimeSchema } from './fields';
 
 export const auditEventSchema = z.object({
@@ -16,8 +17,8 @@ export const auditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const auditQuerySchema = z.object({
-  actor: z.string().trim().max(254).optional(),
-  action: z.string().trim().max(64).optional(),
+  actor: plainText(z.string().trim().max(254)).optional(),
+  action: plainText(z.string().trim().max(64)).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   /** The id of the last event of the previous page; pages go from newest to oldest. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { displayNameSchema, emailSchema, passwordSchema, PASSWORD_MAX_LENGTH } from './fields';
-import { userSchema } from './users';
+import { displayNameSchema, emailSchema, passwordSchema, PASSWORD_MAX_LENGTH, plainText } from './fields';
 
 export const setupStatusSchema = z.object({ setupRequired: z.boolean() });
 export type SetupStatus = z.infer<typeof setupStatusSchema>;
@@ -13,15 +12,7 @@ export const setupRequestSchema = z.object({
 export type SetupRequest = z.infer<typeof setupRequestSchema>;
 
 export const signInRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, { message: 'Required' }).max(254),
+  email: plainText(z.string().trim().toLowerCase().min(1, { message: 'Required' }).max(254)),
   password: z.string().min(1, { message: 'Required' }).max(PASSWORD_MAX_LENGTH),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
-
-export const organizationSchema = z.object({ id: z.uuid(), name: z.string() });
-
-export const sessionSchema = z.object({
-  user: userSchema,
-  organization: organizationSchema,
-});
-export type Session = z.infer<typeof sessionSchema>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { labelText, plainText } from './fields';
 import { deploymentIdSchema } from './deployments';
 import { HTTP_METHODS } from './endpoint-catalog';
 import { isoDateTimeSchema } from './fields';
 
 export const permissionSchema = z.object({
-  method: z.string().max(10),
-  path: z.string().min(1).max(512),
+  method: plainText(z.string().max(10)),
+  path: plainText(z.string().min(1).max(512)),
 });
 
 export const deploymentKeySchema = z.object({
@@ -28,7 +29,7 @@ export const deploymentKeyListSchema = z.object({ keys: z.array(deploymentKeySch
 export const createdDeploymentKeySchema = deploymentKeySchema.extend({ appSecret: z.string() });
 export type CreatedDeploymentKey = z.infer<typeof createdDeploymentKeySchema>;
 
-const noteSchema = z.string().trim().max(255, { message: 'At most 255 characters' });
+const noteSchema = labelText(z.string().trim().max(255, { message: 'At most 255 characters' }));
 const permissionsSchema = z.array(permissionSchema).max(5000);
 
 /** Dedicated keys send a note and permissions; Serverless keys send neither (full access). */
@@ -53,6 +54,6 @@ export const deploymentKeyParamsSchema = z.object({ id: deploymentIdSchema, keyI
 export const legacyKeyImportSchema = z
   .object({
     appId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, { message: 'Letters, digits, dot, dash and underscore only' }),
-    appSecret: z.string().min(8).max(256),
+    appSecret: plainText(z.string().min(32, { message: 'Use at least 32 characters' }).max(256)),
   })
   .strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, isVersionValidFor } from './deployment-types';
-import { isoDateTimeSchema } from './fields';
+import { isoDateTimeSchema, labelText, multilineText, plainText } from './fields';
 import { REGION_IDS } from './regions';
 
 export const deploymentTypeSchema = z.enum(DEPLOYMENT_TYPES);
@@ -42,18 +42,17 @@ export const deploymentSchema = z.object({
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 
+export const deploymentNameSchema = labelText(z.string().trim().min(1, { message: 'Required' }).max(64));
+
 /** One page, oldest first; `nextCursor` fetches the page after it (null on the last page). */
 export const deploymentListSchema = z.object({ deployments: z.array(deploymentSchema), nextCursor: z.string().nullable() });
 export const deploymentListQuerySchema = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: plainText(z.string().trim().max(100)).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.string().max(200).optional(),
+  after: plainText(z.string().max(200)).optional(),
 });
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(2048)
+const optionalText = plainText(z.string().trim().max(2048))
   .optional()
   .transform((value) => (value ? value : undefined));
 
@@ -93,10 +92,10 @@ function requireUpstreamTogether(
 
 export const createDeploymentRequestSchema = z
   .object({
-    name: z.string().trim().min(1, { message: 'Required' }).max(64),
+    name: deploymentNameSchema,
     projectId: z.uuid({ message: 'Choose a project' }),
     type: deploymentTypeSchema,
-    emqxVersion: z.string().trim().min(1, { message: 'Required' }).max(32),
+    emqxVersion: plainText(z.string().trim().min(1, { message: 'Required' }).max(32)),
     region: z.enum(REGION_IDS, { message: 'Choose a region' }),
     ...upstreamFields,
   })
@@ -126,9 +125,9 @@ export const deploymentParamsSchema = z.object({ id: deploymentIdSchema });
 export const tlsUploadRequestSchema = z
   .object({
     tlsType: z.enum(['one-way', 'two-way']),
-    cert: z.string().min(1, { message: 'Required' }).max(65_536),
-    key: z.string().min(1, { message: 'Required' }).max(65_536),
-    cacert: z.string().max(65_536).optional(),
+    cert: multilineText(z.string().min(1, { message: 'Required' }).max(65_536)),
+    key: multilineText(z.string().min(1, { message: 'Required' }).max(65_536)),
+    cacert: multilineText(z.string().max(65_536)).optional(),
   })
   .strict();
 export type TlsUploadRequest = z.infer<typeof tlsUploadRequestSchema>;

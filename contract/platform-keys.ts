@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema } from './fields';
+import { isoDateTimeSchema, labelText } from './fields';
 import { PLATFORM_SCOPES } from './platform-scopes';
 
 export const platformScopeSchema = z.enum(PLATFORM_SCOPES);
@@ -27,6 +27,8 @@ const scopesSchema = z
   .array(platformScopeSchema)
   .min(1, { message: 'Choose at least one functionality' })
   .transform((scopes) => [...new Set(scopes)]);
+const noteSchema = labelText(z.string().trim().max(255, { message: 'At most 255 characters' }));
+
 const projectScopeSchema = z
   .array(z.uuid())
   .min(1, { message: 'Choose at least one project, or all projects' })
@@ -35,7 +37,7 @@ const projectScopeSchema = z
 
 export const createPlatformKeyRequestSchema = z
   .object({
-    note: z.string().trim().max(255, { message: 'At most 255 characters' }).default(''),
+    note: noteSchema.default(''),
     scopes: scopesSchema,
     projectIds: projectScopeSchema,
   })
@@ -44,7 +46,7 @@ export type CreatePlatformKeyRequest = z.input<typeof createPlatformKeyRequestSc
 
 export const updatePlatformKeyRequestSchema = z
   .object({
-    note: z.string().trim().max(255, { message: 'At most 255 characters' }).optional(),
+    note: noteSchema.optional(),
     scopes: scopesSchema.optional(),
     projectIds: projectScopeSchema.optional(),
   })

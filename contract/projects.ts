@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameSchema, isoDateTimeSchema } from './fields';
+import { displayNameSchema, isoDateTimeSchema, labelText } from './fields';
 import { roleSchema } from './role-schema';
 
 export const projectMemberSchema = z.object({
@@ -23,14 +23,14 @@ export const projectListSchema = z.object({ projects: z.array(projectSchema) });
 
 export const createProjectRequestSchema = z.object({
   name: displayNameSchema,
-  description: z.string().trim().max(255).default(''),
+  description: labelText(z.string().trim().max(255)).default(''),
 });
 export type CreateProjectRequest = z.input<typeof createProjectRequestSchema>;
 
 export const updateProjectRequestSchema = z
   .object({
     name: displayNameSchema.optional(),
-    description: z.string().trim().max(255).optional(),
+    description: labelText(z.string().trim().max(255)).optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { assignableRoleSchema, roleSchema } from './role-schema';
-import { emailSchema, isoDateTimeSchema, passwordSchema } from './fields';
+import { emailSchema, isoDateTimeSchema, labelText, passwordSchema } from './fields';
 
 export const userSchema = z.object({
   id: z.uuid(),
@@ -14,10 +14,7 @@ export type User = z.infer<typeof userSchema>;
 
 export const userListSchema = z.object({ users: z.array(userSchema) });
 
-const optionalNameSchema = z
-  .string()
-  .trim()
-  .max(100)
+const optionalNameSchema = labelText(z.string().trim().max(100))
   .transform((name) => (name === '' ? null : name))
   .nullable();
 

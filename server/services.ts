@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { KeywardConfig } from './config';
 import type { ChangeBus, ChangeNotice } from './db/change-bus';
 import type { Database } from './db/store';
+import { loggableError } from './db/postgres-errors';
 import { createGatewayService } from './gateway/gateway-service';
 import { createAuthService } from './auth/auth-service';
 import { createDeploymentKeysService } from './deployment-keys/deployment-keys-service';
@@ -31,6 +32,7 @@ export function createServices(deps: {
   const secretBox = createSecretBox(deps.keys.encryptionKey);
   const hasher = createSecretHasher(deps.keys.pepper);
   const upstreamPolicy = createUpstreamPolicy(config.gateway.upstreamAllow);
+  const logLastUsedFailure = (error: unknown) => deps.log.warn({ err: loggableError(error) }, 'could not record when a key was last used');
   const gateway = createGatewayService({
     db,
     hasher,
@@ -38,7 +40,7 @@ export function createServices(deps: {
     upstreamPolicy,
     now,
     limits: { perAddress: config.gateway.failuresPerAddress, perAppId: config.gateway.failuresPerAppId },
-    onBackgroundError: (error) => deps.log.warn({ err: error }, 'could not record when a key was last used'),
+    onBackgroundError: logLastUsedFailure,
   });
   // Every cache a change notice can make stale, on this instance.
   const invalidate = (notice: ChangeNotice) => {
@@ -70,7 +72,7 @@ export function createServices(deps: {
       db,
       now,
       hasher,
-      onBackgroundError: (error) => deps.log.warn({ err: error }, 'could not record when a key was last used'),
+      onBackgroundError: logLastUsedFailure,
     }),
   };
 }

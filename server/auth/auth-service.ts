@@ -1,15 +1,15 @@
-import type { Session } from '../../contract/auth';
+import type { Session } from '../../contract/session';
 import type { Role } from '../../contract/roles';
 import type { KeywardConfig } from '../config';
 import type { ChangeNotice } from '../db/change-bus';
 import { InvalidatingCache } from '../db/invalidating-cache';
 import type { Database } from '../db/store';
-import { TooManyRequestsError, UnauthenticatedError } from '../http/domain-errors';
+import { UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
 import { findUserByEmail, toUserDto } from '../users/users-data';
 import type { Actor } from './actor';
-import { SlidingWindowLimiter } from '../http/sliding-window-limiter';
 import { verifyAgainstDecoy, verifyPassword } from './password';
+import { createSignInGuard } from './sign-in-guard';
 import { hashSessionToken, newSessionToken } from './session-token';
 import {
   deleteSession,
@@ -50,8 +50,7 @@ export function createAuthService(deps: {
     { maxEntries: CACHED_SESSIONS },
     (entry, notice) => notice.kind === 'user' && entry.authenticated.actor.userId === notice.id,
   );
-  const perAccount = new SlidingWindowLimiter(deps.signInLimits.perAccount, now);
-  const perAddress = new SlidingWindowLimiter(deps.signInLimits.perAddress, now);
+  const guard = createSignInGuard({ db, now, limits: deps.signInLimits });
 
   async function endSession(token: string): Promise<void> {
     const userId = await deleteSession(db, hashSessionToken(token));
@@ -71,24 +70,16 @@ export function createAuthService(deps: {
     openSession,
 
     async signIn(input: { email: string; password: string; address: string; previousToken?: string }) {
-      const accountKey = input.email;
-      const retryAfter = Math.max(
-        perAccount.retryAfterSeconds(accountKey),
-        perAddress.retryAfterSeconds(input.address),
-      );
-      if (retryAfter > 0) throw new TooManyRequestsError(retryAfter, 'Too many failed sign-in attempts. Try again later.');
-
       const user = await findUserByEmail(db, input.email);
+      const attempt = await guard.reserve({ account: input.email, address: input.address, userId: user?.id });
       const passwordMatches = user
         ? await verifyPassword(input.password, user.passwordHash)
         : await verifyAgainstDecoy(input.password);
       if (!user || !passwordMatches || user.disabled) {
-        perAccount.record(accountKey);
-        perAddress.record(input.address);
         // One message for every failure: it never tells whether the email exists or is disabled.
         throw new UnauthenticatedError('Incorrect email or password.', ERROR_CODES.invalidCredentials);
       }
-      perAccount.reset(accountKey);
+      await attempt.succeeded(user.id);
       return { token: await openSession(user.id, input.previousToken) };
     },
 

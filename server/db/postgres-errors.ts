@@ -30,3 +30,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * What a log line may say about a failed query: its SQLSTATE and which statement it was, never
+ * its parameters or the driver's message (both can quote the values: password hashes, key
+ * HMACs, sealed secrets, certificates). Any other error is returned as it is.
+ */
+export function loggableError(error: unknown): unknown {
+  const code = sqlState(error);
+  const query = (error as { query?: unknown } | undefined)?.query;
+  if (code === undefined && typeof query !== 'string') return error;
+  return {
+    type: 'DatabaseError',
+    code: code ?? 'unknown',
+    // The statement with its placeholders ($1, ...): the values are parameters, never inlined.
+    ...(typeof query === 'string' ? { statement: query.replace(/\s+/g, ' ').slice(0, 120) } : {}),
+  };
+}

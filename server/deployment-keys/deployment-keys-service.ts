@@ -195,7 +195,7 @@ export function createDeploymentKeysService(deps: {
      */
     async importLegacy(access: DeploymentAccess, deploymentId: string, input: z.output<typeof legacyKeyImportSchema>): Promise<DeploymentKey> {
       const deployment = await deployments.visible(access, deploymentId);
-      if (!access.mayOperate) throw new ForbiddenError();
+      if (!access.mayImportLegacyKeys) throw new ForbiddenError();
       if (deployment.type !== 'dedicated_v4') {
         throw new InvalidError('Legacy API keys exist only on Dedicated v4 deployments.', undefined, 'DEPLOYMENT_TYPE_UNSUPPORTED');
       }

@@ -23,6 +23,8 @@ export interface DeploymentAccess {
   mayConfigure: boolean;
   /** Set or change where the gateway forwards (Root and Administrators only). */
   mayConfigureUpstream: boolean;
+  /** Import full-access legacy v4 keys (a Platform API Key with the Legacy Key Import scope). */
+  mayImportLegacyKeys: boolean;
 }
 
 export async function accessForUser(db: Executor, actor: Actor): Promise<DeploymentAccess> {
@@ -40,6 +42,7 @@ export async function accessForUser(db: Executor, actor: Actor): Promise<Deploym
     mayOperate: can(actor.role, 'operateDeployments'),
     mayConfigure: can(actor.role, 'configureDeployments'),
     mayConfigureUpstream: can(actor.role, 'configureUpstreams'),
+    mayImportLegacyKeys: false,
   };
 }
 
@@ -62,6 +65,7 @@ export function accessForPlatformKey(key: PlatformKeyPrincipal): DeploymentAcces
     mayOperate: key.scopes.includes('deployment_management'),
     mayConfigure: key.scopes.includes('tls_certificate_management'),
     mayConfigureUpstream: false,
+    mayImportLegacyKeys: key.scopes.includes('legacy_key_import'),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type FieldIssue } from '../../contract/errors';
-import { isDatabaseUnavailable } from '../db/postgres-errors';
+import { isDatabaseUnavailable, loggableError } from '../db/postgres-errors';
 import { DomainError, TooManyRequestsError } from './domain-errors';
 
 const CLIENT_ERROR_MESSAGES: Record<string, { code: string; message: string }> = {
@@ -64,12 +64,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
 
     if (isDatabaseUnavailable(error)) {
-      request.log.warn({ err: error }, 'storage unavailable');
+      request.log.warn({ err: loggableError(error) }, 'storage unavailable');
       reply.header('retry-after', '5');
       return send(503, { code: ERROR_CODES.unavailable, message: 'Storage is temporarily unavailable. Try again shortly.' });
     }
 
-    request.log.error({ err: error }, 'request failed');
+    request.log.error({ err: loggableError(error) }, 'request failed');
     return send(500, { code: ERROR_CODES.internal, message: 'Something went wrong on our side.' });
   });
 }

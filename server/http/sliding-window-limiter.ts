@@ -20,18 +20,29 @@ export class SlidingWindowLimiter {
     return Math.max(1, Math.ceil((oldest + this.window.windowMs - this.now()) / 1000));
   }
 
-  record(key: string): void {
+  /** Counts an event; answers its time, so that a reservation can be released. */
+  record(key: string): number {
+    const at = this.now();
     const recent = this.recent(key);
-    recent.push(this.now());
+    recent.push(at);
     this.failures.set(key, recent);
     if (this.failures.size > 100_000) this.sweep();
+    return at;
+  }
+
+  /** Takes back one event recorded at `at` (an attempt reserved before it was judged). */
+  release(key: string, at: number): void {
+    const recent = this.failures.get(key);
+    const index = recent?.lastIndexOf(at) ?? -1;
+    if (index !== -1) recent!.splice(index, 1);
   }
 
   reset(key: string): void {
     this.failures.delete(key);
   }
 
-  private recent(key: string): number[] {
+  /** The times of the events still in the window, oldest first. */
+  recent(key: string): number[] {
     const cutoff = this.now() - this.window.windowMs;
     const kept = (this.failures.get(key) ?? []).filter((at) => at > cutoff);
     if (kept.length === 0) this.failures.delete(key);

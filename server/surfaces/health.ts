@@ -1,3 +1,4 @@
+import { loggableError } from '../db/postgres-errors';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrorSchema, ERROR_CODES } from '../../contract/errors';
@@ -12,7 +13,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app,
         await store.ping();
         return { status: 'ok' as const };
       } catch (error) {
-        request.log.warn({ err: error }, 'storage unreachable');
+        request.log.warn({ err: loggableError(error) }, 'storage unreachable');
         return reply
           .status(503)
           .send({ code: ERROR_CODES.unavailable, message: 'Storage is not reachable.' });

@@ -6,7 +6,8 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import type { Session, SetupRequest, SetupStatus, SignInRequest } from '@contract/auth';
+import type { SetupRequest, SetupStatus, SignInRequest } from '@contract/auth';
+import type { Session } from '@contract/session';
 import { can, type Capability } from '@contract/roles';
 import { ApiError, apiRequest } from './api-client';
 

@@ -201,6 +201,7 @@ export const en = {
       tls_certificate_management: 'TLS Certificate Management',
       deployment_management: 'Deployment Management',
       project_management: 'Project Management',
+      legacy_key_import: 'Legacy Key Import',
     },
     scopesColumn: 'Scopes',
     createdBy: 'Created by',

@@ -202,6 +202,7 @@ export const zhCN: Messages = {
       tls_certificate_management: 'TLS 证书管理',
       deployment_management: '部署管理',
       project_management: '项目管理',
+      legacy_key_import: '旧版密钥导入',
     },
     scopesColumn: '范围',
     createdBy: '创建者',

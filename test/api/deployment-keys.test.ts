@@ -119,9 +119,16 @@ describe('Deployment API Keys', () => {
     const root = await t.setupRoot();
     const v4 = await createDeployment(root, { type: 'dedicated_v4' });
     const v5 = await createDeployment(root, { type: 'dedicated_v5' });
-    const client = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['deployment_management'] }));
-    const legacySecret = 'legacy-app-secret-0123456789';
+    const narrow = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['deployment_management', 'tls_certificate_management', 'project_management'] }));
+    const client = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['legacy_key_import'] }));
+    const legacySecret = 'legacy-app-secret-0123456789-abcdef';
     t.logs.rememberSecret(legacySecret);
+
+    // Full access with a secret of the caller's choosing: only with its own scope, never implied.
+    expect((await narrow.post(`/deployments/${v4.id}/legacy-api-keys`, { appId: 'legacy_app_1', appSecret: legacySecret })).status).toBe(403);
+    const short = await client.post(`/deployments/${v4.id}/legacy-api-keys`, { appId: 'legacy_app_1', appSecret: 'only-twenty-chars-xx' });
+    expect(short.status).toBe(422);
+    expect(short.body.details).toEqual([expect.objectContaining({ path: 'appSecret' })]);
 
     const imported = await client.post(`/deployments/${v4.id}/legacy-api-keys`, { appId: 'legacy_app_1', appSecret: legacySecret });
     expect(imported.status).toBe(201);
@@ -135,5 +142,7 @@ describe('Deployment API Keys', () => {
     expect(listed).toEqual([expect.objectContaining({ appId: 'legacy_app_1', legacy: true })]);
     const edit = await root.put(`/api/console/deployments/${v4.id}/keys/${listed[0].id}`, { note: 'x', permissions: [{ method: 'GET', path: '/clients' }], version: 1 });
     expect(edit.status).toBe(422);
+    const audit = (await root.get('/api/console/audit-events?action=deployment_key.import_legacy')).body.events;
+    expect(audit).toEqual([expect.objectContaining({ actorType: 'platform_key', targetLabel: expect.stringContaining('legacy_app_1') })]);
   });
 });

@@ -102,7 +102,9 @@ describe('deployments in the console', () => {
     } while (cursor);
     expect(searched).toEqual(seen);
     expect((await root.get('/api/console/deployments?limit=500')).status).toBe(422);
-    expect((await root.get('/api/console/deployments?after=garbage')).status).toBe(422);
+    expect((await root.get('/api/console/deployments?after=garbage')).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify({ createdAt: '1', id: 'a1234567' })).toString('base64url');
+    expect((await root.get(`/api/console/deployments?after=${forged}`)).status).toBe(400);
   });
 
   it('limits project roles to their projects: others are 404, as if they did not exist', async () => {

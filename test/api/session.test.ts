@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_HOST } from '../support/console-client';
 import { PASSWORD, ROOT_EMAIL, useTestApp } from '../support/test-app';
 
 describe('sign-in and sessions', () => {
@@ -87,6 +88,36 @@ describe('sign-in and sessions', () => {
     expect((await t.client().signIn('ghost@example.com', 'wrong password here')).status).toBe(429);
   });
 
+  it('counts parallel guesses before judging them: at most the limit is evaluated', async () => {
+    await t.setupRoot();
+    expect((await t.client('10.0.0.1').signIn(ROOT_EMAIL, PASSWORD)).status).toBe(200);
+    const attacker = '10.6.6.6';
+    const guesses = await Promise.all(Array.from({ length: 60 }, (_, i) => t.client(attacker).signIn(ROOT_EMAIL, `wrong guess ${i}`)));
+    const statuses = guesses.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(55);
+    // Even the right password is not judged from the attacker's address now.
+    expect((await t.client(attacker).signIn(ROOT_EMAIL, PASSWORD)).status).toBe(429);
+    // The real user, from an address that signed in before, is not locked out.
+    expect((await t.client('10.0.0.1').signIn(ROOT_EMAIL, PASSWORD)).status).toBe(200);
+  });
+
+  it('never lets failures from elsewhere lock the account out; new addresses are slowed, exponentially', async () => {
+    await t.setupRoot();
+    expect((await t.client('10.0.0.1').signIn(ROOT_EMAIL, PASSWORD)).status).toBe(200);
+    // Five failures from five addresses: the account's free failures are used up.
+    for (let i = 0; i < 5; i++) expect((await t.client(`10.9.0.${i}`).signIn(ROOT_EMAIL, 'wrong password here')).status).toBe(401);
+    const newcomer = await t.client('10.1.1.1').signIn(ROOT_EMAIL, PASSWORD);
+    expect(newcomer.status).toBe(429);
+    expect(newcomer.headers['retry-after']).toBe('1');
+    expect((await t.client('10.0.0.1').signIn(ROOT_EMAIL, PASSWORD)).status).toBe(200);
+    t.clock.advance(1_000);
+    expect((await t.client('10.9.1.0').signIn(ROOT_EMAIL, 'wrong password here')).status).toBe(401);
+    expect((await t.client('10.1.1.1').signIn(ROOT_EMAIL, PASSWORD)).headers['retry-after']).toBe('2');
+    t.clock.advance(2_000);
+    expect((await t.client('10.1.1.1').signIn(ROOT_EMAIL, PASSWORD)).status).toBe(200);
+  });
+
   it('refuses the session of a disabled account at once and its sign-in', async () => {
     const root = await t.setupRoot();
     const admin = await t.signedInAs('admin', root);
@@ -139,6 +170,15 @@ describe('CSRF protection', () => {
     const response = await root.request('POST', '/api/console/projects', { name: 'x' }, { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
     expect(response.body.code).toBe('CSRF_REJECTED');
+  });
+
+  it('compares scheme, host and port exactly: https or another port of the same host is another origin', async () => {
+    const root = await t.setupRoot();
+    for (const origin of [`https://${TEST_HOST}`, `http://${TEST_HOST}:8443`, `http://${TEST_HOST}.evil.example`]) {
+      const response = await root.request('POST', '/api/console/projects', { name: 'x' }, { origin });
+      expect(response.status, origin).toBe(403);
+    }
+    expect((await root.request('POST', '/api/console/projects', { name: 'x' }, { origin: `HTTP://${TEST_HOST.toUpperCase()}:80` })).status).toBe(201);
   });
 
   it('refuses a request with no Origin at all, sign-in included', async () => {

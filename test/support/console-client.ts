@@ -16,7 +16,11 @@ export interface ApiResponse<T = unknown> {
 export class ConsoleClient {
   private sessionCookie: string | undefined;
 
-  constructor(private readonly app: KeywardApp) {}
+  /** `address`: the client address the server sees (inject's remote address). */
+  constructor(
+    private readonly app: KeywardApp,
+    private readonly address?: string,
+  ) {}
 
   get cookie(): string | undefined {
     return this.sessionCookie;
@@ -44,6 +48,7 @@ export class ConsoleClient {
         ...headers,
       },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      ...(this.address ? { remoteAddress: this.address } : {}),
     });
     const setCookie = response.cookies.find((cookie) => cookie.name === 'keyward_session');
     if (setCookie) this.sessionCookie = setCookie.value || undefined;

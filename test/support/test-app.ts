@@ -24,8 +24,8 @@ export interface TestContext {
   store: TestStore;
   clock: TestClock;
   logs: LogCapture;
-  /** A client with no session yet. */
-  client(): ConsoleClient;
+  /** A client with no session yet, from `address` (default 127.0.0.1). */
+  client(address?: string): ConsoleClient;
   /** Runs setup and returns the Root account's signed-in client. */
   setupRoot(): Promise<ConsoleClient>;
   /** Creates an account with `role` through Root and returns it signed in. */
@@ -68,7 +68,7 @@ export function useTestApp(options: TestConfigOptions = {}): TestContext {
     await store?.dispose();
   });
 
-  context.client = () => new ConsoleClient(context.app);
+  context.client = (address) => new ConsoleClient(context.app, address);
 
   context.setupRoot = async () => {
     const root = context.client();

@@ -6,11 +6,16 @@ import { ForbiddenError } from '../../http/domain-errors';
 export const CSRF_HEADER = 'x-keyward-csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * Scheme, host and port exactly as this request arrived (the scheme from the proxy's
+ * X-Forwarded-Proto under KEYWARD_TRUST_PROXY): an https page may not post to http, nor
+ * another port of the same host.
+ */
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (!origin) return false;
   try {
-    return new URL(origin).host === request.headers.host;
+    return new URL(origin).origin === new URL(`${request.protocol}://${request.host}`).origin;
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionSchema, setupRequestSchema, setupStatusSchema, signInRequestSchema } from '../../../contract/auth';
+import { setupRequestSchema, setupStatusSchema, signInRequestSchema } from '../../../contract/auth';
+import { sessionSchema } from '../../../contract/session';
 import { apiErrorSchema } from '../../../contract/errors';
 import { ConflictError, UnauthenticatedError } from '../../http/domain-errors';
 import type { Services } from '../../services';

@@ -132,9 +132,9 @@ export const publicApiRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
   app.post(
     '/deployments/:deployment_id/legacy-api-keys',
     {
-      config: { scope: 'deployment_management', rateBucket: 'tls_write' },
+      config: { scope: 'legacy_key_import', rateBucket: 'tls_write' },
       schema: {
-        summary: 'Import a legacy Dedicated v4 API key (full access; only its hash is kept)',
+        summary: 'Import a legacy Dedicated v4 API key (full access; only its hash is kept). Needs the Legacy Key Import scope.',
         tags: ['Deployment Management'],
         params: publicDeploymentParamsSchema,
         body: legacyKeyImportSchema,

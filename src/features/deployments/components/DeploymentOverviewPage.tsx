@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDedicatedFamily } from '@contract/deployment-types';
 import type { Deployment } from '@contract/deployments';
@@ -24,7 +24,11 @@ import { useDeleteDeployment, useSetRunState } from '../api/change-deployment';
 import { useDeployment } from '../api/get-deployment';
 import { DeploymentStatusBadge } from './DeploymentStatusBadge';
 import { TlsSection } from './TlsSection';
-import { UpstreamDialog } from './UpstreamDialog';
+
+// With its form schema, loaded only when someone opens it.
+const UpstreamDialog = lazy(() =>
+  import('./UpstreamDialog').then((m) => ({ default: m.UpstreamDialog })),
+);
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -137,7 +141,9 @@ export function DeploymentOverviewPage({
       {renderKeys(d)}
 
       {editingUpstream && (
-        <UpstreamDialog deployment={d} onClose={() => setEditingUpstream(false)} />
+        <Suspense>
+          <UpstreamDialog deployment={d} onClose={() => setEditingUpstream(false)} />
+        </Suspense>
       )}
 
       <ConfirmDialog
