@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { labelText, plainText } from './fields';
 import { deploymentIdSchema } from './deployments';
 import { HTTP_METHODS } from './endpoint-catalog';
+import { keyLifecycleSchema, newKeyLifecycleSchema } from './key-lifecycle';
 import { isoDateTimeSchema } from './fields';
 
 export const permissionSchema = z.object({
@@ -20,6 +21,7 @@ export const deploymentKeySchema = z.object({
   createdAt: isoDateTimeSchema.nullable(),
   lastUsedAt: isoDateTimeSchema.nullable(),
   version: z.number().int(),
+  ...keyLifecycleSchema.shape,
 });
 export type DeploymentKey = z.infer<typeof deploymentKeySchema>;
 
@@ -34,7 +36,7 @@ const permissionsSchema = z.array(permissionSchema).max(5000);
 
 /** Dedicated keys send a note and permissions; Serverless keys send neither (full access). */
 export const createDeploymentKeyRequestSchema = z
-  .object({ note: noteSchema.optional(), permissions: permissionsSchema.optional() })
+  .object({ note: noteSchema.optional(), permissions: permissionsSchema.optional(), ...newKeyLifecycleSchema.shape })
   .strict();
 export type CreateDeploymentKeyRequest = z.input<typeof createDeploymentKeyRequestSchema>;
 

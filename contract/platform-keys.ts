@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, labelText } from './fields';
+import { keyLifecycleSchema, newKeyLifecycleSchema } from './key-lifecycle';
 import { PLATFORM_SCOPES } from './platform-scopes';
 
 export const platformScopeSchema = z.enum(PLATFORM_SCOPES);
@@ -14,6 +15,7 @@ export const platformKeySchema = z.object({
   createdBy: z.string(),
   createdAt: isoDateTimeSchema,
   lastUsedAt: isoDateTimeSchema.nullable(),
+  ...keyLifecycleSchema.shape,
 });
 export type PlatformKey = z.infer<typeof platformKeySchema>;
 
@@ -40,6 +42,7 @@ export const createPlatformKeyRequestSchema = z
     note: noteSchema.default(''),
     scopes: scopesSchema,
     projectIds: projectScopeSchema,
+    ...newKeyLifecycleSchema.shape,
   })
   .strict();
 export type CreatePlatformKeyRequest = z.input<typeof createPlatformKeyRequestSchema>;

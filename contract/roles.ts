@@ -24,6 +24,8 @@ export const capabilities = {
   viewAccounts: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'auditor',
   manageProjects: (role: Role) => ACCOUNT_MANAGERS.includes(role),
   managePlatformKeys: (role: Role) => ACCOUNT_MANAGERS.includes(role),
+  /** Organisation settings: the key policy. */
+  manageSettings: (role: Role) => ACCOUNT_MANAGERS.includes(role),
   viewAuditLog: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'auditor',
   seesEveryProject: (role: Role) => !PROJECT_SCOPED_ROLES.includes(role),
   /** Create, rename, start/stop and delete deployments (in their projects, for project roles). */

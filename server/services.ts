@@ -9,6 +9,8 @@ import { createDeploymentKeysService } from './deployment-keys/deployment-keys-s
 import { createDeploymentsService } from './deployments/deployments-service';
 import { createUpstreamPolicy } from './deployments/upstream-policy';
 import { createSecretHasher } from './keys/secret-hasher';
+import { createKeyFinderService } from './key-finder/key-finder-service';
+import { createKeyPolicyService } from './organization/key-policy-service';
 import { createSetupService } from './organization/setup-service';
 import { createPlatformKeysService } from './platform-keys/platform-keys-service';
 import { createProjectsService } from './projects/projects-service';
@@ -57,6 +59,7 @@ export function createServices(deps: {
     gateway.clear();
     auth.clear();
   });
+  const keyPolicy = createKeyPolicyService({ db, now });
   const deployments = createDeploymentsService({ db, now, secretBox, upstreamPolicy, transitionMs: config.deploymentTransitionMs, announce });
   return {
     auth,
@@ -65,13 +68,16 @@ export function createServices(deps: {
     projects: createProjectsService({ db }),
     deployments,
     tls: createTlsService({ db, now, secretBox, deployments }),
-    deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments, announce }),
+    deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments, keyPolicy, announce }),
+    keyPolicy,
+    keyFinder: createKeyFinderService({ db, hasher }),
     gateway,
     upstreamPolicy,
     platformKeys: createPlatformKeysService({
       db,
       now,
       hasher,
+      keyPolicy,
       onBackgroundError: logLastUsedFailure,
     }),
   };

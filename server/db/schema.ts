@@ -16,10 +16,29 @@ import {
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
+/**
+ * What bounds an API key in time and place, the same for both kinds: when it expires, whether it
+ * is switched off, which client addresses may use it, the secret a roll replaced (valid until
+ * its grace ends), and where and with which secret it was last used.
+ */
+const keyLifecycleColumns = () => ({
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  disabled: boolean('disabled').notNull().default(false),
+  // IPv4/IPv6 addresses and CIDR ranges; empty: anywhere.
+  allowedAddresses: jsonb('allowed_addresses').$type<string[]>().notNull().default([]),
+  previousSecretHash: text('previous_secret_hash'),
+  previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
+  lastUsedAddress: text('last_used_address'),
+  lastUsedSecret: text('last_used_secret'),
+});
+
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: createdAt(),
+  // Key policy (Settings): null, no maximum; new keys and rolls obey it, existing keys keep theirs.
+  maxKeyLifetimeDays: integer('max_key_lifetime_days'),
+  allowNeverExpiringKeys: boolean('allow_never_expiring_keys').notNull().default(true),
 });
 
 export const users = pgTable(
@@ -179,8 +198,15 @@ export const platformApiKeys = pgTable(
     createdByEmail: text('created_by_email').notNull(),
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    ...keyLifecycleColumns(),
   },
-  (table) => [uniqueIndex('platform_api_keys_key_id').on(table.keyId), index('platform_api_keys_org').on(table.organizationId)],
+  (table) => [
+    uniqueIndex('platform_api_keys_key_id').on(table.keyId),
+    index('platform_api_keys_org').on(table.organizationId),
+    // "Find key by secret" looks keys up by their keyed hash.
+    index('platform_api_keys_secret_hash').on(table.secretHash),
+    index('platform_api_keys_previous_secret_hash').on(table.previousSecretHash),
+  ],
 );
 
 export const auditEvents = pgTable(
@@ -227,8 +253,14 @@ export const deploymentApiKeys = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     // Bumped by every edit; an edit names the version it started from (409 when stale).
     version: integer('version').notNull().default(1),
+    ...keyLifecycleColumns(),
   },
-  (table) => [uniqueIndex('deployment_api_keys_app_id').on(table.appId), index('deployment_api_keys_deployment').on(table.deploymentId)],
+  (table) => [
+    uniqueIndex('deployment_api_keys_app_id').on(table.appId),
+    index('deployment_api_keys_deployment').on(table.deploymentId),
+    index('deployment_api_keys_secret_hash').on(table.secretHash),
+    index('deployment_api_keys_previous_secret_hash').on(table.previousSecretHash),
+  ],
 );
 
 export const deploymentKeyPermissions = pgTable(

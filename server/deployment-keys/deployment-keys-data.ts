@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { KeyUse } from '../platform-keys/last-used-tracker';
 import type { HttpMethod, Permission } from '../../contract/endpoint-catalog';
 import { preparedOncePerDatabase } from '../db/prepared-queries';
 import { jsonRecord } from '../db/sql-helpers';
@@ -20,6 +21,12 @@ export interface DeploymentKeyRecord {
   lastUsedAt: string | null;
   version: number;
   permissions: Permission[];
+  expiresAt: string | null;
+  disabled: boolean;
+  allowedAddresses: string[];
+  previousSecretExpiresAt: string | null;
+  lastUsedAddress: string | null;
+  lastUsedSecret: string | null;
 }
 
 const keysOfDeployment = preparedOncePerDatabase((db) => {
@@ -40,6 +47,12 @@ const keysOfDeployment = preparedOncePerDatabase((db) => {
         lastUsedAt: deploymentApiKeys.lastUsedAt,
         version: deploymentApiKeys.version,
         permissions,
+        expiresAt: deploymentApiKeys.expiresAt,
+        disabled: deploymentApiKeys.disabled,
+        allowedAddresses: deploymentApiKeys.allowedAddresses,
+        previousSecretExpiresAt: deploymentApiKeys.previousSecretExpiresAt,
+        lastUsedAddress: deploymentApiKeys.lastUsedAddress,
+        lastUsedSecret: deploymentApiKeys.lastUsedSecret,
       }),
     })
     .from(deploymentApiKeys)
@@ -109,6 +122,24 @@ export async function deleteKey(db: Executor, id: string): Promise<void> {
   await db.delete(deploymentApiKeys).where(eq(deploymentApiKeys.id, id));
 }
 
-export async function setKeyLastUsed(db: Executor, id: string, at: Date): Promise<void> {
-  await db.update(deploymentApiKeys).set({ lastUsedAt: at }).where(eq(deploymentApiKeys.id, id));
+export async function setKeyLastUsed(db: Executor, id: string, at: Date, use: KeyUse): Promise<void> {
+  await db.update(deploymentApiKeys).set({ lastUsedAt: at, lastUsedAddress: use.address, lastUsedSecret: use.secret }).where(eq(deploymentApiKeys.id, id));
+}
+
+/** Writes lifecycle columns (expiry, disabled, addresses, a roll's secrets); bumps the version. */
+export async function updateKeyLifecycle(db: Executor, id: string, columns: Partial<DeploymentKeyRow>): Promise<void> {
+  await db
+    .update(deploymentApiKeys)
+    .set({ ...columns, version: sql`${deploymentApiKeys.version} + 1` })
+    .where(eq(deploymentApiKeys.id, id));
+}
+
+/** The key whose current or (rolled) previous secret has this keyed hash. */
+export async function findKeyBySecretHash(db: Executor, hash: string): Promise<DeploymentKeyRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(deploymentApiKeys)
+    .where(or(eq(deploymentApiKeys.secretHash, hash), eq(deploymentApiKeys.previousSecretHash, hash)))
+    .limit(1);
+  return row;
 }

@@ -7,6 +7,9 @@ import type {
   legacyKeyImportSchema,
   updateDeploymentKeyRequestSchema,
 } from '../../contract/deployment-keys';
+import type { keyLifecycleChangeSchema } from '../../contract/key-lifecycle';
+import { lifecycleColumns, lifecycleView, rollColumns } from '../keys/key-lifecycle';
+import type { KeyPolicyService } from '../organization/key-policy-service';
 import type { Permission } from '../../contract/endpoint-catalog';
 import { recordAudit } from '../audit/audit-log';
 import type { ChangeNotice } from '../db/change-bus';
@@ -24,22 +27,29 @@ import {
   findKeyOfDeployment,
   insertKey,
   listKeysOfDeployment,
+  permissionsOf,
   replacePermissions,
   updateKeyAtVersion,
+  updateKeyLifecycle,
   type DeploymentKeyRecord,
   type DeploymentKeyRow,
 } from './deployment-keys-data';
 
-function toDto(row: DeploymentKeyRow, permissions: Permission[]): DeploymentKey {
-  return recordToDto({
-    ...row,
-    createdAt: row.createdAt?.toISOString() ?? null,
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    permissions,
-  });
+function toDto(row: DeploymentKeyRow, permissions: Permission[], now: number): DeploymentKey {
+  return recordToDto(
+    {
+      ...row,
+      createdAt: row.createdAt?.toISOString() ?? null,
+      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      previousSecretExpiresAt: row.previousSecretExpiresAt?.toISOString() ?? null,
+      permissions,
+    },
+    now,
+  );
 }
 
-function recordToDto(record: DeploymentKeyRecord): DeploymentKey {
+function recordToDto(record: DeploymentKeyRecord, now: number): DeploymentKey {
   return {
     id: record.id,
     appId: record.appId,
@@ -52,6 +62,7 @@ function recordToDto(record: DeploymentKeyRecord): DeploymentKey {
     createdAt: record.createdAt === null ? null : new Date(record.createdAt).toISOString(),
     lastUsedAt: record.lastUsedAt === null ? null : new Date(record.lastUsedAt).toISOString(),
     version: record.version,
+    ...lifecycleView(record, now),
   };
 }
 
@@ -61,10 +72,11 @@ export function createDeploymentKeysService(deps: {
   now: () => number;
   hasher: SecretHasher;
   deployments: DeploymentsService;
+  keyPolicy: KeyPolicyService;
   /** Tells the gateway (here and on other instances) that a key changed. */
   announce: (notice: ChangeNotice) => Promise<void>;
 }) {
-  const { db, now, hasher, deployments, announce } = deps;
+  const { db, now, hasher, deployments, keyPolicy, announce } = deps;
 
   async function configurable(access: DeploymentAccess, deploymentId: string): Promise<DeploymentView> {
     const deployment = await deployments.visible(access, deploymentId);
@@ -91,7 +103,8 @@ export function createDeploymentKeysService(deps: {
   return {
     async list(access: DeploymentAccess, deploymentId: string): Promise<DeploymentKey[]> {
       await deployments.visible(access, deploymentId);
-      return (await listKeysOfDeployment(db, deploymentId)).map(recordToDto);
+      const at = now();
+      return (await listKeysOfDeployment(db, deploymentId)).map((record) => recordToDto(record, at));
     },
 
     /** The only answer that ever holds the App Secret; only its HMAC is stored. */
@@ -109,6 +122,7 @@ export function createDeploymentKeysService(deps: {
         ]);
       }
       const permissions = serverless ? [] : checkedPermissions(deployment, input.permissions ?? []);
+      const expiresAt = await keyPolicy.expiryFor(access.organizationId, input.expiresAt);
       const id = randomUUID();
       const appSecret = generateSecret('deployment');
       for (let attempt = 0; ; attempt++) {
@@ -126,6 +140,8 @@ export function createDeploymentKeysService(deps: {
               createdByUserId: access.auditActor.type === 'user' ? access.auditActor.id : null,
               createdByLabel: access.auditActor.label,
               createdAt: new Date(now()),
+              expiresAt,
+              allowedAddresses: input.allowedAddresses ?? [],
             });
             await replacePermissions(tx, id, permissions);
             await recordAudit(tx, access.auditActor, {
@@ -133,11 +149,11 @@ export function createDeploymentKeysService(deps: {
               targetType: 'deployment_key',
               targetId: appId,
               targetLabel: input.note || appId,
-              details: { deployment: deploymentId, fullAccess: serverless, permissions: permissions.length },
+              details: { deployment: deploymentId, fullAccess: serverless, permissions: permissions.length, expiresAt: expiresAt?.toISOString() ?? null },
             });
           });
           const row = (await findKeyOfDeployment(db, deploymentId, id))!;
-          return { ...toDto(row, permissions), appSecret };
+          return { ...toDto(row, permissions, now()), appSecret };
         } catch (error) {
           if (isUniqueViolation(error) && attempt < 5) continue;
           throw error;
@@ -170,7 +186,55 @@ export function createDeploymentKeysService(deps: {
       });
       await announce({ kind: 'key', id: row.appId });
       const updated = (await findKeyOfDeployment(db, deploymentId, keyId))!;
-      return toDto(updated, permissions);
+      return toDto(updated, permissions, now());
+    },
+
+    /**
+     * A new secret for the same App ID, shown once; the old one keeps working for the chosen
+     * grace (none: it stops at once). The policy's maximum lifetime applies from the roll.
+     */
+    async roll(access: DeploymentAccess, deploymentId: string, keyId: string, graceSeconds: number): Promise<CreatedDeploymentKey> {
+      const { row } = await existing(access, deploymentId, keyId);
+      const appSecret = generateSecret('deployment');
+      const at = now();
+      const capped = await keyPolicy.capExpiry(access.organizationId, row.expiresAt);
+      await db.transaction(async (tx) => {
+        await updateKeyLifecycle(tx, keyId, { ...rollColumns(row, hasher.hash(appSecret), graceSeconds, at), expiresAt: capped });
+        await recordAudit(tx, access.auditActor, {
+          action: 'deployment_key.roll',
+          targetType: 'deployment_key',
+          targetId: row.appId,
+          targetLabel: row.note || row.appId,
+          details: { deployment: deploymentId, graceSeconds },
+        });
+      });
+      await announce({ kind: 'key', id: row.appId });
+      return { ...(await this.one(access, deploymentId, keyId)), appSecret };
+    },
+
+    /** Expiry, disabled, allowed addresses, or the end of a roll's grace: in force at once. */
+    async changeLifecycle(access: DeploymentAccess, deploymentId: string, keyId: string, change: z.output<typeof keyLifecycleChangeSchema>): Promise<DeploymentKey> {
+      const { row } = await existing(access, deploymentId, keyId);
+      const expiresAt = change.expiresAt === undefined ? undefined : await keyPolicy.expiryFor(access.organizationId, change.expiresAt);
+      await db.transaction(async (tx) => {
+        await updateKeyLifecycle(tx, keyId, lifecycleColumns(change, expiresAt));
+        await recordAudit(tx, access.auditActor, {
+          action: 'deployment_key.lifecycle',
+          targetType: 'deployment_key',
+          targetId: row.appId,
+          targetLabel: row.note || row.appId,
+          details: { deployment: deploymentId, ...change },
+        });
+      });
+      await announce({ kind: 'key', id: row.appId });
+      return this.one(access, deploymentId, keyId);
+    },
+
+    async one(access: DeploymentAccess, deploymentId: string, keyId: string): Promise<DeploymentKey> {
+      await deployments.visible(access, deploymentId);
+      const row = await findKeyOfDeployment(db, deploymentId, keyId);
+      if (!row) throw new NotFoundError('No such Deployment API Key.');
+      return toDto(row, (await permissionsOf(db, [row.id])).get(row.id) ?? [], now());
     },
 
     /** Revokes at once: the key row goes, with its permissions, and caches are told. */
@@ -225,7 +289,7 @@ export function createDeploymentKeysService(deps: {
         if (isUniqueViolation(error)) throw new ConflictError('A key with this App ID already exists.', 'APP_ID_TAKEN');
         throw error;
       }
-      return toDto((await findKeyOfDeployment(db, deploymentId, id))!, []);
+      return toDto((await findKeyOfDeployment(db, deploymentId, id))!, [], now());
     },
   };
 }

@@ -7,6 +7,7 @@ import { findKeyByAppId, permissionsOf, setKeyLastUsed } from '../deployment-key
 import { findDeploymentById } from '../deployments/deployments-data';
 import { SlidingWindowLimiter } from '../http/sliding-window-limiter';
 import type { SecretHasher } from '../keys/secret-hasher';
+import { lifecycleStateOf, previousSecretHashAt, refusalOf, type KeyLifecycleState, type KeyRefusal } from '../keys/key-lifecycle';
 import { createLastUsedTracker } from '../platform-keys/last-used-tracker';
 import type { SecretBox } from '../secrets/secret-box';
 import { basicToken, parseBasicCredentials } from '../keys/basic-credentials';
@@ -21,6 +22,11 @@ export interface VerifiedKey {
   fullAccess: boolean;
   /** "METHOD /template" pairs. */
   permissions: ReadonlySet<string>;
+  /** Expiry, disabled, allowed addresses: compared with the clock and address per request. */
+  lifecycle: KeyLifecycleState;
+  /** Which of the key's secrets these credentials hold; a rolled one works until `validUntil`. */
+  secret: 'current' | 'previous';
+  validUntil: number | null;
 }
 
 export interface GatewayDeployment {
@@ -76,12 +82,13 @@ export function createGatewayService(deps: {
   const deployments = new InvalidatingCache<GatewayDeployment>({ maxEntries: size }, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
   const failuresByAddress = new SlidingWindowLimiter(deps.limits.perAddress, now);
   const failuresByAppId = new SlidingWindowLimiter(deps.limits.perAppId, now);
-  const lastUsed = createLastUsedTracker({ now, write: (id, at) => setKeyLastUsed(db, id, at), onError: deps.onBackgroundError });
+  const lastUsed = createLastUsedTracker({ now, write: (id, at, use) => setKeyLastUsed(db, id, at, use), onError: deps.onBackgroundError });
 
   async function verify(appId: string, secret: string): Promise<VerifiedKey | undefined> {
-    // One lookup, one HMAC and one comparison whether the App ID is missing, unknown or right.
+    // One lookup, one HMAC and the same comparisons whether the App ID is missing, unknown or right.
     const row = await findKeyByAppId(db, appId.slice(0, 64));
-    if (!hasher.matches(secret, row?.secretHash) || !row) return undefined;
+    const which = hasher.which(secret, row?.secretHash, row ? previousSecretHashAt(row, now()) : undefined);
+    if (!which || !row) return undefined;
     const permissions = row.fullAccess ? [] : ((await permissionsOf(db, [row.id])).get(row.id) ?? []);
     return {
       id: row.id,
@@ -89,6 +96,9 @@ export function createGatewayService(deps: {
       deploymentId: row.deploymentId,
       fullAccess: row.fullAccess,
       permissions: new Set(permissions.map((p) => `${p.method} ${p.path}`)),
+      lifecycle: lifecycleStateOf(row),
+      secret: which,
+      validUntil: which === 'previous' ? row.previousSecretExpiresAt!.getTime() : null,
     };
   }
 
@@ -98,8 +108,17 @@ export function createGatewayService(deps: {
       const token = basicToken(authorization);
       const cached = token === undefined ? undefined : keys.get(token);
       if (!cached || cached.deploymentId !== deploymentId) return undefined;
-      lastUsed.touch(cached.id);
+      // A rolled secret whose grace has ended is unknown again: the database will say so.
+      if (cached.validUntil !== null && now() >= cached.validUntil) return undefined;
       return cached;
+    },
+
+    /** Why a verified key is still refused here and now (expired, disabled, address), if it is. */
+    refusalOf: (key: VerifiedKey, address: string): KeyRefusal | undefined => refusalOf(key.lifecycle, now(), address),
+
+    /** Records a use that was let through. */
+    used(key: VerifiedKey, address: string): void {
+      lastUsed.touch(key.id, { address, secret: key.secret });
     },
 
     /**
@@ -127,7 +146,6 @@ export function createGatewayService(deps: {
         return appIdWait > 0 ? { outcome: 'limited', retryAfterSeconds: appIdWait } : { outcome: 'refused' };
       }
       keys.fill(credentials.token, key, epoch);
-      lastUsed.touch(key.id);
       return { outcome: 'verified', key };
     },
 

@@ -10,11 +10,19 @@ export function createSecretHasher(pepper: Buffer) {
   const decoy = hash('keyward-decoy');
   return {
     hash,
-    /** Constant-time comparison; `stored` undefined (unknown key) costs the same as a mismatch. */
-    matches(secret: string, stored: string | undefined): boolean {
+    /**
+     * Which of a key's two secrets (its current one, and the one a roll replaced while its grace
+     * runs) this is: one HMAC, both compared in constant time, whatever is missing.
+     */
+    which(secret: string, current: string | undefined, previous: string | null | undefined): 'current' | 'previous' | undefined {
       const actual = Buffer.from(hash(secret));
-      const expected = Buffer.from(stored ?? decoy);
-      return actual.length === expected.length && timingSafeEqual(actual, expected) && stored !== undefined;
+      const equal = (stored: string | null | undefined) => {
+        const expected = Buffer.from(stored ?? decoy);
+        return actual.length === expected.length && timingSafeEqual(actual, expected) && typeof stored === 'string';
+      };
+      const isCurrent = equal(current);
+      const isPrevious = equal(previous);
+      return isCurrent ? 'current' : isPrevious ? 'previous' : undefined;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/store';
 import { organizations } from '../db/schema';
@@ -6,4 +7,20 @@ export async function insertOrganization(db: Executor, name: string): Promise<st
   const id = randomUUID();
   await db.insert(organizations).values({ id, name });
   return id;
+}
+
+export async function findKeyPolicy(db: Executor, organizationId: string) {
+  const [row] = await db
+    .select({ maxKeyLifetimeDays: organizations.maxKeyLifetimeDays, allowNeverExpiring: organizations.allowNeverExpiringKeys })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .limit(1);
+  return row;
+}
+
+export async function updateKeyPolicy(db: Executor, organizationId: string, policy: { maxKeyLifetimeDays: number | null; allowNeverExpiring: boolean }) {
+  await db
+    .update(organizations)
+    .set({ maxKeyLifetimeDays: policy.maxKeyLifetimeDays, allowNeverExpiringKeys: policy.allowNeverExpiring })
+    .where(eq(organizations.id, organizationId));
 }

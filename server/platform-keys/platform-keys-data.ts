@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
+import type { KeyUse } from './last-used-tracker';
 import type { Executor } from '../db/store';
 import { platformApiKeys, projects } from '../db/schema';
 
@@ -34,7 +35,7 @@ export async function insertPlatformKey(db: Executor, values: typeof platformApi
 export async function updatePlatformKey(
   db: Executor,
   id: string,
-  patch: Partial<Pick<PlatformKeyRow, 'note' | 'scopes' | 'projectIds'>>,
+  patch: Partial<Omit<PlatformKeyRow, 'id' | 'organizationId' | 'keyId' | 'createdAt'>>,
 ): Promise<void> {
   await db.update(platformApiKeys).set(patch).where(eq(platformApiKeys.id, id));
 }
@@ -43,8 +44,18 @@ export async function deletePlatformKey(db: Executor, id: string): Promise<void>
   await db.delete(platformApiKeys).where(eq(platformApiKeys.id, id));
 }
 
-export async function setPlatformKeyLastUsed(db: Executor, id: string, at: Date): Promise<void> {
-  await db.update(platformApiKeys).set({ lastUsedAt: at }).where(eq(platformApiKeys.id, id));
+export async function setPlatformKeyLastUsed(db: Executor, id: string, at: Date, use: KeyUse): Promise<void> {
+  await db.update(platformApiKeys).set({ lastUsedAt: at, lastUsedAddress: use.address, lastUsedSecret: use.secret }).where(eq(platformApiKeys.id, id));
+}
+
+/** The key whose current or (rolled) previous secret has this keyed hash. */
+export async function findPlatformKeyBySecretHash(db: Executor, organizationId: string, hash: string): Promise<PlatformKeyRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(platformApiKeys)
+    .where(and(eq(platformApiKeys.organizationId, organizationId), or(eq(platformApiKeys.secretHash, hash), eq(platformApiKeys.previousSecretHash, hash))))
+    .limit(1);
+  return row;
 }
 
 export async function projectNamesOf(db: Executor, organizationId: string): Promise<Map<string, string>> {

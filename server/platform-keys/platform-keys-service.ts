@@ -15,6 +15,9 @@ import type { PlatformKeyPrincipal } from '../deployments/deployment-access';
 import { InvalidError, NotFoundError } from '../http/domain-errors';
 import { generateKeyId, generateSecret } from '../keys/key-format';
 import type { SecretHasher } from '../keys/secret-hasher';
+import type { keyLifecycleChangeSchema } from '../../contract/key-lifecycle';
+import { lifecycleColumns, lifecycleStateOf, lifecycleView, previousSecretHashAt, refusalOf, rollColumns, type KeyRefusal } from '../keys/key-lifecycle';
+import type { KeyPolicyService } from '../organization/key-policy-service';
 import { createLastUsedTracker } from './last-used-tracker';
 import {
   deletePlatformKey,
@@ -33,12 +36,13 @@ export function createPlatformKeysService(deps: {
   db: Database;
   now: () => number;
   hasher: SecretHasher;
+  keyPolicy: KeyPolicyService;
   onBackgroundError: (error: unknown) => void;
 }) {
-  const { db, now, hasher } = deps;
+  const { db, now, hasher, keyPolicy } = deps;
   const lastUsed = createLastUsedTracker({
     now,
-    write: (id, at) => setPlatformKeyLastUsed(db, id, at),
+    write: (id, at, use) => setPlatformKeyLastUsed(db, id, at, use),
     onError: deps.onBackgroundError,
   });
 
@@ -52,7 +56,12 @@ export function createPlatformKeysService(deps: {
       createdBy: row.createdByEmail,
       createdAt: row.createdAt.toISOString(),
       lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+      ...lifecycleView(row, now()),
     };
+  }
+
+  async function reread(actor: Actor, id: string): Promise<PlatformKey> {
+    return toDto((await findPlatformKey(db, actor.organizationId, id))!, await projectNamesOf(db, actor.organizationId));
   }
 
   async function requireKnownProjects(organizationId: string, projectIds: string[] | null | undefined) {
@@ -82,6 +91,7 @@ export function createPlatformKeysService(deps: {
     async create(actor: Actor, input: z.output<typeof createPlatformKeyRequestSchema>): Promise<CreatedPlatformKey> {
       requireCapability(actor, 'managePlatformKeys');
       const names = await requireKnownProjects(actor.organizationId, input.projectIds);
+      const expiresAt = await keyPolicy.expiryFor(actor.organizationId, input.expiresAt);
       const id = randomUUID();
       const keyId = generateKeyId('platform');
       const secret = generateSecret('platform');
@@ -97,13 +107,15 @@ export function createPlatformKeysService(deps: {
           createdByUserId: actor.userId,
           createdByEmail: actor.email,
           createdAt: new Date(now()),
+          expiresAt,
+          allowedAddresses: input.allowedAddresses ?? [],
         });
         await recordAudit(tx, auditActorOfUser(actor), {
           action: 'platform_key.create',
           targetType: 'platform_key',
           targetId: keyId,
           targetLabel: input.note || keyId,
-          details: { scopes: input.scopes, projectIds: input.projectIds },
+          details: { scopes: input.scopes, projectIds: input.projectIds, expiresAt: expiresAt?.toISOString() ?? null },
         });
       });
       const row = (await findPlatformKey(db, actor.organizationId, id))!;
@@ -126,6 +138,41 @@ export function createPlatformKeysService(deps: {
       return toDto((await findPlatformKey(db, actor.organizationId, id))!, names);
     },
 
+    /** A new Secret for the same Key, shown once; the old one works on for the chosen grace. */
+    async roll(actor: Actor, id: string, graceSeconds: number): Promise<CreatedPlatformKey> {
+      const row = await requireKey(actor, id);
+      const secret = generateSecret('platform');
+      const expiresAt = await keyPolicy.capExpiry(actor.organizationId, row.expiresAt);
+      await db.transaction(async (tx) => {
+        await updatePlatformKey(tx, id, { ...rollColumns(row, hasher.hash(secret), graceSeconds, now()), expiresAt });
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'platform_key.roll',
+          targetType: 'platform_key',
+          targetId: row.keyId,
+          targetLabel: row.note || row.keyId,
+          details: { graceSeconds },
+        });
+      });
+      return { ...(await reread(actor, id)), secret };
+    },
+
+    /** Expiry, disabled, allowed addresses, or the end of a roll's grace: in force at once. */
+    async changeLifecycle(actor: Actor, id: string, change: z.output<typeof keyLifecycleChangeSchema>): Promise<PlatformKey> {
+      const row = await requireKey(actor, id);
+      const expiresAt = change.expiresAt === undefined ? undefined : await keyPolicy.expiryFor(actor.organizationId, change.expiresAt);
+      await db.transaction(async (tx) => {
+        await updatePlatformKey(tx, id, lifecycleColumns(change, expiresAt));
+        await recordAudit(tx, auditActorOfUser(actor), {
+          action: 'platform_key.lifecycle',
+          targetType: 'platform_key',
+          targetId: row.keyId,
+          targetLabel: row.note || row.keyId,
+          details: { ...change },
+        });
+      });
+      return reread(actor, id);
+    },
+
     /** Revokes at once: every call checks the database, so the next request with it fails. */
     async remove(actor: Actor, id: string): Promise<void> {
       const row = await requireKey(actor, id);
@@ -143,19 +190,26 @@ export function createPlatformKeysService(deps: {
 
     /**
      * The key behind Basic credentials, or undefined. An unknown Key and a wrong Secret do the
-     * same work (one HMAC and one constant-time comparison) and give the same answer.
+     * same work (one HMAC and constant-time comparisons) and give the same answer; only a caller
+     * whose secret verifies learns that the key is expired, disabled or not for its address.
      */
-    async authenticate(keyId: string, secret: string, address: string | null): Promise<PlatformKeyPrincipal | undefined> {
+    async authenticate(keyId: string, secret: string, address: string): Promise<{ key: PlatformKeyPrincipal } | { refusal: KeyRefusal } | undefined> {
       const row = keyId.length <= 64 ? await findPlatformKeyByKeyId(db, keyId) : undefined;
-      if (!hasher.matches(secret, row?.secretHash) || !row) return undefined;
-      lastUsed.touch(row.id);
+      const at = now();
+      const which = hasher.which(secret, row?.secretHash, row ? previousSecretHashAt(row, at) : undefined);
+      if (!which || !row) return undefined;
+      const refusal = refusalOf(lifecycleStateOf(row), at, address);
+      if (refusal) return { refusal };
+      lastUsed.touch(row.id, { address, secret: which });
       return {
-        id: row.id,
-        keyId: row.keyId,
-        organizationId: row.organizationId,
-        scopes: row.scopes as PlatformScope[],
-        projectIds: row.projectIds,
-        address,
+        key: {
+          id: row.id,
+          keyId: row.keyId,
+          organizationId: row.organizationId,
+          scopes: row.scopes as PlatformScope[],
+          projectIds: row.projectIds,
+          address,
+        },
       };
     },
   };

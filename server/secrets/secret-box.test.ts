@@ -47,12 +47,15 @@ describe('master secret', () => {
 });
 
 describe('secret hasher', () => {
-  it('matches only the right secret and treats an unknown key as a mismatch', () => {
+  it('tells which of a key\'s two secrets matches, and treats an unknown key as a mismatch', () => {
     const hasher = createSecretHasher(randomBytes(32));
-    const stored = hasher.hash('kwps_right');
-    expect(hasher.matches('kwps_right', stored)).toBe(true);
-    expect(hasher.matches('kwps_wrong', stored)).toBe(false);
-    expect(hasher.matches('kwps_right', undefined)).toBe(false);
+    const current = hasher.hash('kwps_new');
+    const previous = hasher.hash('kwps_old');
+    expect(hasher.which('kwps_new', current, previous)).toBe('current');
+    expect(hasher.which('kwps_old', current, previous)).toBe('previous');
+    expect(hasher.which('kwps_old', current, undefined)).toBeUndefined();
+    expect(hasher.which('kwps_wrong', current, previous)).toBeUndefined();
+    expect(hasher.which('kwps_new', undefined, null)).toBeUndefined();
   });
 
   it('depends on the pepper', () => {

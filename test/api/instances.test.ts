@@ -66,6 +66,26 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     expect(refusedAfter).toBeLessThan(1_000);
   }, 30_000);
 
+  it.each([
+    ['disabled', (root: ConsoleClient, path: string) => root.patch(`${path}/lifecycle`, { disabled: true })],
+    ['rolled with no grace', (root: ConsoleClient, path: string) => root.post(`${path}/roll`, { graceSeconds: 0 })],
+  ])('refuses a key on instance B within a second of it being %s through instance A', async (_what, change) => {
+    const upstream = await startUpstream();
+    cleanups.push(upstream.close);
+    const [a, b] = await twoInstances();
+    const root = new ConsoleClient(a.app);
+    await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
+    const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
+    const key = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
+    const call = () => gatewayCall(b.app, { deploymentId: deployment.id, path: '/api/v5/clients', key });
+    expect((await call()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // B's LISTEN connection is up
+
+    expect((await change(root, `/api/console/deployments/${deployment.id}/keys/${key.id}`)).status).toBe(200);
+    const refusedAfter = await timeUntil(async () => (await call()).status === 401);
+    expect(refusedAfter).toBeLessThan(1_000);
+  }, 30_000);
+
   it("ends an account's session on instance B within a second of disabling it through instance A", async () => {
     const [a, b] = await twoInstances();
     const root = new ConsoleClient(a.app);

@@ -9,8 +9,10 @@ export async function snapshotDatabase(store: Store): Promise<string> {
   const parts: string[] = [];
   for (const table of tables) {
     const result = (await store.db.execute(sql.raw(`select * from "${table}"`))) as unknown as { rows: Record<string, unknown>[] };
-    // Last-used times move on reads by design; they are not a change made by a request.
-    const rows = result.rows.map(({ last_used_at: _lastUsed, last_seen_at: _lastSeen, ...rest }) => JSON.stringify(rest)).sort();
+    // Last-used times, addresses and secrets move on reads by design; they are not a change made by a request.
+    const rows = result.rows
+      .map(({ last_used_at: _at, last_used_address: _address, last_used_secret: _secret, last_seen_at: _seen, ...rest }) => JSON.stringify(rest))
+      .sort();
     parts.push(`${table}:${rows.join('\n')}`);
   }
   return parts.join('\n---\n');

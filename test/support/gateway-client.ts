@@ -4,7 +4,7 @@ import type { ApiResponse } from './console-client';
 /** Calls the Deployment API as a client of an EMQX deployment would: Basic App ID:App Secret. */
 export function gatewayCall(
   app: KeywardApp,
-  options: { deploymentId: string; path: string; method?: string; key?: { appId: string; appSecret: string }; authorization?: string; body?: string | Buffer; headers?: Record<string, string> },
+  options: { deploymentId: string; path: string; method?: string; key?: { appId: string; appSecret: string }; authorization?: string; body?: string | Buffer; headers?: Record<string, string>; remoteAddress?: string },
 ): Promise<ApiResponse<any> & { raw: Buffer }> {
   const authorization =
     options.authorization ?? (options.key ? `Basic ${Buffer.from(`${options.key.appId}:${options.key.appSecret}`).toString('base64')}` : undefined);
@@ -14,6 +14,7 @@ export function gatewayCall(
       url: `/api/deployments/${options.deploymentId}${options.path}`,
       headers: { ...(authorization ? { authorization } : {}), ...options.headers },
       ...(options.body !== undefined ? { payload: options.body } : {}),
+      ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     })
     .then((response) => {
       let body: unknown = response.body;

@@ -9,6 +9,7 @@ import {
   updateDeploymentKeyRequestSchema,
 } from '../../../contract/deployment-keys';
 import { deploymentParamsSchema } from '../../../contract/deployments';
+import { keyLifecycleChangeSchema, rollKeyRequestSchema } from '../../../contract/key-lifecycle';
 import { accessForUser } from '../../deployments/deployment-access';
 import type { Database } from '../../db/store';
 import type { Services } from '../../services';
@@ -37,6 +38,21 @@ export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services; d
     '/deployments/:id/keys/:keyId',
     { schema: { params: deploymentKeyParamsSchema, body: updateDeploymentKeyRequestSchema, response: { 200: deploymentKeySchema } } },
     async (request) => deploymentKeys.update(await access(request), request.params.id, request.params.keyId, request.body),
+  );
+
+  app.post(
+    '/deployments/:id/keys/:keyId/roll',
+    { schema: { params: deploymentKeyParamsSchema, body: rollKeyRequestSchema, response: { 200: createdDeploymentKeySchema } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return deploymentKeys.roll(await access(request), request.params.id, request.params.keyId, request.body.graceSeconds);
+    },
+  );
+
+  app.patch(
+    '/deployments/:id/keys/:keyId/lifecycle',
+    { schema: { params: deploymentKeyParamsSchema, body: keyLifecycleChangeSchema, response: { 200: deploymentKeySchema } } },
+    async (request) => deploymentKeys.changeLifecycle(await access(request), request.params.id, request.params.keyId, request.body),
   );
 
   app.delete('/deployments/:id/keys/:keyId', { schema: { params: deploymentKeyParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../contract/fields';
+import { keyLifecycleChangeSchema, rollKeyRequestSchema } from '../../../contract/key-lifecycle';
 import {
   createdPlatformKeySchema,
   createPlatformKeyRequestSchema,
@@ -32,6 +33,21 @@ export const platformKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> =
     '/platform-keys/:id',
     { schema: { params: idParamsSchema, body: updatePlatformKeyRequestSchema, response: { 200: platformKeySchema } } },
     async (request) => platformKeys.update(actorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/platform-keys/:id/roll',
+    { schema: { params: idParamsSchema, body: rollKeyRequestSchema, response: { 200: createdPlatformKeySchema } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return platformKeys.roll(actorOf(request), request.params.id, request.body.graceSeconds);
+    },
+  );
+
+  app.patch(
+    '/platform-keys/:id/lifecycle',
+    { schema: { params: idParamsSchema, body: keyLifecycleChangeSchema, response: { 200: platformKeySchema } } },
+    async (request) => platformKeys.changeLifecycle(actorOf(request), request.params.id, request.body),
   );
 
   app.delete('/platform-keys/:id', { schema: { params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {

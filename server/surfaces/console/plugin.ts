@@ -11,6 +11,7 @@ import { csrfGuard } from './csrf-guard';
 import { projectsRoutes } from './projects-routes';
 import { readSessionToken } from './session-cookie';
 import { sessionRoutes } from './session-routes';
+import { settingsRoutes } from './settings-routes';
 import { usersRoutes } from './users-routes';
 
 /**
@@ -34,5 +35,6 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
   await app.register(deploymentsRoutes, { services, db });
   await app.register(deploymentKeysRoutes, { services, db });
   await app.register(platformKeysRoutes, { services });
+  await app.register(settingsRoutes, { services });
   await app.register(auditRoutes, { db });
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HTTP_METHODS } from '../../../contract/endpoint-catalog';
 import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
+import { KEY_REFUSAL_MESSAGES } from '../../keys/key-lifecycle';
 import { PATH_REFUSAL_MESSAGES } from '../../permissions/canonical-path';
 import { CATALOGS } from '../../permissions/catalogs';
 import { createEndpointMatcher } from '../../permissions/endpoint-matcher';
@@ -88,6 +89,14 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
       reply.header('www-authenticate', 'Basic realm="Keyward"');
       return send(401, UNAUTHENTICATED);
     }
+    // Told only to a caller whose secret verified: expired, disabled, or not from here.
+    const refusal = gateway.refusalOf(key, request.ip);
+    if (refusal === 'CLIENT_ADDRESS_NOT_ALLOWED') return send(403, { code: refusal, message: KEY_REFUSAL_MESSAGES[refusal] });
+    if (refusal) {
+      reply.header('www-authenticate', 'Basic realm="Keyward"');
+      return send(401, { code: refusal, message: KEY_REFUSAL_MESSAGES[refusal] });
+    }
+    gateway.used(key, request.ip);
 
     // 2. What: the path's one canonical form, against its version's catalog.
     const { catalog, matcher } = MATCHERS[deployment.catalogId]!;

@@ -1,7 +1,8 @@
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PlatformApiLimits } from '../../config';
-import { ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
+import { DomainError, ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
+import { KEY_REFUSAL_MESSAGES } from '../../keys/key-lifecycle';
 import { SlidingWindowLimiter } from '../../http/sliding-window-limiter';
 import type { Services } from '../../services';
 import { parseBasicCredentials } from '../../keys/basic-credentials';
@@ -53,11 +54,17 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
     if (retryAfter > 0) throw new TooManyRequestsError(retryAfter, 'Too many failed authentication attempts. Try again later.');
 
     const credentials = parseBasicCredentials(request.headers.authorization);
-    const key = credentials ? await services.platformKeys.authenticate(credentials.id, credentials.secret, address) : undefined;
-    if (!key) {
+    const authenticated = credentials ? await services.platformKeys.authenticate(credentials.id, credentials.secret, address) : undefined;
+    if (!authenticated) {
       failures.record(address);
       throw new BadCredentialsError();
     }
+    // Told only to a caller whose secret verified: expired, disabled, or not from here.
+    if ('refusal' in authenticated) {
+      const { refusal } = authenticated;
+      throw new DomainError(refusal === 'CLIENT_ADDRESS_NOT_ALLOWED' ? 403 : 401, refusal, KEY_REFUSAL_MESSAGES[refusal]);
+    }
+    const { key } = authenticated;
     request.platformKey = key;
     if (!key.scopes.includes(config.scope)) {
       throw new ForbiddenError('This API key does not have the functionality scope this call needs.');

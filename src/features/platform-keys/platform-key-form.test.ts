@@ -43,6 +43,12 @@ describe('platform key form', () => {
       projects: [{ id: 'p1', name: 'default' }],
       createdBy: 'a@b.c',
       createdAt: '',
+      expiresAt: null,
+      disabled: false,
+      allowedAddresses: [],
+      previousSecretValidUntil: null,
+      lastUsedAddress: null,
+      lastUsedSecret: null,
       lastUsedAt: null,
     });
     expect(form).toEqual({

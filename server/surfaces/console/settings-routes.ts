@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { findKeyRequestSchema, findKeyResponseSchema, keyPolicySchema } from '../../../contract/key-lifecycle';
+import type { Services } from '../../services';
+import { actorOf } from './request-auth';
+
+/** Organisation settings (the key policy) and "Find key by secret". */
+export const settingsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const { keyPolicy, keyFinder } = services;
+
+  // Everyone who issues keys needs the policy to offer the right expiry choices.
+  app.get('/settings/key-policy', { schema: { response: { 200: keyPolicySchema } } }, async (request) => keyPolicy.get(actorOf(request).organizationId));
+
+  app.put('/settings/key-policy', { schema: { body: keyPolicySchema, response: { 200: keyPolicySchema } } }, async (request) =>
+    keyPolicy.set(actorOf(request), request.body),
+  );
+
+  app.post('/keys/find-by-secret', { schema: { body: findKeyRequestSchema, response: { 200: findKeyResponseSchema } } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { key: await keyFinder.find(actorOf(request), request.body.secret) };
+  });
+};
