@@ -1,36 +1,13 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './fields';
+import { isAddressOrRange, ROLL_GRACE_SECONDS } from './key-lifecycle-rules';
+
+export { EXPIRING_SOON_DAYS, isAddressOrRange, ROLL_GRACE_SECONDS } from './key-lifecycle-rules';
 
 /**
  * What bounds an API key in time and place, shared by Platform and Deployment API Keys: expiry,
  * disable, client address allow-list, and the grace of a rolled secret.
  */
-
-/** Keys expiring within this many days are marked "expiring soon". */
-export const EXPIRING_SOON_DAYS = 7;
-
-/** When a rolled secret stops working: now, in 1 hour, 24 hours or 7 days (seconds). */
-export const ROLL_GRACE_SECONDS = [0, 3_600, 86_400, 604_800] as const;
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-/** An IPv4 or IPv6 address, optionally with a CIDR prefix length (`10.0.0.0/8`, `2001:db8::/32`). */
-export function isAddressOrRange(text: string): boolean {
-  const [address = '', bits, ...rest] = text.split('/');
-  if (rest.length > 0) return false;
-  const v4 = IPV4.test(address);
-  let v6 = false;
-  if (!v4 && address.includes(':') && /^[0-9a-fA-F:.]+$/.test(address)) {
-    try {
-      new URL(`http://[${address}]/`);
-      v6 = true;
-    } catch {
-      v6 = false;
-    }
-  }
-  if (!v4 && !v6) return false;
-  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (v4 ? 32 : 128));
-}
 
 export const allowedAddressesSchema = z
   .array(z.string().trim().refine(isAddressOrRange, { message: 'Enter an IPv4 or IPv6 address or CIDR range' }))
@@ -102,3 +79,19 @@ export const foundKeySchema = z.object({
 });
 export type FoundKey = z.infer<typeof foundKeySchema>;
 export const findKeyResponseSchema = z.object({ key: foundKeySchema.nullable() });
+
+/** Keys that stop working within EXPIRING_SOON_DAYS, for the Deployments page's banner. */
+export const expiringKeysSchema = z.object({
+  keys: z.array(
+    z.object({
+      kind: z.enum(['platform', 'deployment']),
+      id: z.uuid(),
+      key: z.string(),
+      note: z.string(),
+      expiresAt: isoDateTimeSchema,
+      deploymentId: z.string().nullable(),
+      deploymentName: z.string().nullable(),
+    }),
+  ),
+});
+export type ExpiringKeys = z.infer<typeof expiringKeysSchema>;

@@ -31,15 +31,18 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const entryFiles = addClosure(entryKey, new Set());
 const lazyChunks = manifest[entryKey].dynamicImports ?? [];
-// The strings of one language load before the first paint; count the larger one.
-const locales = lazyChunks.filter((key) => key.startsWith('src/locales/'));
-const locale = locales.reduce((largest, key) => (sizeOf(manifest[key].file) > sizeOf(manifest[largest].file) ? key : largest), locales[0]);
+// The strings of one language load before the first paint; count the larger one. The console's
+// own strings load with the shell: count the larger of those for every console page too.
+const larger = (keys) => keys.reduce((largest, key) => (sizeOf(manifest[key].file) > sizeOf(manifest[largest].file) ? key : largest), keys[0]);
+const localeChunks = lazyChunks.filter((key) => key.startsWith('src/locales/'));
+const locale = larger(localeChunks.filter((key) => !key.includes('-console')));
+const consoleLocale = larger(localeChunks.filter((key) => key.includes('-console')));
 const pages = lazyChunks.filter(
   (key) => (key.startsWith('src/features/') || key.startsWith('src/app/routes/')) && key !== SHELL && !STANDALONE_SCREENS.includes(key),
 );
 const scenarios = [
   ...STANDALONE_SCREENS.map((screen) => ({ name: screen, chunks: [locale, screen] })),
-  ...pages.map((page) => ({ name: page, chunks: [locale, SHELL, page] })),
+  ...pages.map((page) => ({ name: page, chunks: [locale, consoleLocale, SHELL, page] })),
 ];
 
 const total = (files) => [...files].reduce((sum, file) => sum + sizeOf(file), 0);

@@ -70,7 +70,7 @@ export function createServices(deps: {
     tls: createTlsService({ db, now, secretBox, deployments }),
     deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments, keyPolicy, announce }),
     keyPolicy,
-    keyFinder: createKeyFinderService({ db, hasher }),
+    keyFinder: createKeyFinderService({ db, hasher, now }),
     gateway,
     upstreamPolicy,
     platformKeys: createPlatformKeysService({

@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import type { KeyUse } from '../platform-keys/last-used-tracker';
 import type { HttpMethod, Permission } from '../../contract/endpoint-catalog';
 import { preparedOncePerDatabase } from '../db/prepared-queries';
 import { jsonRecord } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
-import { deploymentApiKeys, deploymentKeyPermissions } from '../db/schema';
+import { deploymentApiKeys, deploymentKeyPermissions, deployments } from '../db/schema';
 
 export type DeploymentKeyRow = typeof deploymentApiKeys.$inferSelect;
 
@@ -142,4 +142,21 @@ export async function findKeyBySecretHash(db: Executor, hash: string): Promise<D
     .where(or(eq(deploymentApiKeys.secretHash, hash), eq(deploymentApiKeys.previousSecretHash, hash)))
     .limit(1);
   return row;
+}
+
+/** Keys expiring in (from, to], in deployments of these projects (null: every project). */
+export async function keysExpiringBetween(db: Executor, organizationId: string, projectIds: string[] | null, from: Date, to: Date) {
+  return db
+    .select({ id: deploymentApiKeys.id, appId: deploymentApiKeys.appId, note: deploymentApiKeys.note, expiresAt: deploymentApiKeys.expiresAt, deploymentId: deployments.id, deploymentName: deployments.name })
+    .from(deploymentApiKeys)
+    .innerJoin(deployments, eq(deployments.id, deploymentApiKeys.deploymentId))
+    .where(
+      and(
+        eq(deploymentApiKeys.organizationId, organizationId),
+        gt(deploymentApiKeys.expiresAt, from),
+        lte(deploymentApiKeys.expiresAt, to),
+        projectIds === null ? undefined : projectIds.length === 0 ? sql`false` : inArray(deployments.projectId, projectIds),
+      ),
+    )
+    .orderBy(asc(deploymentApiKeys.expiresAt));
 }

@@ -1,14 +1,16 @@
-import type { FoundKey } from '../../contract/key-lifecycle';
+import { EXPIRING_SOON_DAYS, type ExpiringKeys, type FoundKey } from '../../contract/key-lifecycle';
+import { can } from '../../contract/roles';
+import { accessForUser } from '../deployments/deployment-access';
 import type { Actor } from '../auth/actor';
 import { requireCapability } from '../auth/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
-import { findKeyBySecretHash } from '../deployment-keys/deployment-keys-data';
+import { findKeyBySecretHash, keysExpiringBetween } from '../deployment-keys/deployment-keys-data';
 import { findDeployment } from '../deployments/deployments-data';
 import { InvalidError } from '../http/domain-errors';
 import { isWellFormedSecret } from '../keys/key-format';
 import type { SecretHasher } from '../keys/secret-hasher';
-import { findPlatformKeyBySecretHash } from '../platform-keys/platform-keys-data';
+import { findPlatformKeyBySecretHash, platformKeysExpiringBetween } from '../platform-keys/platform-keys-data';
 
 /**
  * "Find key by secret": a secret turned up somewhere (a repository, a log, a ticket); which key
@@ -16,10 +18,25 @@ import { findPlatformKeyBySecretHash } from '../platform-keys/platform-keys-data
  * request would be, so the secret is never stored or compared in the clear. Legacy v4 secrets
  * have no recognisable shape and are looked up by hash as well.
  */
-export function createKeyFinderService(deps: { db: Database; hasher: SecretHasher }) {
-  const { db, hasher } = deps;
+export function createKeyFinderService(deps: { db: Database; hasher: SecretHasher; now: () => number }) {
+  const { db, hasher, now } = deps;
 
   return {
+    /** Keys the account may manage that stop working within EXPIRING_SOON_DAYS. */
+    async expiringSoon(actor: Actor): Promise<ExpiringKeys> {
+      const from = new Date(now());
+      const to = new Date(now() + EXPIRING_SOON_DAYS * 86_400_000);
+      const access = await accessForUser(db, actor);
+      const deploymentKeys = access.mayConfigure ? await keysExpiringBetween(db, actor.organizationId, access.visibleProjectIds, from, to) : [];
+      const platformKeys = can(actor.role, 'managePlatformKeys') ? await platformKeysExpiringBetween(db, actor.organizationId, from, to) : [];
+      return {
+        keys: [
+          ...platformKeys.map((row) => ({ kind: 'platform' as const, id: row.id, key: row.keyId, note: row.note, expiresAt: row.expiresAt!.toISOString(), deploymentId: null, deploymentName: null })),
+          ...deploymentKeys.map((row) => ({ kind: 'deployment' as const, id: row.id, key: row.appId, note: row.note, expiresAt: row.expiresAt!.toISOString(), deploymentId: row.deploymentId, deploymentName: row.deploymentName })),
+        ],
+      };
+    },
+
     async find(actor: Actor, secret: string): Promise<FoundKey | null> {
       requireCapability(actor, 'managePlatformKeys');
       const looksPlatform = isWellFormedSecret('platform', secret);

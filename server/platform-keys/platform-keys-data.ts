@@ -1,4 +1,4 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, or } from 'drizzle-orm';
 import type { KeyUse } from './last-used-tracker';
 import type { Executor } from '../db/store';
 import { platformApiKeys, projects } from '../db/schema';
@@ -61,4 +61,12 @@ export async function findPlatformKeyBySecretHash(db: Executor, organizationId: 
 export async function projectNamesOf(db: Executor, organizationId: string): Promise<Map<string, string>> {
   const rows = await db.select({ id: projects.id, name: projects.name }).from(projects).where(eq(projects.organizationId, organizationId));
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function platformKeysExpiringBetween(db: Executor, organizationId: string, from: Date, to: Date) {
+  return db
+    .select({ id: platformApiKeys.id, keyId: platformApiKeys.keyId, note: platformApiKeys.note, expiresAt: platformApiKeys.expiresAt })
+    .from(platformApiKeys)
+    .where(and(eq(platformApiKeys.organizationId, organizationId), gt(platformApiKeys.expiresAt, from), lte(platformApiKeys.expiresAt, to)))
+    .orderBy(asc(platformApiKeys.expiresAt));
 }

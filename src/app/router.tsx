@@ -94,6 +94,13 @@ const auditLogRoute = createRoute({
   ),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'settings',
+  staticData: { capability: 'manageSettings' },
+  component: lazyRouteComponent(() => import('@/features/settings/components/SettingsPage'), 'SettingsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   deploymentsRoute,
@@ -103,6 +110,7 @@ const routeTree = rootRoute.addChildren([
   platformKeysRoute,
   apiReferenceRoute,
   auditLogRoute,
+  settingsRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

@@ -1,9 +1,10 @@
 import 'i18next';
 import type { en } from '@/locales/en';
+import type { enConsole } from '@/locales/en-console';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & typeof enConsole };
   }
 }

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Messages } from '@/locales/en';
+import type { ConsoleMessages } from '@/locales/en-console';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -42,10 +43,29 @@ function storedLanguage(): string | null {
   }
 }
 
+// The signed-in console's own strings, merged into the same namespace once the shell loads.
+const consoleBundles: Record<LanguageCode, () => Promise<ConsoleMessages>> = {
+  en: () => import('@/locales/en-console').then((m) => m.enConsole),
+  'zh-CN': () => import('@/locales/zh-CN-console').then((m) => m.zhCNConsole),
+};
+let consoleStringsWanted = false;
+
 async function ensureBundle(language: LanguageCode): Promise<void> {
   if (!i18n.hasResourceBundle(language, 'translation')) {
     i18n.addResourceBundle(language, 'translation', await bundles[language]());
   }
+  if (consoleStringsWanted) await ensureConsoleStrings(language);
+}
+
+async function ensureConsoleStrings(language: LanguageCode): Promise<void> {
+  if (i18n.exists('keys.expires', { lng: language, fallbackLng: [] })) return;
+  i18n.addResourceBundle(language, 'translation', await consoleBundles[language](), true);
+}
+
+/** Loads the console's strings in the current language (and, from now on, in any switched to). */
+export async function loadConsoleStrings(): Promise<void> {
+  consoleStringsWanted = true;
+  await ensureConsoleStrings(i18n.language as LanguageCode);
 }
 
 /** Starts i18n in the detected language; the app renders once its strings are here. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleClient } from '../support/console-client';
 import { gatewayCall } from '../support/gateway-client';
 import { createDeployment } from '../support/platform-client';
-import { useTestApp, type TestContext } from '../support/test-app';
+import { PASSWORD, ROOT_EMAIL, useTestApp, type TestContext } from '../support/test-app';
 import { startUpstream } from '../support/upstream';
 
 let upstream: Awaited<ReturnType<typeof startUpstream>>;
@@ -168,5 +168,36 @@ describe.each(KINDS)('$name lifecycle', (kind) => {
     const audit = (await root.get('/api/console/audit-events?action=key.find_by_secret')).body.events;
     expect(audit.length).toBe(2);
     expect(JSON.stringify(audit)).not.toContain(key.secret);
+  });
+});
+
+describe('keys expiring soon, and the client address', () => {
+  const t = useTestApp({ deploymentTransitionMs: 0 });
+
+  it('lists the keys a user may manage that expire within 7 days, not expired or later ones', async () => {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
+    const inDays = (days: number) => new Date(t.clock.current + days * DAY).toISOString();
+    const soon = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }], expiresAt: inDays(3) })).body;
+    await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }], expiresAt: inDays(30) });
+    const platform = (await root.post('/api/console/platform-keys', { note: 'p', scopes: ['project_management'], projectIds: null, expiresAt: inDays(6) })).body;
+    for (const secret of [soon.appSecret, platform.secret]) t.logs.rememberSecret(secret);
+    const answer = await root.get('/api/console/keys/expiring-soon');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const listed = answer.body.keys;
+    expect(listed.map((key: { key: string }) => key.key).sort()).toEqual([soon.appId, platform.key].sort());
+    expect(listed.find((key: { kind: string }) => key.kind === 'deployment')).toMatchObject({ deploymentId: deployment.id, deploymentName: deployment.name });
+
+    const accountant = await t.signedInAs('accountant', root);
+    expect((await accountant.client.get('/api/console/keys/expiring-soon')).body.keys).toEqual([]);
+    t.clock.advance(4 * DAY);
+    const later = t.client();
+    await later.signIn(ROOT_EMAIL, PASSWORD); // the first session has gone idle meanwhile
+    expect((await later.get('/api/console/keys/expiring-soon')).body.keys.map((key: { key: string }) => key.key)).toEqual([platform.key]);
+  });
+
+  it('tells a client the address Keyward sees for it, behind a proxy too', async () => {
+    const root = await t.setupRoot();
+    expect((await root.get('/api/console/client-address')).body).toEqual({ address: '127.0.0.1' });
   });
 });

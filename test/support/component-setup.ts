@@ -4,6 +4,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { afterEach } from 'vitest';
 import { en } from '../../src/locales/en';
+import { enConsole } from '../../src/locales/en-console';
 
 // jsdom has no matchMedia; Mantine asks it for the colour scheme.
 window.matchMedia ??= ((query: string) => ({
@@ -17,6 +18,6 @@ window.matchMedia ??= ((query: string) => ({
   dispatchEvent: () => false,
 })) as typeof window.matchMedia;
 
-void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: { ...en, ...enConsole } } }, interpolation: { escapeValue: false } });
 
 afterEach(() => cleanup());

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { findKeyRequestSchema, findKeyResponseSchema, keyPolicySchema } from '../../../contract/key-lifecycle';
+import { z } from 'zod';
+import { expiringKeysSchema, findKeyRequestSchema, findKeyResponseSchema, keyPolicySchema } from '../../../contract/key-lifecycle';
 import type { Services } from '../../services';
 import { actorOf } from './request-auth';
 
@@ -13,6 +14,11 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
   app.put('/settings/key-policy', { schema: { body: keyPolicySchema, response: { 200: keyPolicySchema } } }, async (request) =>
     keyPolicy.set(actorOf(request), request.body),
   );
+
+  app.get('/keys/expiring-soon', { schema: { response: { 200: expiringKeysSchema } } }, async (request) => keyFinder.expiringSoon(actorOf(request)));
+
+  // "Add my current address" in a key's allowed addresses: the address Keyward sees for this client.
+  app.get('/client-address', { schema: { response: { 200: z.object({ address: z.string() }) } } }, async (request) => ({ address: request.ip }));
 
   app.post('/keys/find-by-secret', { schema: { body: findKeyRequestSchema, response: { 200: findKeyResponseSchema } } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');

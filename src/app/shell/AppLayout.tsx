@@ -19,12 +19,14 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const canViewUsers = useCan('viewAccounts');
   const canViewAudit = useCan('viewAuditLog');
+  const canManageSettings = useCan('manageSettings');
 
   const entries = [
     { to: '/deployments', label: t('nav.deployments'), visible: true },
     { to: '/projects', label: t('nav.projects'), visible: true },
     { to: '/users', label: t('nav.users'), visible: canViewUsers },
     { to: '/audit-log', label: t('nav.auditLog'), visible: canViewAudit },
+    { to: '/settings', label: t('nav.settings'), visible: canManageSettings },
   ] as const;
 
   return (

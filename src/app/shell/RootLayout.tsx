@@ -4,10 +4,14 @@ import { can } from '@contract/roles';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
 import { SignedInSessionContext, useSession, useSetupStatus } from '@/lib/auth';
+import { loadConsoleStrings } from '@/lib/i18n';
 
 // Each screen loads on demand: a signed-out visitor never downloads the console shell, and a
 // signed-in one never downloads the sign-in form and its schema library.
-const AppLayout = lazy(() => import('./AppLayout').then((m) => ({ default: m.AppLayout })));
+// The console shell comes with the console's own strings (not needed to sign in).
+const AppLayout = lazy(() =>
+  Promise.all([import('./AppLayout'), loadConsoleStrings()]).then(([m]) => ({ default: m.AppLayout })),
+);
 const SetupPage = lazy(() =>
   import('@/features/auth/components/SetupPage').then((m) => ({ default: m.SetupPage })),
 );

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Text, Title, UnstyledButton } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
@@ -6,11 +7,20 @@ import type { DeploymentType } from '@contract/deployment-types';
 import { catalogIdFor, type EndpointCatalog } from '@contract/endpoint-catalog';
 import { DeleteConfirmDialog } from '@/components/DeleteConfirmDialog';
 import { DataTable } from '@/components/DataTable';
+import {
+  ExpiryFilterControl,
+  filterByExpiry,
+  KeyExpiry,
+  LastUsed,
+  type ExpiryFilter,
+} from '@/components/KeyExpiry';
+import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
 import { useCreateDeploymentKey, useDeleteDeploymentKey } from '../api/change-deployment-key';
 import { useCatalog } from '../api/get-catalog';
+import { deploymentKeyKeys } from '../api/deployment-key-keys';
 import { useDeploymentKeys } from '../api/get-deployment-keys';
 import { indexCatalog, summarize, toSelection } from '../permission-picker-model';
 import { formatPermissionSummary } from '../permission-summary';
@@ -41,6 +51,11 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
   const [dialog, setDialog] = useState<{ editingId?: string } | null>(null);
   const [expanded, setExpanded] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<DeploymentKey | null>(null);
+  const [filter, setFilter] = useState<ExpiryFilter>('all');
+  const [shownAt] = useState(() => Date.now());
+  const queryClient = useQueryClient();
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: deploymentKeyKeys.list(deploymentId) });
   // The one copy of a new App Secret in the page: gone when the reveal dialog closes.
   const [revealed, setRevealed] = useState<{ appId: string; secret: string } | null>(null);
   const categories = useMemo(
@@ -102,22 +117,34 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
           {serverless ? t('deploymentKeys.emptyServerless') : t('deploymentKeys.empty')}
         </Text>
       )}
+      {keys.isSuccess && keys.data.length > 0 && (
+        <Group mb="xs">
+          <ExpiryFilterControl value={filter} onChange={setFilter} />
+        </Group>
+      )}
       {keys.isSuccess && catalog.isSuccess && keys.data.length > 0 && (
-        <DataTable minWidth={760} label={t('deploymentKeys.title')}>
+        <DataTable minWidth={960} label={t('deploymentKeys.title')}>
           <thead>
             <tr>
               <th>{t('deploymentKeys.appId')}</th>
               <th>{t('deploymentKeys.note')}</th>
               <th>{t('common.createdAt')}</th>
+              <th>{t('keys.expires')}</th>
               <th>{t('platformKeys.lastUsed')}</th>
               <th>{t('deploymentKeys.access')}</th>
               <th>{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {keys.data.map((key) => (
+            {filterByExpiry(keys.data, filter, shownAt).map((key) => (
               <Fragment key={key.id}>
-                <tr>
+                <tr
+                  style={
+                    key.disabled || (key.expiresAt !== null && Date.parse(key.expiresAt) <= shownAt)
+                      ? { opacity: 0.6 }
+                      : undefined
+                  }
+                >
                   <td>
                     <Text ff="monospace" size="sm">
                       {key.appId}
@@ -130,7 +157,12 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                   </td>
                   <td>{key.note || '—'}</td>
                   <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
-                  <td>{key.lastUsedAt ? dateTime(key.lastUsedAt) : t('platformKeys.neverUsed')}</td>
+                  <td>
+                    <KeyExpiry lifecycle={key} />
+                  </td>
+                  <td>
+                    <LastUsed lifecycle={key} lastUsedAt={key.lastUsedAt} />
+                  </td>
                   <td>
                     {key.fullAccess ? (
                       access(key)
@@ -147,7 +179,17 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                   </td>
                   <td>
                     {canConfigure && (
-                      <Group gap="xs" wrap="nowrap">
+                      <Group gap="xs">
+                        <KeyLifecycleControls
+                          keyPath={`/api/console/deployments/${deploymentId}/keys/${key.id}`}
+                          keyLabel={key.appId}
+                          lifecycle={key}
+                          labels={{
+                            id: t('deploymentKeys.appId'),
+                            secret: t('deploymentKeys.appSecret'),
+                          }}
+                          onChanged={refresh}
+                        />
                         {!key.fullAccess && (
                           <Button
                             size="xs"
@@ -173,7 +215,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                 </tr>
                 {key.legacy && (
                   <tr>
-                    <td colSpan={6}>
+                    <td colSpan={7}>
                       <Text size="xs" c="dimmed">
                         {t('deploymentKeys.legacyHint')}
                       </Text>
@@ -182,7 +224,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                 )}
                 {expanded === key.id && (
                   <tr>
-                    <td colSpan={6}>
+                    <td colSpan={7}>
                       <ViewAccess catalog={catalog.data} permissions={key.permissions} />
                     </td>
                   </tr>

@@ -12,6 +12,8 @@ import { useDeployments } from '../api/get-deployments';
 import { DeploymentStatusBadge } from './DeploymentStatusBadge';
 
 // The form and its schemas load when the dialog first opens, not with the list.
+import { ExpiringKeysBanner } from './ExpiringKeysBanner';
+
 const CreateDeploymentDialog = lazy(() =>
   import('./CreateDeploymentDialog').then((m) => ({ default: m.CreateDeploymentDialog })),
 );
@@ -33,6 +35,7 @@ export function DeploymentsPage() {
           canCreate && <Button onClick={createDialog.open}>{t('deployments.create')}</Button>
         }
       />
+      <ExpiringKeysBanner />
       <Group mb="md">
         <TextInput
           type="search"

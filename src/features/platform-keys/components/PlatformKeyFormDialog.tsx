@@ -1,10 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Checkbox, Group, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_SCOPES } from '@contract/platform-scopes';
 import type { CreatedPlatformKey, PlatformKey } from '@contract/platform-keys';
 import { Dialog } from '@/components/Dialog';
+import { ExpiresField } from '@/components/ExpiresField';
+import { ApiError } from '@/lib/api-client';
+import { useKeyPolicy } from '@/lib/key-lifecycle-api';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { toast } from '@/lib/toast';
@@ -36,6 +40,12 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
   });
   const { errors } = form.formState;
   const projectScope = useWatch({ control: form.control, name: 'projectScope' });
+  const policy = useKeyPolicy();
+  const [expiresAt, setExpiresAt] = useState<string | null>(null);
+  const expiryIssue =
+    create.error instanceof ApiError
+      ? create.error.fieldIssues.find((issue) => issue.path === 'expiresAt')?.message
+      : undefined;
 
   const onSubmit = form.handleSubmit((values) => {
     const request = toPlatformKeyRequest(values);
@@ -50,13 +60,16 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
         },
       );
     } else {
-      create.mutate(request, {
-        onSuccess: (created) => {
-          // Hand the secret to the reveal dialog, then drop the mutation's copy of it.
-          onCreated(created);
-          create.reset();
+      create.mutate(
+        { ...request, expiresAt },
+        {
+          onSuccess: (created) => {
+            // Hand the secret to the reveal dialog, then drop the mutation's copy of it.
+            onCreated(created);
+            create.reset();
+          },
         },
-      });
+      );
     }
   });
 
@@ -79,6 +92,9 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
             error={errors.note?.message}
             {...form.register('note')}
           />
+          {!editing && (
+            <ExpiresField policy={policy.data} onChange={setExpiresAt} error={expiryIssue} />
+          )}
           <Controller
             control={form.control}
             name="scopes"

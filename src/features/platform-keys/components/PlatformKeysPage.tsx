@@ -1,16 +1,26 @@
 import { Anchor, Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformKey } from '@contract/platform-keys';
 import { DeleteConfirmDialog } from '@/components/DeleteConfirmDialog';
 import { DataTable } from '@/components/DataTable';
+import {
+  ExpiryFilterControl,
+  filterByExpiry,
+  KeyExpiry,
+  LastUsed,
+  type ExpiryFilter,
+} from '@/components/KeyExpiry';
+import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
 import { useDeletePlatformKey } from '../api/change-platform-key';
 import { usePlatformKeys } from '../api/get-platform-keys';
+import { platformKeyKeys } from '../api/platform-key-keys';
 
 const PlatformKeyFormDialog = lazy(() =>
   import('./PlatformKeyFormDialog').then((m) => ({ default: m.PlatformKeyFormDialog })),
@@ -29,6 +39,10 @@ export function PlatformKeysPage() {
   const remove = useDeletePlatformKey();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<PlatformKey | null>(null);
+  const [filter, setFilter] = useState<ExpiryFilter>('all');
+  const [shownAt] = useState(() => Date.now());
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: platformKeyKeys.all });
   // The one copy of a new Secret in the page: gone when the reveal dialog closes.
   const [revealed, setRevealed] = useState<{ key: string; secret: string } | null>(null);
 
@@ -59,7 +73,12 @@ export function PlatformKeysPage() {
         </EmptyState>
       )}
       {keys.isSuccess && keys.data.length > 0 && (
-        <DataTable minWidth={900}>
+        <Group mb="xs">
+          <ExpiryFilterControl value={filter} onChange={setFilter} />
+        </Group>
+      )}
+      {keys.isSuccess && keys.data.length > 0 && (
+        <DataTable minWidth={1100}>
           <thead>
             <tr>
               <th>{t('platformKeys.key')}</th>
@@ -67,13 +86,21 @@ export function PlatformKeysPage() {
               <th>{t('platformKeys.scopesColumn')}</th>
               <th>{t('platformKeys.createdBy')}</th>
               <th>{t('common.createdAt')}</th>
+              <th>{t('keys.expires')}</th>
               <th>{t('platformKeys.lastUsed')}</th>
               <th>{t('common.actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {keys.data.map((key) => (
-              <tr key={key.id}>
+            {filterByExpiry(keys.data, filter, shownAt).map((key) => (
+              <tr
+                key={key.id}
+                style={
+                  key.disabled || (key.expiresAt !== null && Date.parse(key.expiresAt) <= shownAt)
+                    ? { opacity: 0.6 }
+                    : undefined
+                }
+              >
                 <td>
                   <Text ff="monospace" size="sm">
                     {key.key}
@@ -98,9 +125,21 @@ export function PlatformKeysPage() {
                 </td>
                 <td>{key.createdBy}</td>
                 <td>{dateTime(key.createdAt)}</td>
-                <td>{key.lastUsedAt ? dateTime(key.lastUsedAt) : t('platformKeys.neverUsed')}</td>
                 <td>
-                  <Group gap="xs" wrap="nowrap">
+                  <KeyExpiry lifecycle={key} />
+                </td>
+                <td>
+                  <LastUsed lifecycle={key} lastUsedAt={key.lastUsedAt} />
+                </td>
+                <td>
+                  <Group gap="xs">
+                    <KeyLifecycleControls
+                      keyPath={`/api/console/platform-keys/${key.id}`}
+                      keyLabel={key.key}
+                      lifecycle={key}
+                      labels={{ id: t('platformKeys.key'), secret: t('platformKeys.secret') }}
+                      onChanged={refresh}
+                    />
                     <Button
                       size="xs"
                       variant="default"

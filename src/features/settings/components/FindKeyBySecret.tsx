@@ -1,0 +1,69 @@
+import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '@/components/AnchorLink';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { useFindKeyBySecret } from '../api/find-key-by-secret';
+
+/**
+ * "Find key by secret": paste a secret that turned up somewhere; the answer names its key and
+ * leads to it, where "Roll secret" and "Delete" are one click away.
+ */
+export function FindKeyBySecret() {
+  const { t } = useTranslation();
+  const find = useFindKeyBySecret();
+  const [secret, setSecret] = useState('');
+  const found = find.data;
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        find.mutate(secret.trim());
+      }}
+    >
+      <Stack maw={640}>
+        <Text size="sm">{t('settings.findHint')}</Text>
+        <Group align="flex-end">
+          <PasswordInput
+            label={t('settings.secret')}
+            value={secret}
+            onChange={(event) => setSecret(event.currentTarget.value)}
+            autoComplete="off"
+            style={{ flex: 1 }}
+          />
+          <Button type="submit" loading={find.isPending} disabled={!secret.trim()}>
+            {t('settings.find')}
+          </Button>
+        </Group>
+        {find.error && <ErrorAlert error={find.error} />}
+        {find.isSuccess && found === null && <Alert color="gray">{t('settings.notFound')}</Alert>}
+        {found && (
+          <Alert color="orange" role="status">
+            <Stack gap={4}>
+              <Text size="sm" fw={600}>
+                {found.kind === 'platform'
+                  ? t('settings.foundPlatform', { key: found.key })
+                  : t('settings.foundDeployment', {
+                      key: found.key,
+                      deployment: found.deploymentName,
+                    })}
+                {found.note ? ` — ${found.note}` : ''}
+              </Text>
+              {found.previous && <Text size="sm">{t('settings.foundPrevious')}</Text>}
+              {found.kind === 'platform' ? (
+                <AnchorLink to="/platform-api-keys">{t('settings.open')}</AnchorLink>
+              ) : (
+                <AnchorLink
+                  to="/deployments/$deploymentId"
+                  params={{ deploymentId: found.deploymentId! }}
+                >
+                  {t('settings.open')}
+                </AnchorLink>
+              )}
+            </Stack>
+          </Alert>
+        )}
+      </Stack>
+    </form>
+  );
+}

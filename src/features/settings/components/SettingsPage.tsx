@@ -1,0 +1,37 @@
+import { Card, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { PageHeader } from '@/components/PageHeader';
+import { PageLoader } from '@/components/PageLoader';
+import { useKeyPolicy } from '@/lib/key-lifecycle-api';
+import { FindKeyBySecret } from './FindKeyBySecret';
+import { KeyPolicyForm } from './KeyPolicyForm';
+
+/** Organisation settings (Root and Administrators): the key policy, and finding a leaked key. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const policy = useKeyPolicy();
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <Stack>
+        <Card withBorder component="section" aria-labelledby="key-policy-heading">
+          <Title order={2} size="h4" id="key-policy-heading" mb="sm">
+            {t('settings.keyPolicy')}
+          </Title>
+          {policy.isPending && <PageLoader />}
+          {policy.isError && (
+            <ErrorAlert error={policy.error} onRetry={() => void policy.refetch()} />
+          )}
+          {policy.isSuccess && <KeyPolicyForm policy={policy.data} />}
+        </Card>
+        <Card withBorder component="section" aria-labelledby="find-key-heading">
+          <Title order={2} size="h4" id="find-key-heading" mb="sm">
+            {t('settings.findTitle')}
+          </Title>
+          <FindKeyBySecret />
+        </Card>
+      </Stack>
+    </>
+  );
+}
