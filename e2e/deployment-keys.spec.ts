@@ -76,7 +76,7 @@ test('a Dedicated v5 key: pick permissions, reveal once, view access, edit, dele
   });
 });
 
-test('a Serverless deployment creates its full-access key in one click', async ({ page, baseURL }) => {
+test('a Serverless deployment creates its full-access key, asking only when it expires', async ({ page, baseURL }) => {
   const api = await rootApi(baseURL!);
   const deploymentId = await createDeployment(api, 'serverless', `keys-serverless-${Date.now()}`);
   await api.dispose();
@@ -84,10 +84,15 @@ test('a Serverless deployment creates its full-access key in one click', async (
   await page.goto(`/deployments/${deploymentId}`);
   const section = page.getByRole('region', { name: 'Deployment API Key' });
   await section.getByRole('button', { name: '+ New API Key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New API Key' });
+  await expect(dialog.getByRole('combobox', { name: 'Expires' })).toHaveValue('90');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
   const reveal = page.getByRole('dialog', { name: 'API Key created' });
   const appId = await reveal.getByRole('textbox', { name: 'App ID' }).inputValue();
   await reveal.getByRole('button', { name: 'Close' }).last().click();
-  await expect(section.getByRole('row').filter({ hasText: appId })).toContainText('Full access');
+  const row = section.getByRole('row').filter({ hasText: appId });
+  await expect(row).toContainText('Full access');
+  await expect(row).toContainText('in 90 days');
 });
 
 test('an Auditor sees the key list but no New API Key, Edit or Delete', async ({ page, baseURL }) => {

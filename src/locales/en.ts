@@ -55,7 +55,8 @@ export const en = {
   },
   setup: {
     title: 'Create the Root account',
-    intro: 'Welcome to Keyward. Set up your organization and its Root account: it can do everything and cannot be removed.',
+    intro:
+      'Welcome to Keyward. Set up your organization and its Root account: it can do everything and cannot be removed.',
     organizationName: 'Organization name',
     email: 'Email',
     password: 'Password',
@@ -72,7 +73,8 @@ export const en = {
   },
   noAccess: {
     title: 'No access',
-    description: 'Your role does not allow you to open this page. Ask an Administrator if you need it.',
+    description:
+      'Your role does not allow you to open this page. Ask an Administrator if you need it.',
     back: 'Go to Deployments',
   },
   notFound: {
@@ -90,16 +92,19 @@ export const en = {
     created: 'Deployment {{name}} created',
     deleted: 'Deployment {{name}} deleted',
     deleteTitle: 'Delete deployment',
-    deleteConfirm: 'Delete {{name}} ({{id}})? Its TLS certificate and API keys are deleted with it.',
+    deleteConfirm:
+      'Delete {{name}} ({{id}})? Its TLS certificate and API keys are deleted with it.',
     overview: 'Deployment Overview',
     start: 'Start',
     stop: 'Stop',
     noUpstream: 'Not configured',
     upstreamSection: 'Upstream EMQX REST API (optional)',
-    upstreamHint: 'Where Keyward forwards Deployment API calls, and the upstream API key it uses. The secret is stored encrypted and never shown again.',
+    upstreamHint:
+      'Where Keyward forwards Deployment API calls, and the upstream API key it uses. The secret is stored encrypted and never shown again.',
     editUpstream: 'Change upstream',
     upstreamSaved: 'Upstream saved',
-    upstreamRemoveHint: 'Leave all three fields empty to remove the upstream: the Deployment API then answers 502.',
+    upstreamRemoveHint:
+      'Leave all three fields empty to remove the upstream: the Deployment API then answers 502.',
     fields: {
       id: 'Deployment ID',
       name: 'Name',
@@ -136,23 +141,27 @@ export const en = {
     empty: 'No API keys yet. Create one with exactly the API permissions a client needs.',
     emptyServerless: 'No API keys yet. Serverless keys have full access to the Serverless API.',
     legacy: 'Legacy',
-    legacyHint: 'Created before permissions existed: it has full access and no note. Delete it and create a new key with only the permissions it needs.',
+    legacyHint:
+      'Created before permissions existed: it has full access and no note. Delete it and create a new key with only the permissions it needs.',
     createdTitle: 'API Key created',
     deleteTitle: 'Delete API Key',
     deleteConfirm: 'Delete the API key {{appId}}? Clients using it stop working at once.',
     deleted: 'API key {{appId}} deleted',
     conflictTitle: 'This key changed',
-    conflict: 'Someone else changed this key while you were editing it. Load the latest version and make your changes again.',
+    conflict:
+      'Someone else changed this key while you were editing it. Load the latest version and make your changes again.',
     reload: 'Load the latest version',
   },
   platformKeys: {
     title: 'Platform API Key',
-    intro: 'Platform API Keys let scripts manage deployments, TLS certificates and projects through the Platform API, with HTTP Basic authentication (Key:Secret).',
+    intro:
+      'Platform API Keys let scripts manage deployments, TLS certificates and projects through the Platform API, with HTTP Basic authentication (Key:Secret).',
     reference: 'API reference',
     newKey: 'New API Key',
     editTitle: 'Edit API Key',
     emptyTitle: 'No Platform API Keys yet',
-    emptyDescription: 'Create a key for each script or tool, with only the functionality and projects it needs. Its Secret is shown once.',
+    emptyDescription:
+      'Create a key for each script or tool, with only the functionality and projects it needs. Its Secret is shown once.',
     key: 'Key',
     secret: 'Secret',
     note: 'Note',
@@ -182,7 +191,8 @@ export const en = {
   },
   secretReveal: {
     onlyOnceTitle: 'Save it now',
-    onlyOnce: 'The {{secret}} is shown only once. Copy it and keep it somewhere safe: Keyward cannot show it again.',
+    onlyOnce:
+      'The {{secret}} is shown only once. Copy it and keep it somewhere safe: Keyward cannot show it again.',
     copy: 'Copy',
     copied: 'Copied',
   },
@@ -219,8 +229,10 @@ export const en = {
     assign: 'Assign',
     removeMember: 'Remove {{name}} from {{project}}',
     emptyTitle: 'No projects',
-    emptyDescription: 'You are not assigned to any project yet. Ask an Administrator to add you to one.',
-    everyProjectNote: 'Administrators, Accountants and Auditors see every project; assign Project Administrators and Project Users here.',
+    emptyDescription:
+      'You are not assigned to any project yet. Ask an Administrator to add you to one.',
+    everyProjectNote:
+      'Administrators, Accountants and Auditors see every project; assign Project Administrators and Project Users here.',
     created: 'Project {{name}} created',
   },
 } as const;

@@ -97,7 +97,8 @@ export const zhCN: Messages = {
     stop: '停止',
     noUpstream: '未配置',
     upstreamSection: '上游 EMQX REST API（可选）',
-    upstreamHint: 'Keyward 转发部署 API 调用的目标地址及所用的上游 API 密钥。密钥加密存储，之后不再显示。',
+    upstreamHint:
+      'Keyward 转发部署 API 调用的目标地址及所用的上游 API 密钥。密钥加密存储，之后不再显示。',
     editUpstream: '修改上游',
     upstreamSaved: '上游已保存',
     upstreamRemoveHint: '三个字段全部留空即移除上游：此后部署 API 返回 502。',
@@ -137,7 +138,8 @@ export const zhCN: Messages = {
     empty: '暂无 API 密钥。请创建只包含客户端所需 API 权限的密钥。',
     emptyServerless: '暂无 API 密钥。Serverless 密钥可完全访问 Serverless API。',
     legacy: '旧版',
-    legacyHint: '创建于权限功能之前：拥有完全访问权限且无备注。建议删除并创建只包含所需权限的新密钥。',
+    legacyHint:
+      '创建于权限功能之前：拥有完全访问权限且无备注。建议删除并创建只包含所需权限的新密钥。',
     createdTitle: 'API 密钥已创建',
     deleteTitle: '删除 API 密钥',
     deleteConfirm: '确定删除 API 密钥 {{appId}}？使用它的客户端将立即失效。',
@@ -148,7 +150,8 @@ export const zhCN: Messages = {
   },
   platformKeys: {
     title: '平台 API 密钥',
-    intro: '平台 API 密钥供脚本通过平台 API 管理部署、TLS 证书和项目，使用 HTTP Basic 认证（Key:Secret）。',
+    intro:
+      '平台 API 密钥供脚本通过平台 API 管理部署、TLS 证书和项目，使用 HTTP Basic 认证（Key:Secret）。',
     reference: 'API 参考',
     newKey: '新建 API 密钥',
     editTitle: '编辑 API 密钥',

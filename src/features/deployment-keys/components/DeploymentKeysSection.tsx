@@ -18,7 +18,7 @@ import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
-import { useCreateDeploymentKey, useDeleteDeploymentKey } from '../api/change-deployment-key';
+import { useDeleteDeploymentKey } from '../api/change-deployment-key';
 import { useCatalog } from '../api/get-catalog';
 import { deploymentKeyKeys } from '../api/deployment-key-keys';
 import { useDeploymentKeys } from '../api/get-deployment-keys';
@@ -28,6 +28,9 @@ import { ViewAccess } from './ViewAccess';
 
 const DeploymentKeyDialog = lazy(() =>
   import('./DeploymentKeyDialog').then((m) => ({ default: m.DeploymentKeyDialog })),
+);
+const ServerlessKeyDialog = lazy(() =>
+  import('./ServerlessKeyDialog').then((m) => ({ default: m.ServerlessKeyDialog })),
 );
 const SecretRevealDialog = lazy(() =>
   import('@/components/SecretRevealDialog').then((m) => ({ default: m.SecretRevealDialog })),
@@ -46,7 +49,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
   const serverless = deploymentType === 'serverless';
   const keys = useDeploymentKeys(deploymentId);
   const catalog = useCatalog(catalogIdFor(deploymentType));
-  const createServerless = useCreateDeploymentKey(deploymentId);
+  const [creatingServerless, setCreatingServerless] = useState(false);
   const remove = useDeleteDeploymentKey(deploymentId);
   const [dialog, setDialog] = useState<{ editingId?: string } | null>(null);
   const [expanded, setExpanded] = useState<string | null>(null);
@@ -65,22 +68,12 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
 
   const reveal = (created: CreatedDeploymentKey) => {
     setDialog(null);
+    setCreatingServerless(false);
     setRevealed({ appId: created.appId, secret: created.appSecret });
   };
 
-  const newKey = () => {
-    if (!serverless) return setDialog({});
-    // Serverless keys have full access: no note, no permissions, nothing to ask.
-    createServerless.mutate(
-      {},
-      {
-        onSuccess: (created) => {
-          reveal(created);
-          createServerless.reset();
-        },
-      },
-    );
-  };
+  // Serverless keys have full access: their dialog asks only when they expire.
+  const newKey = () => (serverless ? setCreatingServerless(true) : setDialog({}));
 
   const access = (key: DeploymentKey) => {
     if (key.fullAccess) return t('deploymentKeys.fullAccess');
@@ -98,17 +91,11 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
           {t('deploymentKeys.title')}
         </Title>
         {canConfigure && (
-          <Button
-            size="xs"
-            onClick={newKey}
-            loading={createServerless.isPending}
-            disabled={!catalog.data}
-          >
+          <Button size="xs" onClick={newKey} disabled={!catalog.data}>
             + {t('deploymentKeys.newKey')}
           </Button>
         )}
       </Group>
-      {createServerless.error && <ErrorAlert error={createServerless.error} />}
       {(keys.isPending || catalog.isPending) && <PageLoader />}
       {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
       {catalog.isError && <ErrorAlert error={catalog.error} />}
@@ -241,6 +228,13 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             catalog={catalog.data as EndpointCatalog}
             editing={editing}
             onClose={() => setDialog(null)}
+            onCreated={reveal}
+          />
+        )}
+        {creatingServerless && (
+          <ServerlessKeyDialog
+            deploymentId={deploymentId}
+            onClose={() => setCreatingServerless(false)}
             onCreated={reveal}
           />
         )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '@/components/AnchorLink';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useFindKeyBySecret } from '../api/find-key-by-secret';
+import { FoundKeyActions } from './FoundKeyActions';
 
 /**
  * "Find key by secret": paste a secret that turned up somewhere; the answer names its key and
@@ -50,6 +51,13 @@ export function FindKeyBySecret() {
                 {found.note ? ` — ${found.note}` : ''}
               </Text>
               {found.previous && <Text size="sm">{t('settings.foundPrevious')}</Text>}
+              <FoundKeyActions
+                found={found}
+                onDone={() => {
+                  find.reset();
+                  setSecret('');
+                }}
+              />
               {found.kind === 'platform' ? (
                 <AnchorLink to="/platform-api-keys">{t('settings.open')}</AnchorLink>
               ) : (

@@ -1,0 +1,51 @@
+import { Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreatedDeploymentKey } from '@contract/deployment-keys';
+import { Dialog } from '@/components/Dialog';
+import { DialogActions } from '@/components/DialogActions';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { ExpiresField } from '@/components/ExpiresField';
+import { useKeyPolicy } from '@/lib/key-lifecycle-api';
+import { useCreateDeploymentKey } from '../api/change-deployment-key';
+
+/** A Serverless key has full access: the only thing to choose is when it expires. */
+export function ServerlessKeyDialog(props: {
+  deploymentId: string;
+  onClose: () => void;
+  onCreated: (created: CreatedDeploymentKey) => void;
+}) {
+  const { t } = useTranslation();
+  const policy = useKeyPolicy();
+  const create = useCreateDeploymentKey(props.deploymentId);
+  const [expiresAt, setExpiresAt] = useState<string | null>(null);
+  return (
+    <Dialog opened onClose={props.onClose} title={t('deploymentKeys.newKey')}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate(
+            { expiresAt },
+            {
+              onSuccess: (created) => {
+                props.onCreated(created);
+                create.reset();
+              },
+            },
+          );
+        }}
+      >
+        <Stack>
+          {create.error && <ErrorAlert error={create.error} />}
+          <Text size="sm">{t('deploymentKeys.emptyServerless')}</Text>
+          <ExpiresField policy={policy.data} onChange={setExpiresAt} />
+          <DialogActions
+            submitLabel={t('common.confirm')}
+            pending={create.isPending}
+            onCancel={props.onClose}
+          />
+        </Stack>
+      </form>
+    </Dialog>
+  );
+}
