@@ -135,8 +135,14 @@ test('Settings: a maximum key lifetime, and finding a key by a leaked secret', a
   await api.dispose();
   await page.getByLabel('Secret', { exact: true }).fill(key.secret);
   await page.getByRole('button', { name: 'Find' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Platform API Key ${key.key}` })).toBeVisible();
-  await page.getByLabel('Secret', { exact: true }).fill('');
+  const found = page.getByRole('status').filter({ hasText: `Platform API Key ${key.key}` });
+  await expect(found).toBeVisible();
+  await found.getByRole('button', { name: 'Roll secret' }).click();
+  await page.getByRole('dialog', { name: `Roll the secret of ${key.key}` }).getByRole('radio', { name: 'Now' }).check();
+  await page.getByRole('dialog', { name: `Roll the secret of ${key.key}` }).getByRole('button', { name: 'Roll secret' }).click();
+  const rolled = await readReveal(page, 'Roll secret', 'Key', 'Secret');
+  expect(rolled.secret).not.toBe(key.secret);
+  await expect(found).toBeHidden();
 
   await page.getByRole('textbox', { name: 'Maximum key lifetime' }).fill('30');
   await page.getByRole('switch', { name: 'Allow keys that never expire' }).click();

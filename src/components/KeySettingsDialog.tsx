@@ -56,6 +56,8 @@ export function KeySettingsDialog(props: {
       <form
         onSubmit={(event) => {
           event.preventDefault();
+          // A portal's events still bubble through React's tree: not into a form around the caller.
+          event.stopPropagation();
           if (invalid.length > 0) return;
           save({ allowedAddresses: linesOf(addresses), ...(changingExpiry ? { expiresAt } : {}) });
         }}

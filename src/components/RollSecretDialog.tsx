@@ -33,6 +33,8 @@ export function RollSecretDialog(props: {
       <form
         onSubmit={(event) => {
           event.preventDefault();
+          // A portal's events still bubble through React's tree: not into a form around the caller.
+          event.stopPropagation();
           roll.mutate(Number(grace), {
             onSuccess: (rolled) => {
               roll.reset();

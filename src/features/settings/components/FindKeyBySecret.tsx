@@ -16,14 +16,14 @@ export function FindKeyBySecret() {
   const [secret, setSecret] = useState('');
   const found = find.data;
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        find.mutate(secret.trim());
-      }}
-    >
-      <Stack maw={640}>
-        <Text size="sm">{t('settings.findHint')}</Text>
+    <Stack maw={640}>
+      <Text size="sm">{t('settings.findHint')}</Text>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          find.mutate(secret.trim());
+        }}
+      >
         <Group align="flex-end">
           <PasswordInput
             label={t('settings.secret')}
@@ -36,42 +36,42 @@ export function FindKeyBySecret() {
             {t('settings.find')}
           </Button>
         </Group>
-        {find.error && <ErrorAlert error={find.error} />}
-        {find.isSuccess && found === null && <Alert color="gray">{t('settings.notFound')}</Alert>}
-        {found && (
-          <Alert color="orange" role="status">
-            <Stack gap={4}>
-              <Text size="sm" fw={600}>
-                {found.kind === 'platform'
-                  ? t('settings.foundPlatform', { key: found.key })
-                  : t('settings.foundDeployment', {
-                      key: found.key,
-                      deployment: found.deploymentName,
-                    })}
-                {found.note ? ` — ${found.note}` : ''}
-              </Text>
-              {found.previous && <Text size="sm">{t('settings.foundPrevious')}</Text>}
-              <FoundKeyActions
-                found={found}
-                onDone={() => {
-                  find.reset();
-                  setSecret('');
-                }}
-              />
-              {found.kind === 'platform' ? (
-                <AnchorLink to="/platform-api-keys">{t('settings.open')}</AnchorLink>
-              ) : (
-                <AnchorLink
-                  to="/deployments/$deploymentId"
-                  params={{ deploymentId: found.deploymentId! }}
-                >
-                  {t('settings.open')}
-                </AnchorLink>
-              )}
-            </Stack>
-          </Alert>
-        )}
-      </Stack>
-    </form>
+      </form>
+      {find.error && <ErrorAlert error={find.error} />}
+      {find.isSuccess && found === null && <Alert color="gray">{t('settings.notFound')}</Alert>}
+      {found && (
+        <Alert color="orange" role="status">
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {found.kind === 'platform'
+                ? t('settings.foundPlatform', { key: found.key })
+                : t('settings.foundDeployment', {
+                    key: found.key,
+                    deployment: found.deploymentName,
+                  })}
+              {found.note ? ` — ${found.note}` : ''}
+            </Text>
+            {found.previous && <Text size="sm">{t('settings.foundPrevious')}</Text>}
+            <FoundKeyActions
+              found={found}
+              onDone={() => {
+                find.reset();
+                setSecret('');
+              }}
+            />
+            {found.kind === 'platform' ? (
+              <AnchorLink to="/platform-api-keys">{t('settings.open')}</AnchorLink>
+            ) : (
+              <AnchorLink
+                to="/deployments/$deploymentId"
+                params={{ deploymentId: found.deploymentId! }}
+              >
+                {t('settings.open')}
+              </AnchorLink>
+            )}
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
   );
 }
