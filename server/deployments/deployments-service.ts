@@ -10,7 +10,7 @@ import { DomainError, ForbiddenError, InvalidError, NotFoundError } from '../htt
 import { findProjectInOrganization } from '../projects/projects-data';
 import type { SecretBox } from '../secrets/secret-box';
 import { seesProject, type DeploymentAccess } from './deployment-access';
-import type { UpstreamPolicy } from './upstream-policy';
+import { displayableUpstreamUrl, type UpstreamPolicy } from './upstream-policy';
 import {
   deleteDeployment,
   findDeployment,
@@ -241,7 +241,7 @@ export function createDeploymentsService(deps: {
           targetType: 'deployment',
           targetId: id,
           targetLabel: deployment.name,
-          details: { from: deployment.upstreamUrl, to: input.upstreamUrl ?? null },
+          details: { from: displayableUpstreamUrl(deployment.upstreamUrl), to: input.upstreamUrl ?? null },
         });
       });
       await announce({ kind: 'deployment', id });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUpstreamPolicy, parseUpstreamAllowList } from './upstream-policy';
+import { createUpstreamPolicy, displayableUpstreamUrl, parseUpstreamAllowList } from './upstream-policy';
 
 describe('upstream policy', () => {
   it('by default refuses loopback, link-local (cloud metadata), unspecified and multicast, in every spelling', () => {
@@ -42,5 +42,11 @@ describe('upstream policy', () => {
     const policy = createUpstreamPolicy(undefined);
     const error = await new Promise<unknown>((resolve) => policy.lookup('localhost', { all: false }, (failure) => resolve(failure)));
     expect(error).toMatchObject({ code: 'UPSTREAM_NOT_ALLOWED' });
+  });
+
+  it('never shows a URL with its credentials', () => {
+    expect(displayableUpstreamUrl('http://admin:hunter2@10.0.0.1:18083/base')).toBe('http://10.0.0.1:18083/base');
+    expect(displayableUpstreamUrl('http://10.0.0.1:18083')).toBe('http://10.0.0.1:18083');
+    expect(displayableUpstreamUrl(null)).toBeNull();
   });
 });

@@ -34,6 +34,22 @@ export class UpstreamNotAllowedError extends Error {
   readonly code = 'UPSTREAM_NOT_ALLOWED';
 }
 
+/**
+ * An upstream URL as it may be shown: never with a user name or password (new URLs with them are
+ * refused; one saved before that rule keeps working, but is shown without them).
+ */
+export function displayableUpstreamUrl(stored: string | null): string | null {
+  if (stored === null || !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(stored)) return stored;
+  try {
+    const url = new URL(stored);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return null;
+  }
+}
+
 /** `[::1]` in a URL's hostname is `::1` to the resolver. */
 export const bareHostName = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
 

@@ -201,3 +201,24 @@ describe('keys expiring soon, and the client address', () => {
     expect((await root.get('/api/console/client-address')).body).toEqual({ address: '127.0.0.1' });
   });
 });
+
+describe('client address allow-lists behind a trusted proxy', () => {
+  const t = useTestApp({ deploymentTransitionMs: 0, trustProxy: true });
+
+  it('checks the address the proxy reports, on both key kinds', async () => {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
+    const appKey = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }], allowedAddresses: ['203.0.113.0/24'] })).body;
+    const platformKey = (await root.post('/api/console/platform-keys', { note: 'p', scopes: ['deployment_management'], projectIds: null, allowedAddresses: ['203.0.113.0/24'] })).body;
+    for (const secret of [appKey.appSecret, platformKey.secret]) t.logs.rememberSecret(secret);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const gateway = (address: string) =>
+      gatewayCall(t.app, { deploymentId: deployment.id, path: '/api/v5/clients', key: appKey, headers: from(address) });
+    const platform = async (address: string) =>
+      (await t.app.inject({ method: 'GET', url: '/public_api/v1/deployments', headers: { authorization: basic(platformKey.key, platformKey.secret), ...from(address) } })).statusCode;
+    expect((await gateway('203.0.113.9')).status).toBe(200);
+    expect((await gateway('198.51.100.9')).status).toBe(403);
+    expect(await platform('203.0.113.9')).toBe(200);
+    expect(await platform('198.51.100.9')).toBe(403);
+  });
+});

@@ -49,4 +49,16 @@ describe('projects', () => {
     expect((await root.patch(`/api/console/projects/${unknown}`, { name: 'x' })).status).toBe(404);
     expect((await root.put(`/api/console/projects/${projectId}/members/${unknown}`)).status).toBe(404);
   });
+
+  it('refuses names that only look like others: invisible and text-direction characters, named in the answer', async () => {
+    const root = await t.setupRoot();
+    for (const name of ['de\u200bfault', '\u202etluafed', 'x\u0000y']) {
+      const answer = await root.post('/api/console/projects', { name });
+      expect(answer.status, JSON.stringify(name)).toBe(422);
+      expect(answer.body.details).toEqual([expect.objectContaining({ path: 'name' })]);
+    }
+    // The same letters in another Unicode form are the same name: NFC before anything compares.
+    expect((await root.post('/api/console/projects', { name: 'Cafe\u0301' })).body.name).toBe('Caf\u00e9');
+  });
 });
+

@@ -13,6 +13,7 @@ import {
 } from '../../../contract/deployments';
 import { platformOfRegion } from '../../../contract/regions';
 import { accessForUser, type DeploymentAccess } from '../../deployments/deployment-access';
+import { displayableUpstreamUrl } from '../../deployments/upstream-policy';
 import type { DeploymentView } from '../../deployments/deployments-service';
 import type { Database } from '../../db/store';
 import type { Services } from '../../services';
@@ -29,7 +30,7 @@ function toDto(view: DeploymentView, access: DeploymentAccess): Deployment {
     region: view.region,
     platform: platformOfRegion(view.region),
     status: view.status,
-    upstreamUrl: view.upstreamUrl,
+    upstreamUrl: displayableUpstreamUrl(view.upstreamUrl),
     upstreamApiKey: view.upstreamApiKey,
     hasUpstreamSecret: view.hasUpstreamSecret,
     createdAt: view.createdAt.toISOString(),
