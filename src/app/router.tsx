@@ -98,7 +98,10 @@ const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'settings',
   staticData: { capability: 'manageSettings' },
-  component: lazyRouteComponent(() => import('@/features/settings/components/SettingsPage'), 'SettingsPage'),
+  component: lazyRouteComponent(
+    () => import('@/features/settings/components/SettingsPage'),
+    'SettingsPage',
+  ),
 });
 
 const routeTree = rootRoute.addChildren([

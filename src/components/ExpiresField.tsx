@@ -2,6 +2,8 @@ import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyPolicy } from '@contract/key-lifecycle';
+import { ApiError } from '@/lib/api-client';
+import { useKeyPolicy } from '@/lib/key-lifecycle-api';
 
 const DAY = 86_400_000;
 const PRESET_DAYS = [7, 30, 90, 365] as const;
@@ -28,15 +30,19 @@ export function expiryChoices(policy: KeyPolicy | undefined): Choice[] {
  * Gives the expiry as an ISO instant, or null for never; the server holds it to the policy.
  */
 export function ExpiresField({
-  policy,
   onChange,
-  error,
+  apiError,
 }: {
-  policy: KeyPolicy | undefined;
   onChange: (expiresAt: string | null) => void;
-  error?: string | undefined;
+  /** The failed save, if any: its `expiresAt` issue is shown here. */
+  apiError?: unknown;
 }) {
   const { t } = useTranslation();
+  const policy = useKeyPolicy().data;
+  const error =
+    apiError instanceof ApiError
+      ? apiError.fieldIssues.find((issue) => issue.path === 'expiresAt')?.message
+      : undefined;
   const choices = expiryChoices(policy);
   const preferred: Choice = choices.includes('90')
     ? '90'

@@ -1,4 +1,4 @@
-import { Badge, Group, SegmentedControl, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
@@ -52,68 +52,6 @@ export function KeyExpiry({ lifecycle }: { lifecycle: KeyLifecycle }) {
       {lifecycle.previousSecretValidUntil && (
         <Text size="xs" c="dimmed">
           {t('keys.oldSecretValidUntil', { at: dateTime(lifecycle.previousSecretValidUntil) })}
-        </Text>
-      )}
-    </div>
-  );
-}
-
-export type ExpiryFilter = 'all' | 'soon' | 'expired';
-
-/** The keys a list shows under its "Show" filter. */
-export function filterByExpiry<T extends { expiresAt: string | null }>(
-  keys: T[],
-  filter: ExpiryFilter,
-  now: number,
-): T[] {
-  if (filter === 'all') return keys;
-  return keys.filter(
-    (key) => expiryState(key.expiresAt, now) === (filter === 'soon' ? 'soon' : 'expired'),
-  );
-}
-
-/** "Show: All · Expiring soon · Expired" above a key list. */
-export function ExpiryFilterControl({
-  value,
-  onChange,
-}: {
-  value: ExpiryFilter;
-  onChange: (filter: ExpiryFilter) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('keys.filter')}
-      value={value}
-      onChange={(next) => onChange(next as ExpiryFilter)}
-      data={[
-        { value: 'all', label: t('keys.filterAll') },
-        { value: 'soon', label: t('keys.filterExpiringSoon') },
-        { value: 'expired', label: t('keys.filterExpired') },
-      ]}
-    />
-  );
-}
-
-/** Where and with which secret a key was last used, under its time. */
-export function LastUsed({
-  lifecycle,
-  lastUsedAt,
-}: {
-  lifecycle: KeyLifecycle;
-  lastUsedAt: string | null;
-}) {
-  const { t } = useTranslation();
-  const { dateTime } = useFormatters();
-  if (!lastUsedAt) return <>{t('platformKeys.neverUsed')}</>;
-  return (
-    <div>
-      {dateTime(lastUsedAt)}
-      {lifecycle.lastUsedAddress && (
-        <Text size="xs" c="dimmed">
-          {t('keys.lastUsedFrom', { address: lifecycle.lastUsedAddress })}
-          {lifecycle.lastUsedSecret === 'previous' ? ` · ${t('keys.oldSecret')}` : ''}
         </Text>
       )}
     </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle, KeyLifecycleChange } from '@contract/key-lifecycle';
 import { isAddressOrRange } from '@contract/key-lifecycle-rules';
 import { useFormatters } from '@/lib/format';
-import { useChangeKeyLifecycle, useClientAddress, useKeyPolicy } from '@/lib/key-lifecycle-api';
+import { useChangeKeyLifecycle, useClientAddress } from '@/lib/key-lifecycle-api';
 import { toast } from '@/lib/toast';
 import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
@@ -30,7 +30,6 @@ export function KeySettingsDialog(props: {
 }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
-  const policy = useKeyPolicy();
   const change = useChangeKeyLifecycle(props.keyPath, props.onChanged);
   const [addresses, setAddresses] = useState(props.lifecycle.allowedAddresses.join('\n'));
   const [changingExpiry, setChangingExpiry] = useState(false);
@@ -73,7 +72,7 @@ export function KeySettingsDialog(props: {
             checked={changingExpiry}
             onChange={(event) => setChangingExpiry(event.currentTarget.checked)}
           />
-          {changingExpiry && <ExpiresField policy={policy.data} onChange={setExpiresAt} />}
+          {changingExpiry && <ExpiresField onChange={setExpiresAt} apiError={change.error} />}
           <Textarea
             label={t('keys.allowedAddresses')}
             description={t('keys.allowedAddressesHint')}

@@ -45,22 +45,27 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     return Infinity;
   }
 
-  it('refuses a key on instance B within a second of its deletion through instance A', async () => {
+  /** Root on instance A, and a key that instance B has verified and cached. */
+  async function keyCachedOnB() {
     const upstream = await startUpstream();
     cleanups.push(upstream.close);
     const [a, b] = await twoInstances();
-
     const root = new ConsoleClient(a.app);
     await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
     const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
     const key = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
     const call = () => gatewayCall(b.app, { deploymentId: deployment.id, path: '/api/v5/clients', key });
+    return { root, call, keyPath: `/api/console/deployments/${deployment.id}/keys/${key.id}` };
+  }
+
+  it('refuses a key on instance B within a second of its deletion through instance A', async () => {
+    const { root, call, keyPath } = await keyCachedOnB();
     // B has verified and cached the key.
     expect((await call()).status).toBe(200);
     expect((await call()).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200)); // B's LISTEN connection is up
 
-    expect((await root.delete(`/api/console/deployments/${deployment.id}/keys/${key.id}`)).status).toBe(204);
+    expect((await root.delete(keyPath)).status).toBe(204);
     const refusedAfter = await timeUntil(async () => (await call()).status === 401);
     console.log(`revocation reached instance B after ${refusedAfter.toFixed(1)} ms`);
     expect(refusedAfter).toBeLessThan(1_000);
@@ -70,18 +75,11 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     ['disabled', (root: ConsoleClient, path: string) => root.patch(`${path}/lifecycle`, { disabled: true })],
     ['rolled with no grace', (root: ConsoleClient, path: string) => root.post(`${path}/roll`, { graceSeconds: 0 })],
   ])('refuses a key on instance B within a second of it being %s through instance A', async (_what, change) => {
-    const upstream = await startUpstream();
-    cleanups.push(upstream.close);
-    const [a, b] = await twoInstances();
-    const root = new ConsoleClient(a.app);
-    await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
-    const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
-    const key = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
-    const call = () => gatewayCall(b.app, { deploymentId: deployment.id, path: '/api/v5/clients', key });
+    const { root, call, keyPath } = await keyCachedOnB();
     expect((await call()).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200)); // B's LISTEN connection is up
 
-    expect((await change(root, `/api/console/deployments/${deployment.id}/keys/${key.id}`)).status).toBe(200);
+    expect((await change(root, keyPath)).status).toBe(200);
     const refusedAfter = await timeUntil(async () => (await call()).status === 401);
     expect(refusedAfter).toBeLessThan(1_000);
   }, 30_000);

@@ -10,7 +10,9 @@ import { loadConsoleStrings } from '@/lib/i18n';
 // signed-in one never downloads the sign-in form and its schema library.
 // The console shell comes with the console's own strings (not needed to sign in).
 const AppLayout = lazy(() =>
-  Promise.all([import('./AppLayout'), loadConsoleStrings()]).then(([m]) => ({ default: m.AppLayout })),
+  Promise.all([import('./AppLayout'), loadConsoleStrings()]).then(([m]) => ({
+    default: m.AppLayout,
+  })),
 );
 const SetupPage = lazy(() =>
   import('@/features/auth/components/SetupPage').then((m) => ({ default: m.SetupPage })),

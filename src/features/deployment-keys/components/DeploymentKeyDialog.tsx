@@ -1,6 +1,5 @@
 import { Alert, Button, Stack, Textarea } from '@mantine/core';
 import { ExpiresField } from '@/components/ExpiresField';
-import { useKeyPolicy } from '@/lib/key-lifecycle-api';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
@@ -32,12 +31,7 @@ export function DeploymentKeyDialog({ deploymentId, catalog, editing, onClose, o
   const update = useUpdateDeploymentKey(deploymentId);
   const mutation = editing ? update : create;
   const [note, setNote] = useState(editing?.note ?? '');
-  const policy = useKeyPolicy();
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
-  const expiryIssue =
-    create.error instanceof ApiError
-      ? create.error.fieldIssues.find((issue) => issue.path === 'expiresAt')?.message
-      : undefined;
   const [selection, setSelection] = useState<ReadonlySet<string>>(() =>
     toSelection(editing?.permissions ?? []),
   );
@@ -117,9 +111,7 @@ export function DeploymentKeyDialog({ deploymentId, catalog, editing, onClose, o
             value={note}
             onChange={(event) => setNote(event.currentTarget.value)}
           />
-          {!editing && (
-            <ExpiresField policy={policy.data} onChange={setExpiresAt} error={expiryIssue} />
-          )}
+          {!editing && <ExpiresField onChange={setExpiresAt} apiError={create.error} />}
           <div>
             <div
               className="mantine-InputWrapper-label"

@@ -10,10 +10,9 @@ import { DataTable } from '@/components/DataTable';
 import {
   ExpiryFilterControl,
   filterByExpiry,
-  KeyExpiry,
-  LastUsed,
   type ExpiryFilter,
-} from '@/components/KeyExpiry';
+} from '@/components/ExpiryFilterControl';
+import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
 import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
@@ -144,12 +143,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                   </td>
                   <td>{key.note || '—'}</td>
                   <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
-                  <td>
-                    <KeyExpiry lifecycle={key} />
-                  </td>
-                  <td>
-                    <LastUsed lifecycle={key} lastUsedAt={key.lastUsedAt} />
-                  </td>
+                  <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
                   <td>
                     {key.fullAccess ? (
                       access(key)

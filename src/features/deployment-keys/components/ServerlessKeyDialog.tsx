@@ -6,7 +6,6 @@ import { Dialog } from '@/components/Dialog';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ExpiresField } from '@/components/ExpiresField';
-import { useKeyPolicy } from '@/lib/key-lifecycle-api';
 import { useCreateDeploymentKey } from '../api/change-deployment-key';
 
 /** A Serverless key has full access: the only thing to choose is when it expires. */
@@ -16,7 +15,6 @@ export function ServerlessKeyDialog(props: {
   onCreated: (created: CreatedDeploymentKey) => void;
 }) {
   const { t } = useTranslation();
-  const policy = useKeyPolicy();
   const create = useCreateDeploymentKey(props.deploymentId);
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
   return (
@@ -38,7 +36,7 @@ export function ServerlessKeyDialog(props: {
         <Stack>
           {create.error && <ErrorAlert error={create.error} />}
           <Text size="sm">{t('deploymentKeys.emptyServerless')}</Text>
-          <ExpiresField policy={policy.data} onChange={setExpiresAt} />
+          <ExpiresField onChange={setExpiresAt} apiError={create.error} />
           <DialogActions
             submitLabel={t('common.confirm')}
             pending={create.isPending}

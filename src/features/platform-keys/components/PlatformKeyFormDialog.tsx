@@ -7,8 +7,6 @@ import { PLATFORM_SCOPES } from '@contract/platform-scopes';
 import type { CreatedPlatformKey, PlatformKey } from '@contract/platform-keys';
 import { Dialog } from '@/components/Dialog';
 import { ExpiresField } from '@/components/ExpiresField';
-import { ApiError } from '@/lib/api-client';
-import { useKeyPolicy } from '@/lib/key-lifecycle-api';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { toast } from '@/lib/toast';
@@ -40,12 +38,7 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
   });
   const { errors } = form.formState;
   const projectScope = useWatch({ control: form.control, name: 'projectScope' });
-  const policy = useKeyPolicy();
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
-  const expiryIssue =
-    create.error instanceof ApiError
-      ? create.error.fieldIssues.find((issue) => issue.path === 'expiresAt')?.message
-      : undefined;
 
   const onSubmit = form.handleSubmit((values) => {
     const request = toPlatformKeyRequest(values);
@@ -92,9 +85,7 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
             error={errors.note?.message}
             {...form.register('note')}
           />
-          {!editing && (
-            <ExpiresField policy={policy.data} onChange={setExpiresAt} error={expiryIssue} />
-          )}
+          {!editing && <ExpiresField onChange={setExpiresAt} apiError={create.error} />}
           <Controller
             control={form.control}
             name="scopes"

@@ -9,10 +9,9 @@ import { DataTable } from '@/components/DataTable';
 import {
   ExpiryFilterControl,
   filterByExpiry,
-  KeyExpiry,
-  LastUsed,
   type ExpiryFilter,
-} from '@/components/KeyExpiry';
+} from '@/components/ExpiryFilterControl';
+import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
 import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
@@ -125,12 +124,7 @@ export function PlatformKeysPage() {
                 </td>
                 <td>{key.createdBy}</td>
                 <td>{dateTime(key.createdAt)}</td>
-                <td>
-                  <KeyExpiry lifecycle={key} />
-                </td>
-                <td>
-                  <LastUsed lifecycle={key} lastUsedAt={key.lastUsedAt} />
-                </td>
+                <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
                 <td>
                   <Group gap="xs">
                     <KeyLifecycleControls

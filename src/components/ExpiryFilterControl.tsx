@@ -1,0 +1,41 @@
+import { SegmentedControl } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { expiryState } from './KeyExpiry';
+
+export type ExpiryFilter = 'all' | 'soon' | 'expired';
+
+/** The keys a list shows under its "Show" filter. */
+export function filterByExpiry<T extends { expiresAt: string | null }>(
+  keys: T[],
+  filter: ExpiryFilter,
+  now: number,
+): T[] {
+  if (filter === 'all') return keys;
+  return keys.filter(
+    (key) => expiryState(key.expiresAt, now) === (filter === 'soon' ? 'soon' : 'expired'),
+  );
+}
+
+/** "Show: All · Expiring soon · Expired" above a key list. */
+export function ExpiryFilterControl({
+  value,
+  onChange,
+}: {
+  value: ExpiryFilter;
+  onChange: (filter: ExpiryFilter) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('keys.filter')}
+      value={value}
+      onChange={(next) => onChange(next as ExpiryFilter)}
+      data={[
+        { value: 'all', label: t('keys.filterAll') },
+        { value: 'soon', label: t('keys.filterExpiringSoon') },
+        { value: 'expired', label: t('keys.filterExpired') },
+      ]}
+    />
+  );
+}
