@@ -63,6 +63,11 @@ describe('hostile strings in every field of every route', () => {
       { method: 'PUT', url: `/api/console/deployments/${deployment.id}/keys/${appKey.id}`, surface: 'console', body: { note: 'n', permissions: [{ method: 'GET', path: '/clients' }], version: 1 } },
       { method: 'POST', url: '/api/console/platform-keys', surface: 'console', body: { note: 'n', scopes: ['project_management'], projectIds: null } },
       { method: 'PATCH', url: `/api/console/platform-keys/${platformKey.id}`, surface: 'console', body: { note: 'n' } },
+      { method: 'PATCH', url: `/api/console/deployments/${deployment.id}/keys/${appKey.id}/lifecycle`, surface: 'console', body: { expiresAt: null, allowedAddresses: ['10.0.0.0/8'] } },
+      { method: 'POST', url: `/api/console/deployments/${deployment.id}/keys/${appKey.id}/roll`, surface: 'console', body: { graceSeconds: 3600 } },
+      { method: 'PATCH', url: `/api/console/platform-keys/${platformKey.id}/lifecycle`, surface: 'console', body: { allowedAddresses: ['::1'] } },
+      { method: 'PUT', url: '/api/console/settings/key-policy', surface: 'console', body: { maxKeyLifetimeDays: 30, allowNeverExpiring: true } },
+      { method: 'POST', url: '/api/console/keys/find-by-secret', surface: 'console', body: { secret: 'kwps_x' } },
       { method: 'GET', url: '/api/console/deployments', surface: 'console', query: ['search', 'after'] },
       { method: 'GET', url: '/api/console/audit-events', surface: 'console', query: ['actor', 'action'] },
       { method: 'POST', url: `/public_api/v1/deployments/${v4.id}/legacy-api-keys`, surface: 'platform', body: { appId: 'legacy_1', appSecret: 'a-legacy-secret-of-at-least-32-chars' } },
@@ -72,6 +77,7 @@ describe('hostile strings in every field of every route', () => {
     const cases = routes.flatMap((route) => [
       ...Object.keys(route.body ?? {}).map((field) => ({ route, field, where: 'body' as const })),
       ...(route.body && 'permissions' in route.body ? [{ route, field: 'permissions.0.path', where: 'body' as const }] : []),
+      ...(route.body && 'allowedAddresses' in route.body ? [{ route, field: 'allowedAddresses.0', where: 'body' as const }] : []),
       ...(route.query ?? []).map((field) => ({ route, field, where: 'query' as const })),
     ]);
 
@@ -102,7 +108,7 @@ describe('hostile strings in every field of every route', () => {
           before = await snapshotDatabase(t.store.store);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 500 },
     );
 
     // Credentials with hostile ids and secrets: 401 on both Basic surfaces, never a 500.
