@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 
+const run = promisify(execFile);
 let upstream: Server;
 let upstreamUrl = '';
 
@@ -38,6 +41,9 @@ test('a key made in the console works on the gateway, is held to its permissions
   await signIn(page, ROOT);
   await page.goto(`/deployments/${deploymentId}`);
   const section = page.getByRole('region', { name: 'Deployment API Key' });
+  // Where to call, with a Copy button that says so.
+  await expect(section.getByLabel('API endpoint', { exact: true })).toHaveText(`${baseURL}/api/deployments/${deploymentId}/api/v5`);
+  await expect(section.getByRole('button', { name: 'Copy API endpoint' })).toHaveText('Copy');
   await section.getByRole('button', { name: '+ New API Key' }).click();
   const dialog = page.getByRole('dialog', { name: 'New API Key' });
   await dialog.getByRole('searchbox', { name: 'Search APIs' }).fill('/clients');
@@ -47,6 +53,12 @@ test('a key made in the console works on the gateway, is held to its permissions
   const reveal = page.getByRole('dialog', { name: 'API Key created' });
   const appId = await reveal.getByRole('textbox', { name: 'App ID' }).inputValue();
   const appSecret = await reveal.getByRole('textbox', { name: 'App Secret' }).inputValue();
+  // The ready-to-run curl line works as it stands.
+  const curl = await reveal.getByLabel('curl command', { exact: true }).textContent();
+  expect(curl).toContain(appSecret);
+  const { stdout } = await run('sh', ['-c', `${curl} -s -o /dev/null -w '%{http_code}'`]);
+  expect(stdout).toBe('200');
+  await expect(reveal.getByRole('button', { name: 'Copy as environment variables' })).toBeVisible();
   await reveal.getByRole('button', { name: 'Close' }).last().click();
 
   const headers = { authorization: `Basic ${Buffer.from(`${appId}:${appSecret}`).toString('base64')}` };

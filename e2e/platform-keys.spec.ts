@@ -16,6 +16,7 @@ async function createDeploymentInUi(page: Page, name: string) {
 
 async function createKeyInUi(page: Page, note: string) {
   await page.goto('/platform-api-keys');
+  await expect(page.getByLabel('API endpoint', { exact: true })).toHaveText(new URL('/public_api/v1', page.url()).toString());
   await page.getByRole('button', { name: 'New API Key' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'New API Key' });
   await dialog.getByRole('textbox', { name: 'Note' }).fill(note);
@@ -66,7 +67,7 @@ for (const who of ['Root', 'Administrator'] as const) {
       await page.reload();
       await expect(page.getByText('Stopped', { exact: true })).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
-    await expect(page.getByText(deploymentId)).toBeVisible();
+    await expect(page.getByText(deploymentId, { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
     await page.goto('/platform-api-keys');

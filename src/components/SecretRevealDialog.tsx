@@ -1,14 +1,6 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  CopyButton,
-  Group,
-  Stack,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CopyAction } from './CopyAction';
 import { Dialog } from './Dialog';
 
 interface SecretRevealDialogProps {
@@ -18,11 +10,12 @@ interface SecretRevealDialogProps {
   idValue: string;
   secretLabel: string;
   secretValue: string;
+  /** How to use the key at once: a ready-to-run curl line (if the key may call a harmless GET), and environment variables. */
+  usage?: { curl: string | null; env: string };
   onClose: () => void;
 }
 
 function CopyField({ label, value }: { label: string; value: string }) {
-  const { t } = useTranslation();
   return (
     <TextInput
       label={label}
@@ -30,22 +23,8 @@ function CopyField({ label, value }: { label: string; value: string }) {
       readOnly
       onFocus={(event) => event.currentTarget.select()}
       styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-      rightSection={
-        <CopyButton value={value}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? t('secretReveal.copied') : t('secretReveal.copy')} withArrow>
-              <ActionIcon
-                variant="subtle"
-                color={copied ? 'green' : 'gray'}
-                onClick={copy}
-                aria-label={`${t('secretReveal.copy')} ${label}`}
-              >
-                {copied ? '✓' : '⧉'}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      }
+      rightSectionWidth={80}
+      rightSection={<CopyAction value={value} what={label} />}
     />
   );
 }
@@ -70,7 +49,23 @@ export function SecretRevealDialog(props: SecretRevealDialogProps) {
         </Alert>
         <CopyField label={props.idLabel} value={props.idValue} />
         <CopyField label={props.secretLabel} value={props.secretValue} />
+        {props.usage?.curl && (
+          <div>
+            <Group justify="space-between" mb={4}>
+              <Text size="sm" fw={500}>
+                {t('secretReveal.tryIt')}
+              </Text>
+              <CopyAction value={props.usage.curl} what={t('secretReveal.curlLine')} />
+            </Group>
+            <Code block tabIndex={0} aria-label={t('secretReveal.curlLine')}>
+              {props.usage.curl}
+            </Code>
+          </div>
+        )}
         <Group justify="flex-end">
+          {props.usage && (
+            <CopyAction value={props.usage.env} what="" label={t('secretReveal.copyEnv')} />
+          )}
           <Button onClick={props.onClose}>{t('common.close')}</Button>
         </Group>
       </Stack>

@@ -189,12 +189,21 @@ export const en = {
     requestBody: 'Request body',
     responses: 'Responses',
   },
+  apiEndpoint: {
+    label: 'API endpoint',
+    deploymentAuth:
+      'HTTP Basic authentication: the App ID as user name, the App Secret as password.',
+    platformAuth: 'HTTP Basic authentication: the Key as user name, the Secret as password.',
+  },
   secretReveal: {
     onlyOnceTitle: 'Save it now',
     onlyOnce:
       'The {{secret}} is shown only once. Copy it and keep it somewhere safe: Keyward cannot show it again.',
     copy: 'Copy',
     copied: 'Copied',
+    tryIt: 'Try it',
+    curlLine: 'curl command',
+    copyEnv: 'Copy as environment variables',
   },
   users: {
     title: 'Users',

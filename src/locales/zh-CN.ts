@@ -184,11 +184,19 @@ export const zhCN: Messages = {
     requestBody: '请求体',
     responses: '响应',
   },
+  apiEndpoint: {
+    label: 'API 地址',
+    deploymentAuth: 'HTTP Basic 认证：App ID 作为用户名，App Secret 作为密码。',
+    platformAuth: 'HTTP Basic 认证：Key 作为用户名，Secret 作为密码。',
+  },
   secretReveal: {
     onlyOnceTitle: '请立即保存',
     onlyOnce: '{{secret}} 仅显示一次。请复制并妥善保管：Keyward 无法再次显示。',
     copy: '复制',
     copied: '已复制',
+    tryIt: '试一试',
+    curlLine: 'curl 命令',
+    copyEnv: '复制为环境变量',
   },
   users: {
     title: '用户',

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-k
 import type { DeploymentType } from '@contract/deployment-types';
 import { catalogIdFor, type EndpointCatalog } from '@contract/endpoint-catalog';
 import { DeleteConfirmDialog } from '@/components/DeleteConfirmDialog';
+import { ApiEndpoint } from '@/components/ApiEndpoint';
 import { DataTable } from '@/components/DataTable';
 import {
   ExpiryFilterControl,
@@ -17,6 +18,7 @@ import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
+import { deploymentApiBase, deploymentKeyUsage, harmlessGet, type KeyUsage } from '@/lib/key-usage';
 import { useDeleteDeploymentKey } from '../api/change-deployment-key';
 import { useCatalog } from '../api/get-catalog';
 import { deploymentKeyKeys } from '../api/deployment-key-keys';
@@ -59,7 +61,14 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: deploymentKeyKeys.list(deploymentId) });
   // The one copy of a new App Secret in the page: gone when the reveal dialog closes.
-  const [revealed, setRevealed] = useState<{ appId: string; secret: string } | null>(null);
+  const [revealed, setRevealed] = useState<{
+    appId: string;
+    secret: string;
+    usage: KeyUsage;
+  } | null>(null);
+  const apiBase = catalog.data
+    ? deploymentApiBase(window.location.origin, deploymentId, catalog.data.basePath)
+    : null;
   const categories = useMemo(
     () => (catalog.data ? indexCatalog(catalog.data) : []),
     [catalog.data],
@@ -68,7 +77,16 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
   const reveal = (created: CreatedDeploymentKey) => {
     setDialog(null);
     setCreatingServerless(false);
-    setRevealed({ appId: created.appId, secret: created.appSecret });
+    setRevealed({
+      appId: created.appId,
+      secret: created.appSecret,
+      usage: deploymentKeyUsage(
+        apiBase ?? '',
+        created.appId,
+        created.appSecret,
+        harmlessGet(created),
+      ),
+    });
   };
 
   // Serverless keys have full access: their dialog asks only when they expire.
@@ -95,6 +113,11 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
           </Button>
         )}
       </Group>
+      {apiBase && (
+        <Box mb="sm">
+          <ApiEndpoint url={apiBase} auth={t('apiEndpoint.deploymentAuth')} />
+        </Box>
+      )}
       {(keys.isPending || catalog.isPending) && <PageLoader />}
       {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
       {catalog.isError && <ErrorAlert error={catalog.error} />}
@@ -239,6 +262,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             idValue={revealed.appId}
             secretLabel={t('deploymentKeys.appSecret')}
             secretValue={revealed.secret}
+            usage={revealed.usage}
             onClose={() => setRevealed(null)}
           />
         )}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
@@ -14,9 +14,11 @@ import {
 import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
 import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { ApiEndpoint } from '@/components/ApiEndpoint';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
+import { platformApiBase, platformKeyUsage, type KeyUsage } from '@/lib/key-usage';
 import { useDeletePlatformKey } from '../api/change-platform-key';
 import { usePlatformKeys } from '../api/get-platform-keys';
 import { platformKeyKeys } from '../api/platform-key-keys';
@@ -43,7 +45,10 @@ export function PlatformKeysPage() {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: platformKeyKeys.all });
   // The one copy of a new Secret in the page: gone when the reveal dialog closes.
-  const [revealed, setRevealed] = useState<{ key: string; secret: string } | null>(null);
+  const [revealed, setRevealed] = useState<{ key: string; secret: string; usage: KeyUsage } | null>(
+    null,
+  );
+  const apiBase = platformApiBase(window.location.origin);
 
   const newKeyButton = (
     <Button onClick={() => setEditing({ mode: 'create' })}>{t('platformKeys.newKey')}</Button>
@@ -61,6 +66,9 @@ export function PlatformKeysPage() {
           {t('platformKeys.reference')}
         </Anchor>
       </Text>
+      <Box mb="md">
+        <ApiEndpoint url={apiBase} auth={t('apiEndpoint.platformAuth')} />
+      </Box>
       {keys.isPending && <PageLoader />}
       {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
       {keys.isSuccess && keys.data.length === 0 && (
@@ -165,7 +173,11 @@ export function PlatformKeysPage() {
             onClose={() => setEditing(null)}
             onCreated={(created) => {
               setEditing(null);
-              setRevealed({ key: created.key, secret: created.secret });
+              setRevealed({
+                key: created.key,
+                secret: created.secret,
+                usage: platformKeyUsage(apiBase, created.key, created.secret, created.scopes),
+              });
             }}
           />
         )}
@@ -176,6 +188,7 @@ export function PlatformKeysPage() {
             idValue={revealed.key}
             secretLabel={t('platformKeys.secret')}
             secretValue={revealed.secret}
+            usage={revealed.usage}
             onClose={() => setRevealed(null)}
           />
         )}
