@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEvent } from '../../contract/audit';
+import type { AuditAction } from '../../contract/audit-actions';
 import type { Actor } from '../auth/actor';
 import { containsPattern, likeIgnoringCase } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
@@ -15,7 +16,7 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   targetLabel?: string | null;

@@ -2,6 +2,7 @@ import { Button, Code, EmptyState, Group, NativeSelect, Text, TextInput } from '
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS } from '@contract/audit-actions';
 import { DataTable } from '@/components/DataTable';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
@@ -9,28 +10,6 @@ import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
 import { useAuditEvents, type AuditFilters } from '../api/get-audit-events';
 
-const ACTIONS = [
-  'organization.setup',
-  'user.create',
-  'user.update',
-  'user.delete',
-  'project.create',
-  'project.update',
-  'project.member_add',
-  'project.member_remove',
-  'deployment.create',
-  'deployment.rename',
-  'deployment.start',
-  'deployment.stop',
-  'deployment.upstream_change',
-  'deployment.delete',
-  'tls.create',
-  'tls.replace',
-  'tls.delete',
-  'platform_key.create',
-  'platform_key.update',
-  'platform_key.delete',
-];
 
 /** Every change, newest first: who (account or key), what, when and from where. */
 export function AuditLogPage() {
@@ -62,7 +41,7 @@ export function AuditLogPage() {
           onChange={set('action')}
           data={[
             { value: '', label: t('audit.anyAction') },
-            ...ACTIONS.map((action) => ({ value: action, label: action })),
+            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action })),
           ]}
           w={220}
         />

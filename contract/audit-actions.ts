@@ -1,0 +1,37 @@
+/**
+ * Every action the audit log records: the server may record nothing else (AuditEntry's type),
+ * and the console's Action filter offers exactly these.
+ */
+export const AUDIT_ACTIONS = [
+  'organization.setup',
+  'user.create',
+  'user.update',
+  'user.delete',
+  'project.create',
+  'project.update',
+  'project.member_add',
+  'project.member_remove',
+  'deployment.create',
+  'deployment.rename',
+  'deployment.start',
+  'deployment.stop',
+  'deployment.upstream_change',
+  'deployment.delete',
+  'tls.create',
+  'tls.replace',
+  'tls.delete',
+  'platform_key.create',
+  'platform_key.update',
+  'platform_key.roll',
+  'platform_key.lifecycle',
+  'platform_key.delete',
+  'deployment_key.create',
+  'deployment_key.update',
+  'deployment_key.roll',
+  'deployment_key.lifecycle',
+  'deployment_key.delete',
+  'deployment_key.import_legacy',
+  'key.find_by_secret',
+  'settings.key_policy',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
