@@ -50,6 +50,9 @@ test('a Dedicated v5 key: pick permissions, reveal once, view access, edit, dele
   await test.step('view what was granted', async () => {
     const row = section.getByRole('row').filter({ hasText: appId });
     await expect(row).toContainText('monitoring dashboard');
+    // Method badges and who made it, readable in a long list.
+    await expect(row.getByText(/^GET \d+$/)).toBeVisible();
+    await expect(row).toContainText(ROOT.email);
     await row.getByRole('button', { name: `View Access ${appId}` }).click();
     await expect(section.getByText('/clients/{clientid}', { exact: true })).toBeVisible();
     await expect(section.getByText('/publish', { exact: true })).toBeVisible();

@@ -4,6 +4,7 @@ import {
   createDeploymentRequestSchema,
   deploymentListQuerySchema,
   deploymentListSchema,
+  deploymentNameSchema,
   deploymentParamsSchema,
   deploymentSchema,
   tlsSummarySchema,
@@ -38,7 +39,7 @@ function toDto(view: DeploymentView, access: DeploymentAccess): Deployment {
   };
 }
 
-const renameSchema = z.object({ name: z.string().trim().min(1, { message: 'Required' }).max(64) }).strict();
+const renameSchema = z.object({ name: deploymentNameSchema }).strict();
 
 /** Deployments and their TLS certificate, as the console's Deployments pages use them. */
 export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {

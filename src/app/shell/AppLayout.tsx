@@ -72,7 +72,11 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
       </AppShell.Navbar>
       <AppShell.Main id="main">{allowed ? children : <NoAccess />}</AppShell.Main>
       <Suspense>
-        <Notifications position="top-right" />
+        {/* Below the header: a toast never covers the user menu. */}
+        <Notifications
+          position="top-right"
+          styles={{ root: { top: 'calc(56px + var(--mantine-spacing-md))' } }}
+        />
       </Suspense>
     </AppShell>
   );

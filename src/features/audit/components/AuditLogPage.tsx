@@ -10,7 +10,6 @@ import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
 import { useAuditEvents, type AuditFilters } from '../api/get-audit-events';
 
-
 /** Every change, newest first: who (account or key), what, when and from where. */
 export function AuditLogPage() {
   const { t } = useTranslation();

@@ -25,6 +25,7 @@ import { deploymentKeyKeys } from '../api/deployment-key-keys';
 import { useDeploymentKeys } from '../api/get-deployment-keys';
 import { indexCatalog, summarize, toSelection } from '../permission-picker-model';
 import { formatPermissionSummary } from '../permission-summary';
+import { MethodBadges } from './MethodBadges';
 import { ViewAccess } from './ViewAccess';
 
 const DeploymentKeyDialog = lazy(() =>
@@ -137,6 +138,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             <tr>
               <th>{t('deploymentKeys.appId')}</th>
               <th>{t('deploymentKeys.note')}</th>
+              <th>{t('platformKeys.createdBy')}</th>
               <th>{t('common.createdAt')}</th>
               <th>{t('keys.expires')}</th>
               <th>{t('platformKeys.lastUsed')}</th>
@@ -165,20 +167,24 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                     )}
                   </td>
                   <td>{key.note || '—'}</td>
+                  <td>{key.createdBy ?? '—'}</td>
                   <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
                   <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
                   <td>
                     {key.fullAccess ? (
                       access(key)
                     ) : (
-                      <UnstyledButton
-                        aria-expanded={expanded === key.id}
-                        aria-label={`${t('deploymentKeys.viewAccess')} ${key.appId}`}
-                        onClick={() => setExpanded(expanded === key.id ? null : key.id)}
-                        style={{ textDecoration: 'underline' }}
-                      >
-                        {access(key)} · {t('deploymentKeys.viewAccess')}
-                      </UnstyledButton>
+                      <>
+                        <MethodBadges permissions={key.permissions} />
+                        <UnstyledButton
+                          aria-expanded={expanded === key.id}
+                          aria-label={`${t('deploymentKeys.viewAccess')} ${key.appId}`}
+                          onClick={() => setExpanded(expanded === key.id ? null : key.id)}
+                          style={{ textDecoration: 'underline' }}
+                        >
+                          {access(key)} · {t('deploymentKeys.viewAccess')}
+                        </UnstyledButton>
+                      </>
                     )}
                   </td>
                   <td>
@@ -219,7 +225,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                 </tr>
                 {key.legacy && (
                   <tr>
-                    <td colSpan={7}>
+                    <td colSpan={8}>
                       <Text size="xs" c="dimmed">
                         {t('deploymentKeys.legacyHint')}
                       </Text>
@@ -228,7 +234,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                 )}
                 {expanded === key.id && (
                   <tr>
-                    <td colSpan={7}>
+                    <td colSpan={8}>
                       <ViewAccess catalog={catalog.data} permissions={key.permissions} />
                     </td>
                   </tr>
