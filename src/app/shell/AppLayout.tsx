@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './notifications.css';
 import { NoAccess } from '@/components/NoAccess';
 import { useCan } from '@/lib/auth';
 import { UserMenu } from './UserMenu';
@@ -72,11 +73,7 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
       </AppShell.Navbar>
       <AppShell.Main id="main">{allowed ? children : <NoAccess />}</AppShell.Main>
       <Suspense>
-        {/* Below the header: a toast never covers the user menu. */}
-        <Notifications
-          position="top-right"
-          styles={{ root: { top: 'calc(56px + var(--mantine-spacing-md))' } }}
-        />
+        <Notifications position="top-right" />
       </Suspense>
     </AppShell>
   );
