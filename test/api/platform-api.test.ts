@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { days, makeCa, makeLeaf } from '../support/certificates';
 import { createDeployment, createPlatformKey, PlatformClient } from '../support/platform-client';
 import { useTestApp } from '../support/test-app';
+import { withLastCharacterChanged } from '../support/tamper';
 
 describe('Platform API: authentication', () => {
   const t = useTestApp({ platformFailuresPerAddress: 6 });
@@ -14,7 +15,7 @@ describe('Platform API: authentication', () => {
       new PlatformClient(t.app, undefined),
       new PlatformClient(t.app, 'Bearer something'),
       PlatformClient.withKey(t.app, { key: 'kwk_00000000000000000000', secret: key.secret }),
-      PlatformClient.withKey(t.app, { key: key.key, secret: `${key.secret.slice(0, -1)}x` }),
+      PlatformClient.withKey(t.app, { key: key.key, secret: withLastCharacterChanged(key.secret) }),
     ];
     const answers = await Promise.all(attempts.map((client) => client.get('/deployments')));
     for (const answer of answers) {
@@ -58,7 +59,9 @@ describe('Platform API: deployments', () => {
     const response = await PlatformClient.withKey(t.app, key).get('/deployments');
     expect(response.status).toBe(200);
     expect(Array.isArray(response.body)).toBe(true);
-    const byName = Object.fromEntries(response.body.map((d: { deploymentName: string }) => [d.deploymentName, d]));
+    const byName = Object.fromEntries(
+      response.body.map((d: { deploymentName: string }) => [d.deploymentName, d]),
+    );
     expect(byName.fleet).toEqual({
       deploymentID: expect.stringMatching(/^[a-z][0-9a-f]{7}$/),
       deploymentName: 'fleet',
@@ -76,33 +79,52 @@ describe('Platform API: deployments', () => {
     expect(byName.flex).toMatchObject({ deploymentType: 'dedicatedFlex', version: 'v5' });
     expect(byName.tiny).toMatchObject({ deploymentType: 'serverless', version: 'v5' });
 
-    const one = await PlatformClient.withKey(t.app, key).get(`/deployments/${byName.fleet.deploymentID}`);
+    const one = await PlatformClient.withKey(t.app, key).get(
+      `/deployments/${byName.fleet.deploymentID}`,
+    );
     expect(one.body).toEqual(byName.fleet);
-    expect((await PlatformClient.withKey(t.app, key).get('/deployments/zzzzzzzz')).status).toBe(404);
+    expect((await PlatformClient.withKey(t.app, key).get('/deployments/zzzzzzzz')).status).toBe(
+      404,
+    );
   });
 
   it('stops and starts a Dedicated deployment, which settles after its transition', async () => {
     const root = await t.setupRoot();
     const deployment = await createDeployment(root);
-    const client = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['deployment_management'] }));
+    const client = PlatformClient.withKey(
+      t.app,
+      await createPlatformKey(root, { scopes: ['deployment_management'] }),
+    );
 
     const stop = await client.post(`/deployments/${deployment.id}/stop`);
     expect(stop.status).toBe(201);
-    expect(stop.body).toEqual({ deploymentID: deployment.id, deploymentName: deployment.name, operation: 'stopping' });
+    expect(stop.body).toEqual({
+      deploymentID: deployment.id,
+      deploymentName: deployment.name,
+      operation: 'stopping',
+    });
     expect((await client.get(`/deployments/${deployment.id}`)).body.status).toBe('stopping');
     t.clock.advance(3_001);
     expect((await client.get(`/deployments/${deployment.id}`)).body.status).toBe('stopped');
-    expect((await root.get(`/api/console/deployments/${deployment.id}`)).body.status).toBe('stopped');
+    expect((await root.get(`/api/console/deployments/${deployment.id}`)).body.status).toBe(
+      'stopped',
+    );
 
     // Fresh keys, as start/stop is limited to one call an hour per deployment and key.
-    const freshKey = async () => PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['deployment_management'] }));
+    const freshKey = async () =>
+      PlatformClient.withKey(
+        t.app,
+        await createPlatformKey(root, { scopes: ['deployment_management'] }),
+      );
     const again = await (await freshKey()).post(`/deployments/${deployment.id}/stop`);
     expect(again.status).toBe(422);
     expect(again.body.message).toContain('only a running deployment can be stopped');
     const start = await (await freshKey()).post(`/deployments/${deployment.id}/start`);
     expect(start.body.operation).toBe('starting');
     t.clock.advance(3_001);
-    expect((await root.get(`/api/console/deployments/${deployment.id}`)).body.status).toBe('running');
+    expect((await root.get(`/api/console/deployments/${deployment.id}`)).body.status).toBe(
+      'running',
+    );
   });
 
   it('limits start/stop to one an hour per deployment and key', async () => {
@@ -130,7 +152,9 @@ describe('Platform API: deployments', () => {
       expect(response.status).toBe(422);
       expect(response.body.code).toBe('DEPLOYMENT_TYPE_UNSUPPORTED');
     }
-    expect((await root.get(`/api/console/deployments/${serverless.id}`)).body.status).toBe('running');
+    expect((await root.get(`/api/console/deployments/${serverless.id}`)).body.status).toBe(
+      'running',
+    );
   });
 
   it('enforces the functionality scope and the project scope', async () => {
@@ -139,17 +163,27 @@ describe('Platform API: deployments', () => {
     const inDefault = await createDeployment(root, { name: 'in-default' });
     const inOther = await createDeployment(root, { name: 'in-other', projectId: other.id });
 
-    const tlsOnly = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['tls_certificate_management'] }));
+    const tlsOnly = PlatformClient.withKey(
+      t.app,
+      await createPlatformKey(root, { scopes: ['tls_certificate_management'] }),
+    );
     expect((await tlsOnly.get('/deployments')).status).toBe(403);
     expect((await tlsOnly.get('/projects')).status).toBe(403);
 
-    const scoped = PlatformClient.withKey(t.app, await createPlatformKey(root, { projectIds: [other.id] }));
+    const scoped = PlatformClient.withKey(
+      t.app,
+      await createPlatformKey(root, { projectIds: [other.id] }),
+    );
     const listed = await scoped.get('/deployments');
-    expect(listed.body.map((d: { deploymentName: string }) => d.deploymentName)).toEqual(['in-other']);
+    expect(listed.body.map((d: { deploymentName: string }) => d.deploymentName)).toEqual([
+      'in-other',
+    ]);
     expect((await scoped.get(`/deployments/${inOther.id}`)).status).toBe(200);
     expect((await scoped.get(`/deployments/${inDefault.id}`)).status).toBe(403);
     expect((await scoped.post(`/deployments/${inDefault.id}/stop`)).status).toBe(403);
-    expect((await root.get(`/api/console/deployments/${inDefault.id}`)).body.status).toBe('running');
+    expect((await root.get(`/api/console/deployments/${inDefault.id}`)).body.status).toBe(
+      'running',
+    );
     const projects = await scoped.get('/projects');
     expect(projects.body).toEqual([{ projectID: other.id, projectName: 'other', description: '' }]);
   });
@@ -166,7 +200,10 @@ describe('Platform API: rate limits and documentation', () => {
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
     // Another key has its own allowance.
-    expect((await PlatformClient.withKey(t.app, await createPlatformKey(root)).get('/deployments')).status).toBe(200);
+    expect(
+      (await PlatformClient.withKey(t.app, await createPlatformKey(root)).get('/deployments'))
+        .status,
+    ).toBe(200);
   });
 
   it('serves an OpenAPI 3 document generated from the route schemas', async () => {
@@ -174,7 +211,12 @@ describe('Platform API: rate limits and documentation', () => {
     expect(response.status).toBe(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/deployments', '/deployments/{deployment_id}', '/deployments/{deployment_id}/tls', '/projects']),
+      expect.arrayContaining([
+        '/deployments',
+        '/deployments/{deployment_id}',
+        '/deployments/{deployment_id}/tls',
+        '/projects',
+      ]),
     );
     expect(response.body.paths['/deployments'].get.responses['200']).toBeDefined();
   });
@@ -186,19 +228,43 @@ describe('Platform API: TLS certificates', () => {
   it('uploads, reads, refuses a second upload, replaces and deletes a certificate', async () => {
     const root = await t.setupRoot();
     const deployment = await createDeployment(root);
-    const client = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['tls_certificate_management'] }));
+    const client = PlatformClient.withKey(
+      t.app,
+      await createPlatformKey(root, { scopes: ['tls_certificate_management'] }),
+    );
     const ca = await makeCa();
     const leaf = await makeLeaf(ca, { to: days(400) });
     t.logs.rememberSecret(leaf.key.split('\n').slice(1, -2).join(''));
 
-    const created = await client.post(`/deployments/${deployment.id}/tls`, { tlsType: 'one-way', cert: leaf.cert, key: leaf.key });
+    const created = await client.post(`/deployments/${deployment.id}/tls`, {
+      tlsType: 'one-way',
+      cert: leaf.cert,
+      key: leaf.key,
+    });
     expect(created.status).toBe(200);
-    expect(created.body).toEqual({ tlsType: 'one-way', expire: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/), status: 'running' });
+    expect(created.body).toEqual({
+      tlsType: 'one-way',
+      expire: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+      status: 'running',
+    });
     expect(JSON.stringify(created.body)).not.toContain('PRIVATE KEY');
     expect((await client.get(`/deployments/${deployment.id}/tls`)).body).toEqual(created.body);
-    expect((await client.post(`/deployments/${deployment.id}/tls`, { tlsType: 'one-way', cert: leaf.cert, key: leaf.key })).status).toBe(409);
+    expect(
+      (
+        await client.post(`/deployments/${deployment.id}/tls`, {
+          tlsType: 'one-way',
+          cert: leaf.cert,
+          key: leaf.key,
+        })
+      ).status,
+    ).toBe(409);
 
-    const twoWay = await client.put(`/deployments/${deployment.id}/tls`, { tlsType: 'two-way', cert: leaf.cert, key: leaf.key, cacert: ca.cert });
+    const twoWay = await client.put(`/deployments/${deployment.id}/tls`, {
+      tlsType: 'two-way',
+      cert: leaf.cert,
+      key: leaf.key,
+      cacert: ca.cert,
+    });
     expect(twoWay.body.tlsType).toBe('two-way');
     expect((await client.delete(`/deployments/${deployment.id}/tls`)).status).toBe(200);
     expect((await client.get(`/deployments/${deployment.id}/tls`)).status).toBe(404);
@@ -208,22 +274,29 @@ describe('Platform API: TLS certificates', () => {
     ['an expired certificate', 'expired'],
     ['a key of another certificate', 'does not match'],
     ['two-way without a CA', 'client CA'],
-  ])('refuses %s with 422 saying which check failed, and stores nothing', async (_case, message) => {
-    const root = await t.setupRoot();
-    const deployment = await createDeployment(root);
-    const client = PlatformClient.withKey(t.app, await createPlatformKey(root));
-    const ca = await makeCa();
-    const good = await makeLeaf(ca);
-    const body =
-      message === 'expired'
-        ? await makeLeaf(ca, { from: days(-60), to: days(-2) }).then((c) => ({ tlsType: 'one-way', cert: c.cert, key: c.key }))
-        : message === 'does not match'
-          ? { tlsType: 'one-way', cert: good.cert, key: (await makeLeaf(ca)).key }
-          : { tlsType: 'two-way', cert: good.cert, key: good.key };
-    const response = await client.post(`/deployments/${deployment.id}/tls`, body);
-    expect(response.status).toBe(422);
-    expect(response.body.code).toBe('TLS_CERTIFICATE_INVALID');
-    expect(response.body.message).toContain(message);
-    expect((await client.get(`/deployments/${deployment.id}/tls`)).status).toBe(404);
-  });
+  ])(
+    'refuses %s with 422 saying which check failed, and stores nothing',
+    async (_case, message) => {
+      const root = await t.setupRoot();
+      const deployment = await createDeployment(root);
+      const client = PlatformClient.withKey(t.app, await createPlatformKey(root));
+      const ca = await makeCa();
+      const good = await makeLeaf(ca);
+      const body =
+        message === 'expired'
+          ? await makeLeaf(ca, { from: days(-60), to: days(-2) }).then((c) => ({
+              tlsType: 'one-way',
+              cert: c.cert,
+              key: c.key,
+            }))
+          : message === 'does not match'
+            ? { tlsType: 'one-way', cert: good.cert, key: (await makeLeaf(ca)).key }
+            : { tlsType: 'two-way', cert: good.cert, key: good.key };
+      const response = await client.post(`/deployments/${deployment.id}/tls`, body);
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('TLS_CERTIFICATE_INVALID');
+      expect(response.body.message).toContain(message);
+      expect((await client.get(`/deployments/${deployment.id}/tls`)).status).toBe(404);
+    },
+  );
 });
