@@ -30,6 +30,8 @@ export const deploymentSchema = z.object({
   region: z.string(),
   platform: z.string(),
   status: deploymentStatusSchema,
+  /** Whether the gateway forwards anywhere; the URL and API key are null to those who may not change them. */
+  hasUpstream: z.boolean(),
   upstreamUrl: z.string().nullable(),
   upstreamApiKey: z.string().nullable(),
   hasUpstreamSecret: z.boolean(),

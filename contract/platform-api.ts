@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { deploymentIdSchema } from './deployments';
+import { DEFAULT_VERSION, isVersionValidFor, type DeploymentType } from './deployment-types';
+import { deploymentIdSchema, deploymentNameSchema } from './deployments';
+import { plainText } from './fields';
+import { REGION_IDS } from './regions';
 
 /**
  * The Platform API's wire format, field for field as EMQX Platform's own
@@ -42,3 +45,59 @@ export const publicTlsSchema = z.object({
 });
 
 export const publicDeploymentParamsSchema = z.object({ deployment_id: deploymentIdSchema });
+
+const WIRE_TYPE_TO_TYPE = {
+  serverless: { v5: 'serverless' },
+  dedicated: { v4: 'dedicated_v4', v5: 'dedicated_v5' },
+  dedicatedFlex: { v5: 'dedicated_flex' },
+  byoc: { v5: 'byoc' },
+} as const satisfies Record<
+  PublicDeployment['deploymentType'],
+  Partial<Record<PublicDeployment['version'], DeploymentType>>
+>;
+
+/**
+ * `POST /deployments`: the fields are named as in EMQX Platform's deployment list (deploymentName,
+ * projectID, deploymentType, version, region), so what a script reads it can send back. The
+ * result is the type and EMQX version the console would create.
+ */
+export const publicCreateDeploymentSchema = z
+  .object({
+    deploymentName: deploymentNameSchema,
+    projectID: z.uuid({ message: 'Give a project ID' }),
+    deploymentType: publicDeploymentSchema.shape.deploymentType,
+    version: publicDeploymentSchema.shape.version.default('v5'),
+    region: z.enum(REGION_IDS, { message: 'Choose a region' }),
+    emqxVersion: plainText(z.string().trim().min(1).max(32)).optional(),
+  })
+  .strict()
+  .transform((request, context) => {
+    const type: DeploymentType | undefined = (
+      WIRE_TYPE_TO_TYPE[request.deploymentType] as Partial<Record<string, DeploymentType>>
+    )[request.version];
+    if (!type) {
+      context.addIssue({
+        code: 'custom',
+        path: ['version'],
+        message: `${request.deploymentType} deployments run EMQX v5`,
+      });
+      return z.NEVER;
+    }
+    const emqxVersion = request.emqxVersion ?? DEFAULT_VERSION[type];
+    if (!isVersionValidFor(type, emqxVersion)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['emqxVersion'],
+        message:
+          type === 'dedicated_v4' ? 'Dedicated v4 runs EMQX 4.4.x' : 'This type runs EMQX 5.x',
+      });
+      return z.NEVER;
+    }
+    return {
+      name: request.deploymentName,
+      projectId: request.projectID,
+      type,
+      emqxVersion,
+      region: request.region,
+    };
+  });

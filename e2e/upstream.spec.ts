@@ -46,7 +46,7 @@ test('Root points a deployment at its upstream; addresses outside the allow list
   });
   expect(await call.json()).toEqual({ seen: '/api/v5/clients' });
 
-  // A Project Administrator sees where it forwards, and is offered no way to change it.
+  // A Project Administrator learns only that it forwards: not where, and no way to change it.
   const padmin = await createAccount(baseURL!, 'project_admin');
   const users = (await (await api.get('/api/console/users')).json()).users as { id: string; email: string }[];
   await api.put(`/api/console/projects/${projectId}/members/${users.find((user) => user.email === padmin.email)!.id}`);
@@ -54,7 +54,8 @@ test('Root points a deployment at its upstream; addresses outside the allow list
   const padminPage = await other.newPage();
   await signIn(padminPage, padmin);
   await padminPage.goto(`/deployments/${deploymentId}`);
-  await expect(padminPage.getByText(upstreamUrl)).toBeVisible();
+  await expect(padminPage.getByText('Configured (the address is shown to Root and Administrators)')).toBeVisible();
+  await expect(padminPage.getByText(upstreamUrl)).toHaveCount(0);
   await expect(padminPage.getByRole('button', { name: 'Change upstream' })).toHaveCount(0);
   await padminPage.goto('/deployments');
   await padminPage.getByRole('button', { name: 'Create Deployment' }).click();

@@ -61,7 +61,7 @@ export function accessForPlatformKey(key: PlatformKeyPrincipal): DeploymentAcces
     auditActor: { organizationId: key.organizationId, type: 'platform_key', id: key.keyId, label: key.keyId, address: key.address },
     visibleProjectIds: key.projectIds,
     outsideScope: 'forbidden',
-    mayCreate: false,
+    mayCreate: key.scopes.includes('deployment_management'),
     mayOperate: key.scopes.includes('deployment_management'),
     mayConfigure: key.scopes.includes('tls_certificate_management'),
     mayConfigureUpstream: false,

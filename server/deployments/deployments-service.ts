@@ -65,7 +65,9 @@ export function createDeploymentsService(deps: {
 }) {
   const { db, now, secretBox, transitionMs, announce, upstreamPolicy } = deps;
 
-  type UpstreamInput = z.output<typeof upstreamChangeRequestSchema>;
+  type UpstreamInput = Partial<z.output<typeof upstreamChangeRequestSchema>>;
+  /** The console sends an upstream too; the Platform API never does (only administrators set one). */
+  type CreateDeploymentInput = Omit<z.output<typeof createDeploymentRequestSchema>, keyof UpstreamInput> & UpstreamInput;
 
   /** Only administrators point Keyward's server somewhere, and only where the operator allows. */
   async function checkUpstream(access: DeploymentAccess, input: UpstreamInput): Promise<void> {
@@ -172,9 +174,12 @@ export function createDeploymentsService(deps: {
       };
     },
 
-    async create(access: DeploymentAccess, input: z.output<typeof createDeploymentRequestSchema>): Promise<DeploymentView> {
+    async create(access: DeploymentAccess, input: CreateDeploymentInput): Promise<DeploymentView> {
       if (!access.mayCreate) throw new ForbiddenError();
       const project = await findProjectInOrganization(db, access.organizationId, input.projectId);
+      if (project && !seesProject(access, project.id) && access.outsideScope === 'forbidden') {
+        throw new ForbiddenError('This key may not use deployments of that project.');
+      }
       if (!project || !seesProject(access, project.id)) {
         throw new InvalidError('The request body has invalid fields.', [{ path: 'projectId', message: 'No such project' }]);
       }

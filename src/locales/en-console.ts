@@ -116,6 +116,9 @@ export const enConsole = {
     deletedFound: '{{key}} deleted',
     open: 'Open',
   },
+  deployments: {
+    upstreamHidden: 'Configured (the address is shown to Root and Administrators)',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -112,4 +112,7 @@ export const zhCNConsole: ConsoleMessages = {
     deletedFound: '已删除 {{key}}',
     open: '打开',
   },
+  deployments: {
+    upstreamHidden: '已配置（地址仅对 Root 和管理员显示）',
+  },
 };

@@ -46,6 +46,8 @@ describe('Platform API: authentication', () => {
   });
 });
 
+const HOUR = 3_600_000;
+
 describe('Platform API: deployments', () => {
   const t = useTestApp({ deploymentTransitionMs: 3_000 });
 
@@ -86,6 +88,83 @@ describe('Platform API: deployments', () => {
     expect((await PlatformClient.withKey(t.app, key).get('/deployments/zzzzzzzz')).status).toBe(
       404,
     );
+  });
+
+  it("creates a deployment in a project the key may use, audited, with the console's validation", async () => {
+    const root = await t.setupRoot();
+    const projects = (await root.get('/api/console/projects')).body.projects;
+    const other = (await root.post('/api/console/projects', { name: 'other' })).body;
+    const key = await createPlatformKey(root, {
+      scopes: ['deployment_management'],
+      projectIds: [projects[0].id],
+    });
+    const client = PlatformClient.withKey(t.app, key);
+    const request = {
+      deploymentName: 'from-script',
+      projectID: projects[0].id,
+      deploymentType: 'dedicated',
+      region: 'eu-central-1',
+    };
+
+    const created = await client.post('/deployments', request);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      deploymentName: 'from-script',
+      deploymentType: 'dedicated',
+      version: 'v5',
+      status: 'running',
+      projectName: projects[0].name,
+      region: 'eu-central-1',
+      platform: 'AWS',
+    });
+    // The same deployment everywhere: the Platform API's list and the console.
+    expect((await client.get(`/deployments/${created.body.deploymentID}`)).body).toEqual(
+      created.body,
+    );
+    expect(
+      (await root.get(`/api/console/deployments/${created.body.deploymentID}`)).body,
+    ).toMatchObject({ type: 'dedicated_v5', emqxVersion: '5.8.9' });
+    const v4 = await client.post('/deployments', {
+      ...request,
+      deploymentName: 'legacy',
+      version: 'v4',
+    });
+    expect(v4.body).toMatchObject({ deploymentType: 'dedicated', version: 'v4' });
+    const audit = (await root.get('/api/console/audit-events?action=deployment.create')).body
+      .events;
+    expect(audit[0]).toMatchObject({
+      actorType: 'platform_key',
+      actorLabel: key.key,
+      targetId: v4.body.deploymentID,
+    });
+
+    // Outside the key's projects, or without the scope: 403, and nothing made.
+    expect((await client.post('/deployments', { ...request, projectID: other.id })).status).toBe(
+      403,
+    );
+    const tlsOnly = PlatformClient.withKey(
+      t.app,
+      await createPlatformKey(root, { scopes: ['tls_certificate_management'] }),
+    );
+    expect((await tlsOnly.post('/deployments', request)).status).toBe(403);
+    // Bad fields: 422 naming each, and nothing made.
+    for (const [body, field] of [
+      [{ ...request, deploymentName: '' }, 'deploymentName'],
+      [{ ...request, deploymentName: 'a\u0000b' }, 'deploymentName'],
+      [{ ...request, deploymentType: 'huge' }, 'deploymentType'],
+      [{ ...request, deploymentType: 'serverless', version: 'v4' }, 'version'],
+      [{ ...request, emqxVersion: '4.4.19' }, 'emqxVersion'],
+      [{ ...request, region: 'mars-1' }, 'region'],
+      [{ ...request, projectID: 'not-a-uuid' }, 'projectID'],
+      [{ ...request, upstreamUrl: 'http://10.0.0.1' }, ''],
+    ] as const) {
+      t.clock.advance(HOUR); // writes are limited to 6 an hour per key, as EMQX Platform's
+      const refused = await client.post('/deployments', body);
+      expect(refused.status, JSON.stringify(body)).toBe(422);
+      if (field)
+        expect(refused.body.details.map((issue: { path: string }) => issue.path)).toContain(field);
+    }
+    expect((await client.get('/deployments')).body).toHaveLength(2);
   });
 
   it('stops and starts a Dedicated deployment, which settles after its transition', async () => {

@@ -80,7 +80,7 @@ describe('where upstreams may point, with the default policy (no KEYWARD_UPSTREA
 describe('who may set an upstream', () => {
   const t = useTestApp({ deploymentTransitionMs: 0 });
 
-  it('lets only Root and Administrators set or change it; Project Administrators see it', async () => {
+  it('lets only Root and Administrators set, change or see it; Project Administrators learn only that there is one', async () => {
     const root = await t.setupRoot();
     const padmin = await t.signedInAs('project_admin', root);
     const admin = await t.signedInAs('admin', root);
@@ -109,7 +109,8 @@ describe('who may set an upstream', () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ upstreamUrl: upstream.url, hasUpstreamSecret: true, permissions: { upstream: true } });
     const seenByPadmin = await padmin.client.get(`/api/console/deployments/${created.body.id}`);
-    expect(seenByPadmin.body).toMatchObject({ upstreamUrl: upstream.url, hasUpstreamSecret: true });
+    expect(seenByPadmin.body).toMatchObject({ hasUpstream: true, upstreamUrl: null, upstreamApiKey: null });
+    expect(JSON.stringify(seenByPadmin.body)).not.toContain(new URL(upstream.url).host);
     expect(JSON.stringify(seenByPadmin.body)).not.toContain(UPSTREAM_SECRET);
 
     const audit = (await root.get('/api/console/audit-events?action=deployment.upstream_change')).body.events;

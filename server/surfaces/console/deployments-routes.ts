@@ -31,8 +31,10 @@ function toDto(view: DeploymentView, access: DeploymentAccess): Deployment {
     region: view.region,
     platform: platformOfRegion(view.region),
     status: view.status,
-    upstreamUrl: displayableUpstreamUrl(view.upstreamUrl),
-    upstreamApiKey: view.upstreamApiKey,
+    // The upstream is Keyward's own way past its checks: only those who may change it see where it is.
+    hasUpstream: view.upstreamUrl !== null,
+    upstreamUrl: access.mayConfigureUpstream ? displayableUpstreamUrl(view.upstreamUrl) : null,
+    upstreamApiKey: access.mayConfigureUpstream ? view.upstreamApiKey : null,
     hasUpstreamSecret: view.hasUpstreamSecret,
     createdAt: view.createdAt.toISOString(),
     permissions: { operate: access.mayOperate, configure: access.mayConfigure, upstream: access.mayConfigureUpstream },

@@ -4,6 +4,7 @@ import { deploymentKeySchema, legacyKeyImportSchema } from '../../../contract/de
 import { tlsUploadRequestSchema } from '../../../contract/deployments';
 import { apiErrorSchema } from '../../../contract/errors';
 import {
+  publicCreateDeploymentSchema,
   publicDeploymentParamsSchema,
   publicDeploymentSchema,
   publicOperationSchema,
@@ -34,6 +35,20 @@ export const publicApiRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       schema: { summary: 'List deployments', tags: ['Deployment Management'], response: { 200: z.array(publicDeploymentSchema), ...errors } },
     },
     async (request) => (await deployments.list(access(request))).map(toPublicDeployment),
+  );
+
+  app.post(
+    '/deployments',
+    {
+      config: { scope: 'deployment_management', rateBucket: 'tls_write' },
+      schema: {
+        summary: 'Create a deployment in a project the key may use (running at once; an administrator sets its upstream in the console)',
+        tags: ['Deployment Management'],
+        body: publicCreateDeploymentSchema,
+        response: { 201: publicDeploymentSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(toPublicDeployment(await deployments.create(access(request), request.body))),
   );
 
   app.get(

@@ -125,7 +125,10 @@ export function DeploymentOverviewPage({
           <Fact label={t('common.createdAt')}>{dateTime(d.createdAt)}</Fact>
           <Fact label={t('deployments.fields.upstreamUrl')}>
             <Group gap="xs" wrap="nowrap">
-              <span>{d.upstreamUrl ?? t('deployments.noUpstream')}</span>
+              <span>
+                {d.upstreamUrl ??
+                  (d.hasUpstream ? t('deployments.upstreamHidden') : t('deployments.noUpstream'))}
+              </span>
               {d.permissions.upstream && (
                 <Button size="compact-xs" variant="subtle" onClick={() => setEditingUpstream(true)}>
                   {t('deployments.editUpstream')}
