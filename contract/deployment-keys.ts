@@ -59,3 +59,27 @@ export const legacyKeyImportSchema = z
     appSecret: plainText(z.string().min(32, { message: 'Use at least 32 characters' }).max(256)),
   })
   .strict();
+
+/** "Test access": could a key with these grants call `method path`? Answered by the gateway's own matcher. */
+export const testAccessRequestSchema = z
+  .object({
+    method: plainText(z.string().trim().min(1, { message: 'Give a method' }).max(16)).transform((method) => method.toUpperCase()),
+    /** Relative to the API's base path (`/clients/abc`), with it (`/api/v5/clients/abc`), or the full gateway URL. */
+    path: plainText(z.string().min(1, { message: 'Give a path' }).max(2048)),
+    permissions: permissionsSchema,
+  })
+  .strict();
+export type TestAccessRequest = z.input<typeof testAccessRequestSchema>;
+
+export const ACCESS_OUTCOMES = ['allowed', 'denied', 'method_not_allowed', 'not_found', 'invalid_path'] as const;
+export const testAccessResultSchema = z.object({
+  outcome: z.enum(ACCESS_OUTCOMES),
+  /** The endpoint template the path routed to, if any. */
+  endpoint: z.string().nullable(),
+  /** The grant that allows it (null when it is not allowed). */
+  grant: z.string().nullable(),
+  /** The path exactly as the gateway would forward it. */
+  canonicalPath: z.string().nullable(),
+  message: z.string(),
+});
+export type TestAccessResult = z.infer<typeof testAccessResultSchema>;

@@ -1,3 +1,4 @@
+import { createAccessTester } from './deployment-keys/access-tester';
 import type { FastifyBaseLogger } from 'fastify';
 import type { KeywardConfig } from './config';
 import type { ChangeBus, ChangeNotice } from './db/change-bus';
@@ -71,6 +72,7 @@ export function createServices(deps: {
     deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments, keyPolicy, announce }),
     keyPolicy,
     keyFinder: createKeyFinderService({ db, hasher, now }),
+    accessTester: createAccessTester({ deployments }),
     gateway,
     upstreamPolicy,
     platformKeys: createPlatformKeysService({

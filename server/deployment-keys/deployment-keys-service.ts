@@ -20,6 +20,7 @@ import type { DeploymentsService, DeploymentView } from '../deployments/deployme
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
 import { generateKeyId, generateSecret } from '../keys/key-format';
 import type { SecretHasher } from '../keys/secret-hasher';
+import { diffPermissions } from '../../contract/permission-diff';
 import { catalogForType } from '../permissions/catalogs';
 import { validatePermissions } from '../permissions/permission-validation';
 import {
@@ -175,13 +176,19 @@ export function createDeploymentKeysService(deps: {
         if (!(await updateKeyAtVersion(tx, keyId, input.version, input.note))) {
           throw new ConflictError('Someone else changed this key since you opened it. Reload it and edit again.', 'KEY_VERSION_CONFLICT');
         }
+        const before = (await permissionsOf(tx, [keyId])).get(keyId) ?? [];
         await replacePermissions(tx, keyId, permissions);
         await recordAudit(tx, access.auditActor, {
           action: 'deployment_key.update',
           targetType: 'deployment_key',
           targetId: row.appId,
           targetLabel: input.note || row.appId,
-          details: { deployment: deploymentId, permissions: permissions.length },
+          details: {
+            deployment: deploymentId,
+            permissions: permissions.length,
+            ...diffPermissions(before, permissions),
+            ...(row.note !== input.note ? { note: { from: row.note, to: input.note } } : {}),
+          },
         });
       });
       await announce({ kind: 'key', id: row.appId });

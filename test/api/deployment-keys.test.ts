@@ -79,6 +79,15 @@ describe('Deployment API Keys', () => {
     expect(stale.body.code).toBe('KEY_VERSION_CONFLICT');
     const after = (await root.get(`/api/console/deployments/${deployment.id}/keys`)).body.keys[0];
     expect(after).toMatchObject({ note: 'v2', version: 2, permissions: [{ method: 'POST', path: '/publish' }] });
+    // The audit log keeps what the edit granted and took away, as the dialog showed it.
+    const [edit] = (await root.get('/api/console/audit-events?action=deployment_key.update')).body.events;
+    expect(edit.details).toEqual({
+      deployment: deployment.id,
+      permissions: 1,
+      added: ['POST /publish'],
+      removed: ['DELETE /clients/{clientid}', 'GET /clients', 'GET /clients/{clientid}'],
+      note: { from: 'v1', to: 'v2' },
+    });
   });
 
   it('lets exactly one of many simultaneous edits from one version win', async () => {

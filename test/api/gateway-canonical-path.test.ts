@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointCatalog, Permission } from '../../contract/endpoint-catalog';
+import { CONTROL_CHARACTER } from '../../contract/fields';
 import { CATALOGS } from '../../server/permissions/catalogs';
 import { createEndpointMatcher } from '../../server/permissions/endpoint-matcher';
 import type { ConsoleClient } from '../support/console-client';
@@ -161,5 +162,37 @@ describe('the gateway forwards exactly what it authorised (property, over real H
     );
     // Not vacuous: plenty of the generated requests were granted and did go through.
     expect(forwarded).toBeGreaterThan(50);
+  }, 120_000);
+
+  it("answers the console's Test access exactly as the gateway answers the request itself", async () => {
+    const root = await t.setupRoot();
+    const { deployment, authorization } = await setUp(root, 'dedicated_v5', V5_GRANTS);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const STATUS_OF = { denied: 403, method_not_allowed: 405, not_found: 404, invalid_path: 400 } as const;
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(hostileRequest(CATALOGS['emqx-v5'], V5_GRANTS), async (request) => {
+        const [template, method] = request.target;
+        // The raw request writes one byte per character (latin1): Test access is asked about those bytes.
+        const target = Buffer.from(buildTarget(deployment.id, template, request), 'latin1').toString('latin1');
+        const tested = await root.post(`/api/console/deployments/${deployment.id}/keys/test-access`, { method, path: target, permissions: V5_GRANTS });
+        // Control characters are refused as input before anything is decided (422), as everywhere in the console.
+        if (CONTROL_CHARACTER.test(target)) {
+          expect(tested.status, target).toBe(422);
+          return;
+        }
+        expect(tested.status, target).toBe(200);
+        const answer = await rawRequest(port, { method, target, headers: [['Authorization', authorization]] });
+        // Allowed means forwarded: whatever the upstream then answers.
+        const gateway = answer.headers['x-upstream'] === 'emqx' ? 'allowed' : answer.status;
+        const expected = tested.body.outcome === 'allowed' ? 'allowed' : STATUS_OF[tested.body.outcome as keyof typeof STATUS_OF];
+        expect(gateway, `${method} ${JSON.stringify(target)}: ${tested.body.message}`).toBe(expected);
+        seen.add(tested.body.outcome);
+      }),
+      { numRuns: 250 },
+    );
+    // Not vacuous: every kind of answer came up.
+    expect([...seen].sort()).toEqual(['allowed', 'denied', 'invalid_path', 'method_not_allowed', 'not_found']);
   }, 120_000);
 });

@@ -7,6 +7,8 @@ import {
   deploymentKeyParamsSchema,
   deploymentKeySchema,
   updateDeploymentKeyRequestSchema,
+  testAccessRequestSchema,
+  testAccessResultSchema,
 } from '../../../contract/deployment-keys';
 import { deploymentParamsSchema } from '../../../contract/deployments';
 import { keyLifecycleChangeSchema, rollKeyRequestSchema } from '../../../contract/key-lifecycle';
@@ -23,6 +25,12 @@ export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services; d
   app.get('/deployments/:id/keys', { schema: { params: deploymentParamsSchema, response: { 200: deploymentKeyListSchema } } }, async (request) => ({
     keys: await deploymentKeys.list(await access(request), request.params.id),
   }));
+
+  app.post(
+    '/deployments/:id/keys/test-access',
+    { schema: { params: deploymentParamsSchema, body: testAccessRequestSchema, response: { 200: testAccessResultSchema } } },
+    async (request) => services.accessTester.test(await access(request), request.params.id, request.body),
+  );
 
   app.post(
     '/deployments/:id/keys',

@@ -3,17 +3,11 @@ import { HTTP_METHODS } from '../../../contract/endpoint-catalog';
 import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
 import { KEY_REFUSAL_MESSAGES } from '../../keys/key-lifecycle';
 import { PATH_REFUSAL_MESSAGES } from '../../permissions/canonical-path';
-import { CATALOGS } from '../../permissions/catalogs';
-import { createEndpointMatcher } from '../../permissions/endpoint-matcher';
+import { decideAccess, FORWARDED_METHODS } from '../../permissions/access-decision';
 import type { Services } from '../../services';
 import { createForwarder } from './forward';
 
-const MATCHERS = Object.fromEntries(Object.entries(CATALOGS).map(([id, catalog]) => [id, { catalog, matcher: createEndpointMatcher(catalog) }]));
-
 export const GATEWAY_PREFIX = '/api/deployments/';
-
-/** The only methods ever forwarded: what catalogs can grant. */
-const FORWARDED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 const UNAUTHENTICATED: ApiErrorBody = { code: ERROR_CODES.unauthenticated, message: 'Invalid App ID or App Secret.' };
 const TWO_AUTHORIZATIONS: ApiErrorBody = { code: ERROR_CODES.badRequest, message: 'Send one Authorization header.' };
@@ -98,26 +92,25 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     }
     gateway.used(key, request.ip);
 
-    // 2. What: the path's one canonical form, against its version's catalog.
-    const { catalog, matcher } = MATCHERS[deployment.catalogId]!;
-    const route = matcher.route(target.path);
-    if (route.outcome === 'invalid') {
-      return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES[route.refusal], details: { reason: route.refusal } });
-    }
-    if (route.outcome === 'not_found') return send(404, { code: ERROR_CODES.notFound, message: `No ${catalog.title} endpoint at this path.` });
-    const { endpoint } = route;
-    if (!FORWARDED_METHODS.has(request.method) || !endpoint.methods.includes(request.method as never)) {
-      reply.header('allow', endpoint.methods.join(', '));
-      return send(405, { code: 'METHOD_NOT_ALLOWED', message: `${endpoint.path} supports ${endpoint.methods.join(', ')}.` });
-    }
-
-    // 3. May it: the key must hold this (method, endpoint) pair, unless it has full access.
-    if (!key.fullAccess && !key.permissions.has(`${request.method} ${endpoint.path}`)) {
-      return send(403, {
-        code: 'PERMISSION_DENIED',
-        message: `This API key may not call ${request.method} ${endpoint.path}.`,
-        details: { method: request.method, endpoint: endpoint.path },
-      });
+    // 2. What and 3. may it: the path's one canonical form against its version's catalog, then
+    // the key's (method, endpoint) grants unless it has full access.
+    const decision = decideAccess(deployment.catalogId, request.method, target.path, key);
+    switch (decision.outcome) {
+      case 'invalid_path':
+        return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES[decision.refusal], details: { reason: decision.refusal } });
+      case 'not_found':
+        return send(404, { code: ERROR_CODES.notFound, message: `No ${decision.catalogTitle} endpoint at this path.` });
+      case 'method_not_allowed': {
+        const { methods, path } = decision.endpoint;
+        reply.header('allow', methods.join(', '));
+        return send(405, { code: 'METHOD_NOT_ALLOWED', message: `${path} supports ${methods.join(', ')}.` });
+      }
+      case 'denied':
+        return send(403, {
+          code: 'PERMISSION_DENIED',
+          message: `This API key may not call ${request.method} ${decision.endpoint.path}.`,
+          details: { method: request.method, endpoint: decision.endpoint.path },
+        });
     }
 
     // 4. Can it be served.
@@ -129,7 +122,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     }
 
     // 5. Forward the canonical path that was checked, never the bytes the client sent.
-    await forward(request, reply, { ...deployment.upstream, path: `${route.canonicalPath}${target.query}` });
+    await forward(request, reply, { ...deployment.upstream, path: `${decision.canonicalPath}${target.query}` });
     return reply;
   });
 };

@@ -78,6 +78,14 @@ const methodKeys = (categories: IndexedCategory[], method: HttpMethod) =>
 
 export const categoryState = (category: IndexedCategory, selection: Selection) =>
   stateOf(categoryKeys(category), selection);
+/** One method across one category: its own tri-state cell on the category row. */
+export function categoryMethodState(
+  category: IndexedCategory,
+  method: HttpMethod,
+  selection: Selection,
+): CheckState | 'unavailable' {
+  return methodState([category], method, selection);
+}
 export function methodState(
   visible: IndexedCategory[],
   method: HttpMethod,
@@ -109,6 +117,23 @@ export const toggleMethod = (
   visible: IndexedCategory[],
   method: HttpMethod,
 ) => toggleAll(selection, methodKeys(visible, method));
+
+export const toggleCategoryMethod = (
+  selection: Selection,
+  category: IndexedCategory,
+  method: HttpMethod,
+) => toggleAll(selection, methodKeys([category], method));
+
+/** The "Read-only" preset: every GET of the catalog, and nothing else. */
+export const readOnlySelection = (categories: IndexedCategory[]): Set<string> =>
+  new Set(methodKeys(categories, 'GET'));
+
+/** How many grants a change adds (a method column can add hundreds with one click). */
+export function addedCount(before: Selection, after: Selection): number {
+  let added = 0;
+  for (const key of after) if (!before.has(key)) added++;
+  return added;
+}
 
 /** "N permissions in M categories" */
 export function summarize(

@@ -1,6 +1,6 @@
-import { Alert, Button, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import { ExpiresField } from '@/components/ExpiresField';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
 import type { EndpointCatalog } from '@contract/endpoint-catalog';
@@ -10,14 +10,20 @@ import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiError } from '@/lib/api-client';
 import { toast } from '@/lib/toast';
 import { useCreateDeploymentKey, useUpdateDeploymentKey } from '../api/change-deployment-key';
-import { toPermissions, toSelection } from '../permission-picker-model';
+import { indexCatalog, toPermissions, toSelection } from '../permission-picker-model';
+import { PermissionChanges } from './PermissionChanges';
 import { PermissionPicker } from './PermissionPicker';
+import { PermissionPresets } from './PermissionPresets';
+import { PermissionSummary } from './PermissionSummary';
+import { TestAccess } from './TestAccess';
 
 interface Props {
   deploymentId: string;
   catalog: EndpointCatalog;
   /** Edits this key; creates a new one when absent. */
   editing?: DeploymentKey;
+  /** The deployment's keys, for "Copy from key…". */
+  keys: DeploymentKey[];
   onClose: () => void;
   onCreated: (created: CreatedDeploymentKey) => void;
 }
@@ -25,8 +31,16 @@ interface Props {
 const NOTE_LIMIT = 255;
 
 /** "New API Key" and "Edit" for Dedicated-family deployments: a Note and API Permissions. */
-export function DeploymentKeyDialog({ deploymentId, catalog, editing, onClose, onCreated }: Props) {
+export function DeploymentKeyDialog({
+  deploymentId,
+  catalog,
+  editing,
+  keys,
+  onClose,
+  onCreated,
+}: Props) {
   const { t } = useTranslation();
+  const categories = useMemo(() => indexCatalog(catalog), [catalog]);
   const create = useCreateDeploymentKey(deploymentId);
   const update = useUpdateDeploymentKey(deploymentId);
   const mutation = editing ? update : create;
@@ -76,9 +90,10 @@ export function DeploymentKeyDialog({ deploymentId, catalog, editing, onClose, o
           : t('deploymentKeys.newKey')
       }
       size="xl"
+      fill
     >
       <form onSubmit={submit} noValidate>
-        <Stack>
+        <Stack gap="sm">
           {conflict ? (
             <Alert color="orange" title={t('deploymentKeys.conflictTitle')}>
               <Stack gap="xs" align="flex-start">
@@ -104,30 +119,51 @@ export function DeploymentKeyDialog({ deploymentId, catalog, editing, onClose, o
           )}
           <Textarea
             label={t('deploymentKeys.note')}
-            description={t('deploymentKeys.noteHint', { count: NOTE_LIMIT - note.length })}
+            description={t('keys.noteHint', { count: NOTE_LIMIT - note.length })}
             autosize
-            minRows={1}
+            minRows={2}
+            maxRows={4}
             maxLength={NOTE_LIMIT}
             value={note}
             onChange={(event) => setNote(event.currentTarget.value)}
           />
           {!editing && <ExpiresField onChange={setExpiresAt} apiError={create.error} />}
-          <div>
-            <div
-              className="mantine-InputWrapper-label"
-              style={{ fontWeight: 500, fontSize: 'var(--mantine-font-size-sm)', marginBottom: 4 }}
-            >
-              {t('deploymentKeys.apiPermissions')}
-            </div>
-            <PermissionPicker catalog={catalog} value={selection} onChange={setSelection} />
-          </div>
+        </Stack>
+        <Title order={3} size="h5" id="api-permissions-heading">
+          {t('deploymentKeys.apiPermissions')}
+        </Title>
+        <PermissionPicker
+          catalog={catalog}
+          value={selection}
+          onChange={setSelection}
+          actions={
+            <>
+              <PermissionPresets
+                categories={categories}
+                otherKeys={keys.filter((key) => key.id !== editing?.id)}
+                onChange={setSelection}
+              />
+              <TestAccess
+                deploymentId={deploymentId}
+                permissions={() => toPermissions(selection)}
+              />
+            </>
+          }
+        />
+        <div className="kw-dialog-footer">
+          <Group gap="sm">
+            <PermissionSummary categories={categories} selection={selection} />
+            {editing && (
+              <PermissionChanges before={editing.permissions} after={toPermissions(selection)} />
+            )}
+          </Group>
           <DialogActions
             submitLabel={t('common.confirm')}
             pending={mutation.isPending}
             disabled={selection.size === 0 || conflict}
             onCancel={onClose}
           />
-        </Stack>
+        </div>
       </form>
     </Dialog>
   );

@@ -250,6 +250,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             deploymentId={deploymentId}
             catalog={catalog.data as EndpointCatalog}
             editing={editing}
+            keys={keys.data ?? []}
             onClose={() => setDialog(null)}
             onCreated={reveal}
           />

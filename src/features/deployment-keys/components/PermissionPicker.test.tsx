@@ -5,15 +5,19 @@ import { describe, expect, it } from 'vitest';
 import v5 from '@catalog/emqx-v5.json';
 import type { EndpointCatalog } from '@contract/endpoint-catalog';
 import { renderWithMantine } from '../../../../test/support/render';
+import { indexCatalog } from '../permission-picker-model';
 import { PermissionPicker } from './PermissionPicker';
+import { PermissionSummary } from './PermissionSummary';
 
 const catalog = v5 as EndpointCatalog;
+const categories = indexCatalog(catalog);
 
 function Harness({ initial = [] as string[] }) {
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set(initial));
   return (
     <>
       <PermissionPicker catalog={catalog} value={selection} onChange={setSelection} />
+      <PermissionSummary categories={categories} selection={selection} />
       <div data-testid="selection">{[...selection].sort().join('\n')}</div>
     </>
   );
@@ -75,13 +79,50 @@ describe('PermissionPicker', () => {
     );
   });
 
-  it('disables cells of methods an endpoint does not support', async () => {
+  it('shows a dash, not a box, for methods an endpoint does not support', async () => {
     renderWithMantine(<Harness />);
     await search('/clients');
     await waitFor(() => expect(checkbox('GET /clients')).toBeInTheDocument());
     expect(checkbox('GET /clients').disabled).toBe(false);
-    expect(checkbox('PUT /clients').disabled).toBe(true);
-    expect(checkbox('POST /clients').disabled).toBe(true);
+    expect(screen.queryByRole('checkbox', { name: 'PUT /clients' })).not.toBeInTheDocument();
+    expect(
+      screen.getAllByRole('img', { name: 'Not supported by this endpoint' }).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('gives each category row its own method cells', async () => {
+    renderWithMantine(<Harness initial={['GET /clients']} />);
+    const user = await search('clients');
+    await waitFor(() => expect(checkbox('GET Clients')).toBeInTheDocument());
+    expect(checkbox('GET Clients').indeterminate).toBe(true);
+    await user.click(checkbox('DELETE Clients'));
+    const granted = selected();
+    expect(granted).toContain('DELETE /clients/{clientid}');
+    expect(
+      granted.filter((key) => key.startsWith('DELETE ')).every((key) => checkbox(key).checked),
+    ).toBe(true);
+    // Only that category's DELETEs, and the GET that was there before.
+    expect(granted.every((key) => key.startsWith('DELETE ') || key === 'GET /clients')).toBe(true);
+    expect(checkbox('DELETE Clients').checked).toBe(true);
+  });
+
+  it('asks before one click adds 20 or more grants, saying how many, and only once', async () => {
+    renderWithMantine(<Harness />);
+    const user = userEvent.setup();
+    await user.click(checkbox('GET'));
+    const dialog = await screen.findByRole('dialog', { name: 'Grant many permissions?' });
+    expect(selected()).toEqual([]);
+    const count = Number(/adds (\d+) permissions/.exec(dialog.textContent!)![1]);
+    expect(count).toBeGreaterThanOrEqual(20);
+    await user.click(screen.getByRole('button', { name: `Grant ${count} permissions` }));
+    expect(selected()).toHaveLength(count);
+    await user.click(checkbox('GET'));
+    expect(selected()).toEqual([]);
+    await user.click(checkbox('GET'));
+    expect(selected()).toHaveLength(count);
+    expect(
+      screen.queryByRole('dialog', { name: 'Grant many permissions?' }),
+    ).not.toBeInTheDocument();
   });
 
   it('ticks a single endpoint with all its methods and keeps a live summary', async () => {

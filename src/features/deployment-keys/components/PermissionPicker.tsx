@@ -1,6 +1,7 @@
 import { Group, Switch, Text, TextInput } from '@mantine/core';
 import {
   memo,
+  type ReactNode,
   useCallback,
   useDeferredValue,
   useLayoutEffect,
@@ -15,13 +16,16 @@ import {
   type EndpointCatalog,
   type HttpMethod,
 } from '@contract/endpoint-catalog';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
 import {
+  addedCount,
+  categoryMethodState,
   categoryState,
   indexCatalog,
   keyOf,
   methodState,
-  summarize,
   toggleCategory,
+  toggleCategoryMethod,
   toggleCell,
   toggleEndpoint,
   toggleMethod,
@@ -29,7 +33,6 @@ import {
   type IndexedCategory,
   type Selection,
 } from '../permission-picker-model';
-import { formatPermissionSummary } from '../permission-summary';
 import { TriStateCheckbox } from './TriStateCheckbox';
 import './permission-picker.css';
 
@@ -37,6 +40,26 @@ interface PermissionPickerProps {
   catalog: EndpointCatalog;
   value: Selection;
   onChange: (next: Set<string>) => void;
+  /** Shown beside the search (presets, Test access). */
+  actions?: ReactNode;
+}
+
+/** One click that would add this many grants or more says how many, and asks (once). */
+export const MASS_GRANT_THRESHOLD = 20;
+
+/** A method an endpoint or category does not have: a dash, not a box that looks unticked. */
+function Unsupported() {
+  const { t } = useTranslation();
+  return (
+    <span
+      className="kw-picker-na"
+      role="img"
+      aria-label={t('picker.notSupported')}
+      title={t('picker.notSupported')}
+    >
+      —
+    </span>
+  );
 }
 
 /** Which of an endpoint's four method cells are selected, as bits: rows re-render only when theirs change. */
@@ -77,22 +100,22 @@ const EndpointRow = memo(function EndpointRow(props: {
         <code>{endpoint.path}</code>
         {summary && <div className="kw-picker-summary">{summary}</div>}
       </td>
-      {HTTP_METHODS.map((method, bit) => {
-        const supported = endpoint.methods.includes(method);
-        return (
-          <td key={method} className="kw-picker-cell">
+      {HTTP_METHODS.map((method, bit) => (
+        <td key={method} className="kw-picker-cell">
+          {endpoint.methods.includes(method) ? (
             <input
               type="checkbox"
               className="kw-picker-check"
               aria-label={`${method} ${endpoint.path}`}
-              title={supported ? endpoint.summaries[method] : undefined}
-              disabled={!supported}
+              title={endpoint.summaries[method]}
               checked={(mask & (1 << bit)) !== 0}
               onChange={() => onCell(method, endpoint.path)}
             />
-          </td>
-        );
-      })}
+          ) : (
+            <Unsupported />
+          )}
+        </td>
+      ))}
     </tr>
   );
 });
@@ -103,6 +126,7 @@ const CategoryRows = memo(function CategoryRows(props: {
   expanded: boolean;
   onToggleExpanded: (name: string) => void;
   onCategory: (category: IndexedCategory) => void;
+  onCategoryMethod: (category: IndexedCategory, method: HttpMethod) => void;
   onCell: (method: HttpMethod, path: string) => void;
   onEndpoint: (endpoint: CatalogEndpoint) => void;
 }) {
@@ -118,7 +142,7 @@ const CategoryRows = memo(function CategoryRows(props: {
             onChange={() => props.onCategory(category)}
           />
         </td>
-        <td colSpan={1 + HTTP_METHODS.length}>
+        <td>
           <button
             type="button"
             className="kw-picker-expand"
@@ -131,6 +155,22 @@ const CategoryRows = memo(function CategoryRows(props: {
             </span>
           </button>
         </td>
+        {HTTP_METHODS.map((method) => {
+          const state = categoryMethodState(category, method, selection);
+          return (
+            <td key={method} className="kw-picker-cell">
+              {state === 'unavailable' ? (
+                <Unsupported />
+              ) : (
+                <TriStateCheckbox
+                  state={state}
+                  aria-label={`${method} ${category.name}`}
+                  onChange={() => props.onCategoryMethod(category, method)}
+                />
+              )}
+            </td>
+          );
+        })}
       </tr>
       {expanded &&
         category.endpoints.map((endpoint) => (
@@ -150,7 +190,7 @@ const CategoryRows = memo(function CategoryRows(props: {
  * Picks (method, endpoint) permissions from a deployment's catalog: method columns, a search,
  * tri-state categories, single endpoints and single cells, and a live summary.
  */
-export function PermissionPicker({ catalog, value, onChange }: PermissionPickerProps) {
+export function PermissionPicker({ catalog, value, onChange, actions }: PermissionPickerProps) {
   const { t } = useTranslation();
   const categories = useMemo(() => indexCatalog(catalog), [catalog]);
   const [search, setSearch] = useState('');
@@ -165,7 +205,14 @@ export function PermissionPicker({ catalog, value, onChange }: PermissionPickerP
     [categories, deferredSearch, selectedOnly],
   );
   const matches = visible.reduce((sum, category) => sum + category.endpoints.length, 0);
-  const summary = summarize(categories, value);
+  // A click that would add many grants waits here until confirmed; after one "yes", no more asking.
+  const [massGrant, setMassGrant] = useState<{ next: Set<string>; added: number } | null>(null);
+  const [massGrantConfirmed, setMassGrantConfirmed] = useState(false);
+  const grantMany = (next: Set<string>) => {
+    const added = addedCount(value, next);
+    if (added >= MASS_GRANT_THRESHOLD && !massGrantConfirmed) setMassGrant({ next, added });
+    else onChange(next);
+  };
 
   // Handlers read the latest selection through a ref, so rows can stay memoized.
   const latest = useRef({ value, onChange });
@@ -185,6 +232,11 @@ export function PermissionPicker({ catalog, value, onChange }: PermissionPickerP
   const onCategory = useCallback(
     (category: IndexedCategory) =>
       latest.current.onChange(toggleCategory(latest.current.value, category)),
+    [],
+  );
+  const onCategoryMethod = useCallback(
+    (category: IndexedCategory, method: HttpMethod) =>
+      latest.current.onChange(toggleCategoryMethod(latest.current.value, category, method)),
     [],
   );
   const onToggleExpanded = useCallback(
@@ -216,17 +268,20 @@ export function PermissionPicker({ catalog, value, onChange }: PermissionPickerP
             </Text>
           )}
         </Group>
-        <Switch
-          label={t('picker.selectedOnly')}
-          checked={selectedOnly}
-          onChange={(event) => setSelectedOnly(event.currentTarget.checked)}
-        />
+        <Group align="center" gap="sm">
+          {actions}
+          <Switch
+            label={t('picker.selectedOnly')}
+            checked={selectedOnly}
+            onChange={(event) => setSelectedOnly(event.currentTarget.checked)}
+          />
+        </Group>
       </Group>
       <div className="kw-picker-scroll">
         <table className="kw-picker-table">
           <thead>
             <tr>
-              <th aria-label={t('picker.selectColumn')} />
+              <th className="kw-picker-select" aria-label={t('picker.selectColumn')} />
               <th>{t('picker.api')}</th>
               {HTTP_METHODS.map((method) => {
                 const state = methodState(visible, method, value);
@@ -236,7 +291,7 @@ export function PermissionPicker({ catalog, value, onChange }: PermissionPickerP
                       <TriStateCheckbox
                         state={state === 'unavailable' ? 'none' : state}
                         disabled={state === 'unavailable'}
-                        onChange={() => onChange(toggleMethod(value, visible, method))}
+                        onChange={() => grantMany(toggleMethod(value, visible, method))}
                       />
                       {method}
                     </label>
@@ -253,6 +308,7 @@ export function PermissionPicker({ catalog, value, onChange }: PermissionPickerP
               expanded={filtering || expanded.has(category.name)}
               onToggleExpanded={onToggleExpanded}
               onCategory={onCategory}
+              onCategoryMethod={onCategoryMethod}
               onCell={onCell}
               onEndpoint={onEndpoint}
             />
@@ -264,9 +320,18 @@ export function PermissionPicker({ catalog, value, onChange }: PermissionPickerP
           </Text>
         )}
       </div>
-      <Text size="sm" fw={600} mt="xs" aria-live="polite" role="status">
-        {formatPermissionSummary(t, summary)}
-      </Text>
+      <ConfirmDialog
+        opened={massGrant !== null}
+        title={t('picker.massGrantTitle')}
+        message={t('picker.massGrant', { count: massGrant?.added ?? 0 })}
+        confirmLabel={t('picker.massGrantConfirm', { count: massGrant?.added ?? 0 })}
+        onConfirm={() => {
+          if (massGrant) onChange(massGrant.next);
+          setMassGrantConfirmed(true);
+          setMassGrant(null);
+        }}
+        onClose={() => setMassGrant(null)}
+      />
     </div>
   );
 }

@@ -19,6 +19,8 @@ import {
   type PlatformKeyForm,
 } from '../platform-key-form';
 
+const NOTE_LIMIT = 255;
+
 interface Props {
   /** Edits this key; creates a new one when absent. */
   editing?: PlatformKey;
@@ -38,6 +40,7 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
   });
   const { errors } = form.formState;
   const projectScope = useWatch({ control: form.control, name: 'projectScope' });
+  const note = useWatch({ control: form.control, name: 'note' }) ?? '';
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
 
   const onSubmit = form.handleSubmit((values) => {
@@ -78,10 +81,10 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
           {mutation.error && <ErrorAlert error={mutation.error} />}
           <Textarea
             label={t('platformKeys.note')}
-            description={t('platformKeys.noteHint')}
+            description={t('keys.noteHint', { count: NOTE_LIMIT - note.length })}
             autosize
             minRows={2}
-            maxLength={255}
+            maxLength={NOTE_LIMIT}
             error={errors.note?.message}
             {...form.register('note')}
           />

@@ -1,0 +1,65 @@
+import {
+  HTTP_METHODS,
+  type CatalogEndpoint,
+  type CatalogId,
+} from '../../contract/endpoint-catalog';
+import type { PathRefusal } from './canonical-path';
+import { CATALOGS } from './catalogs';
+import { createEndpointMatcher } from './endpoint-matcher';
+
+const MATCHERS = Object.fromEntries(
+  Object.entries(CATALOGS).map(([id, catalog]) => [
+    id,
+    { catalog, matcher: createEndpointMatcher(catalog) },
+  ]),
+) as Record<
+  CatalogId,
+  { catalog: (typeof CATALOGS)[CatalogId]; matcher: ReturnType<typeof createEndpointMatcher> }
+>;
+
+/** The only methods ever forwarded: what catalogs can grant. */
+export const FORWARDED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
+
+/** What a key holds: every endpoint, or a set of "METHOD /template" grants. */
+export interface Grants {
+  fullAccess: boolean;
+  permissions: ReadonlySet<string>;
+}
+
+export type AccessDecision =
+  | {
+      outcome: 'allowed';
+      endpoint: CatalogEndpoint;
+      canonicalPath: string;
+      /** null: full access */ grant: string | null;
+    }
+  | { outcome: 'denied'; endpoint: CatalogEndpoint; canonicalPath: string }
+  | { outcome: 'method_not_allowed'; endpoint: CatalogEndpoint }
+  | { outcome: 'not_found'; catalogTitle: string }
+  | { outcome: 'invalid_path'; refusal: PathRefusal };
+
+/**
+ * Whether a key may call `method path` on a deployment of this catalog: the path's one canonical
+ * form routed against the catalog, then the key's grants. The gateway decides every request
+ * with it, and the console's "Test access" answers with the very same function.
+ * `path` is origin-form without the query, base path included (`/api/v5/clients/abc`).
+ */
+export function decideAccess(
+  catalogId: CatalogId,
+  method: string,
+  path: string,
+  grants: Grants,
+): AccessDecision {
+  const { catalog, matcher } = MATCHERS[catalogId];
+  const route = matcher.route(path);
+  if (route.outcome === 'invalid') return { outcome: 'invalid_path', refusal: route.refusal };
+  if (route.outcome === 'not_found') return { outcome: 'not_found', catalogTitle: catalog.title };
+  const { endpoint, canonicalPath } = route;
+  if (!FORWARDED_METHODS.has(method) || !endpoint.methods.includes(method as never))
+    return { outcome: 'method_not_allowed', endpoint };
+  if (grants.fullAccess) return { outcome: 'allowed', endpoint, canonicalPath, grant: null };
+  const grant = `${method} ${endpoint.path}`;
+  return grants.permissions.has(grant)
+    ? { outcome: 'allowed', endpoint, canonicalPath, grant }
+    : { outcome: 'denied', endpoint, canonicalPath };
+}
