@@ -19,6 +19,8 @@ export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditQuerySchema = z.object({
   actor: plainText(z.string().trim().max(254)).optional(),
   action: plainText(z.string().trim().max(64)).optional(),
+  /** One object's events: a deployment id, an App ID, a Platform API Key, a user or project id. */
+  target: plainText(z.string().trim().max(128)).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   /** The id of the last event of the previous page; pages go from newest to oldest. */
@@ -26,6 +28,10 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
+
+/** The CSV export takes the list's filters; it is one file of at most this many events, newest first. */
+export const AUDIT_EXPORT_LIMIT = 10_000;
+export const auditExportQuerySchema = auditQuerySchema.omit({ before: true, limit: true });
 
 export const auditPageSchema = z.object({
   events: z.array(auditEventSchema),

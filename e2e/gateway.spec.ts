@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
+import { closeRevealWithoutCopying, keyAction } from './support/keys';
 
 const run = promisify(execFile);
 let upstream: Server;
@@ -59,7 +60,7 @@ test('a key made in the console works on the gateway, is held to its permissions
   const { stdout } = await run('sh', ['-c', `${curl} -s -o /dev/null -w '%{http_code}'`]);
   expect(stdout).toBe('200');
   await expect(reveal.getByRole('button', { name: 'Copy as environment variables' })).toBeVisible();
-  await reveal.getByRole('button', { name: 'Close' }).last().click();
+  await closeRevealWithoutCopying(page, reveal);
 
   const headers = { authorization: `Basic ${Buffer.from(`${appId}:${appSecret}`).toString('base64')}` };
   const base = `/api/deployments/${deploymentId}/api/v5`;
@@ -71,7 +72,7 @@ test('a key made in the console works on the gateway, is held to its permissions
   expect(publish.status()).toBe(403);
   expect((await publish.json()).code).toBe('PERMISSION_DENIED');
 
-  await section.getByRole('button', { name: `Delete ${appId}` }).click();
+  await keyAction(page, appId, 'Delete');
   await page.getByRole('dialog', { name: 'Delete API Key' }).getByRole('button', { name: 'Delete' }).click();
   await expect(section.getByRole('row').filter({ hasText: appId })).toHaveCount(0);
   expect((await request.get(`${base}/clients`, { headers })).status()).toBe(401);

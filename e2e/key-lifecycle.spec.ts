@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { closeRevealWithoutCopying, keyAction } from './support/keys';
 
 let upstream: Server;
 let upstreamUrl = '';
@@ -24,14 +25,14 @@ async function readReveal(page: Page, title: string, idLabel: string, secretLabe
   const reveal = page.getByRole('dialog', { name: title });
   const id = await reveal.getByRole('textbox', { name: idLabel }).inputValue();
   const secret = await reveal.getByRole('textbox', { name: secretLabel }).inputValue();
-  await reveal.getByRole('button', { name: 'Close' }).last().click();
+  await closeRevealWithoutCopying(page, reveal);
   await expect(reveal).toBeHidden();
   return { id, secret };
 }
 
 /** Roll with the default 1-hour grace; the new secret comes from the reveal dialog. */
 async function roll(page: Page, keyLabel: string, idLabel: string, secretLabel: string) {
-  await page.getByRole('button', { name: `Roll secret ${keyLabel}` }).click();
+  await keyAction(page, keyLabel, 'Roll secret');
   const dialog = page.getByRole('dialog', { name: `Roll the secret of ${keyLabel}` });
   await expect(dialog.getByRole('radio', { name: 'In 1 hour' })).toBeChecked();
   await expectNoSeriousA11yViolations(page, '[role="dialog"]');
@@ -40,7 +41,7 @@ async function roll(page: Page, keyLabel: string, idLabel: string, secretLabel: 
 }
 
 async function keySettings(page: Page, keyLabel: string) {
-  await page.getByRole('button', { name: `Key settings ${keyLabel}` }).click();
+  await keyAction(page, keyLabel, 'Key settings');
   return page.getByRole('dialog', { name: `Settings of ${keyLabel}` });
 }
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createAccount, ROOT, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { closeRevealWithoutCopying, keyAction } from './support/keys';
 
 async function createDeploymentInUi(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Deployments' }).click();
@@ -31,7 +32,7 @@ async function createKeyInUi(page: Page, note: string) {
   expect(key).toMatch(/^kwk_/);
   expect(secret).toMatch(/^kwps_/);
   await expectNoSeriousA11yViolations(page, '[role="dialog"]');
-  await reveal.getByRole('button', { name: 'Close' }).last().click();
+  await closeRevealWithoutCopying(page, reveal);
   await expect(reveal).toBeHidden();
   // After Close the Secret is nowhere on the page.
   await expect(page.locator('body')).not.toContainText(secret);
@@ -71,7 +72,7 @@ for (const who of ['Root', 'Administrator'] as const) {
     await expectNoSeriousA11yViolations(page);
 
     await page.goto('/platform-api-keys');
-    await page.getByRole('button', { name: `Delete ${key}` }).click();
+    await keyAction(page, key, 'Delete');
     const confirm = page.getByRole('dialog', { name: 'Delete Platform API Key' });
     await expect(confirm).toContainText(key);
     await confirm.getByRole('button', { name: 'Delete' }).click();

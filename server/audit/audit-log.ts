@@ -47,13 +47,14 @@ export async function recordAudit(db: Executor, actor: AuditActor, entry: AuditE
 export async function listAuditEvents(
   db: Executor,
   organizationId: string,
-  filter: { actor?: string; action?: string; from?: string; to?: string; before?: number; limit: number },
+  filter: { actor?: string; action?: string; target?: string; from?: string; to?: string; before?: number; limit: number },
 ): Promise<{ events: AuditEvent[]; nextBefore: number | null }> {
   const conditions: (SQL | undefined)[] = [eq(auditEvents.organizationId, organizationId)];
   if (filter.actor) {
     conditions.push(or(likeIgnoringCase(auditEvents.actorLabel, containsPattern(filter.actor)), eq(auditEvents.actorId, filter.actor)));
   }
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.target) conditions.push(eq(auditEvents.targetId, filter.target));
   if (filter.from) conditions.push(gte(auditEvents.at, new Date(filter.from)));
   if (filter.to) conditions.push(lte(auditEvents.at, new Date(filter.to)));
   if (filter.before) conditions.push(lt(auditEvents.id, filter.before));

@@ -88,6 +88,9 @@ const auditLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'audit-log',
   staticData: { capability: 'viewAuditLog' },
+  // ?target=<id>: one object's events (a key's "Activity" link).
+  validateSearch: (search: Record<string, unknown>): { target?: string } =>
+    typeof search.target === 'string' && search.target !== '' ? { target: search.target } : {},
   component: lazyRouteComponent(
     () => import('@/features/audit/components/AuditLogPage'),
     'AuditLogPage',

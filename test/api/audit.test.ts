@@ -38,6 +38,28 @@ describe('audit log', () => {
     expect((await root.get('/api/console/audit-events?from=yesterday')).status).toBe(422);
   });
 
+  it("filters to one object's events, and exports the filtered events as CSV a spreadsheet cannot run", async () => {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root, { name: '=HYPERLINK("http://evil")' });
+    await root.post(`/api/console/deployments/${deployment.id}/stop`);
+    await createDeployment(root, { name: 'other' });
+    const own = (await root.get(`/api/console/audit-events?target=${deployment.id}`)).body.events;
+    expect(own.map((e: { action: string }) => e.action)).toEqual(['deployment.stop', 'deployment.create']);
+
+    const csv = await root.get<string>(`/api/console/audit-events.csv?target=${deployment.id}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="keyward-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('at,actor_type,actor,action,target_type,target_id,target,details,address');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',deployment.stop,deployment,');
+    // The name that would be a formula starts with an apostrophe, quoted because of its quotes.
+    expect(lines[2]).toContain(`,deployment.create,deployment,${deployment.id},"'=HYPERLINK(""http://evil"")",`);
+    const projectAdmin = await t.signedInAs('project_admin', root);
+    expect((await projectAdmin.client.get('/api/console/audit-events.csv')).status).toBe(403);
+  });
+
   it('is readable by Root, Administrators and Auditors only', async () => {
     const root = await t.setupRoot();
     expect((await (await t.signedInAs('auditor', root)).client.get('/api/console/audit-events')).status).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { setupFormSchema, toSetupRequest } from './setup-form-schema';
+import { setupFormSchema } from './setup-form-schema';
+import { toSetupRequest } from './setup-request';
 
 describe('setup form', () => {
   const valid = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { setupRequestSchema, type SetupRequest } from '@contract/auth';
+import { setupRequestSchema } from '@contract/auth';
 
 /** The setup form: the request plus a confirmation the server never sees. */
 export const setupFormSchema = setupRequestSchema
@@ -10,7 +10,3 @@ export const setupFormSchema = setupRequestSchema
   });
 export type SetupFormInput = z.input<typeof setupFormSchema>;
 export type SetupFormOutput = z.output<typeof setupFormSchema>;
-
-export function toSetupRequest(form: SetupFormOutput): SetupRequest {
-  return { organizationName: form.organizationName, email: form.email, password: form.password };
-}

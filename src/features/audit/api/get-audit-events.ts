@@ -5,6 +5,7 @@ import { apiRequest } from '@/lib/api-client';
 export interface AuditFilters {
   actor: string;
   action: string;
+  target: string;
   from: string;
   to: string;
 }
@@ -14,10 +15,11 @@ export const auditKeys = {
   list: (filters: AuditFilters) => [...auditKeys.all, 'list', filters] as const,
 };
 
-function toQuery(filters: AuditFilters, before: number | undefined): string {
+export function toQuery(filters: AuditFilters, before?: number): string {
   const query = new URLSearchParams();
   if (filters.actor) query.set('actor', filters.actor);
   if (filters.action) query.set('action', filters.action);
+  if (filters.target) query.set('target', filters.target);
   // datetime-local inputs are local times; the API takes ISO instants.
   if (filters.from) query.set('from', new Date(filters.from).toISOString());
   if (filters.to) query.set('to', new Date(filters.to).toISOString());
@@ -33,6 +35,10 @@ export const auditEventsQueryOptions = (filters: AuditFilters) =>
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (page) => page.nextBefore ?? undefined,
   });
+
+/** The "Export CSV" link: the same filters, as a file. */
+export const auditCsvUrl = (filters: AuditFilters) =>
+  `/api/console/audit-events.csv?${toQuery(filters)}`;
 
 export const useAuditEvents = (filters: AuditFilters) =>
   useInfiniteQuery(auditEventsQueryOptions(filters));

@@ -1,5 +1,6 @@
-import { Button, Code, EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '@contract/audit-actions';
@@ -8,24 +9,46 @@ import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
-import { useAuditEvents, type AuditFilters } from '../api/get-audit-events';
+import { translateOr } from '@/lib/translate-or';
+import { auditCsvUrl, useAuditEvents, type AuditFilters } from '../api/get-audit-events';
+import { AuditDetails } from './AuditDetails';
+import { AuditTarget } from './AuditTarget';
+
+const route = getRouteApi('/audit-log');
 
 /** Every change, newest first: who (account or key), what, when and from where. */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
-  const [filters, setFilters] = useState<AuditFilters>({ actor: '', action: '', from: '', to: '' });
+  const { target } = route.useSearch();
+  const [filters, setFilters] = useState<AuditFilters>({
+    actor: '',
+    action: '',
+    target: target ?? '',
+    from: '',
+    to: '',
+  });
   const [debounced] = useDebouncedValue(filters, 250);
   const events = useAuditEvents(debounced);
   const set =
     (field: keyof AuditFilters) =>
-    (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-      setFilters((current) => ({ ...current, [field]: event.currentTarget.value }));
+    (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+      // Read now: the updater may run after React has let go of the event.
+      const { value } = event.currentTarget;
+      setFilters((current) => ({ ...current, [field]: value }));
+    };
   const rows = events.data?.pages.flatMap((page) => page.events) ?? [];
 
   return (
     <>
-      <PageHeader title={t('audit.title')} />
+      <PageHeader
+        title={t('audit.title')}
+        actions={
+          <Button component="a" href={auditCsvUrl(debounced)} download variant="default">
+            {t('audit.exportCsv')}
+          </Button>
+        }
+      />
       <Group mb="md" align="flex-end">
         <TextInput
           label={t('audit.actor')}
@@ -40,8 +63,18 @@ export function AuditLogPage() {
           onChange={set('action')}
           data={[
             { value: '', label: t('audit.anyAction') },
-            ...AUDIT_ACTIONS.map((action) => ({ value: action, label: action })),
+            ...AUDIT_ACTIONS.map((action) => ({
+              value: action,
+              label: t(`audit.actions.${action}`),
+            })),
           ]}
+          w={260}
+        />
+        <TextInput
+          label={t('audit.targetFilter')}
+          placeholder={t('audit.targetPlaceholder')}
+          value={filters.target}
+          onChange={set('target')}
           w={220}
         />
         <TextInput
@@ -83,15 +116,16 @@ export function AuditLogPage() {
                   </Text>
                 </td>
                 <td>
-                  <Code>{event.action}</Code>
+                  {translateOr(t, `audit.actions.${event.action}`, event.action)}
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {event.action}
+                  </Text>
                 </td>
-                <td>{event.targetLabel ?? event.targetId ?? '—'}</td>
                 <td>
-                  {event.details && (
-                    <Text size="xs" ff="monospace" style={{ wordBreak: 'break-word' }}>
-                      {JSON.stringify(event.details)}
-                    </Text>
-                  )}
+                  <AuditTarget event={event} />
+                </td>
+                <td>
+                  <AuditDetails details={event.details} />
                 </td>
                 <td>{event.address ?? '—'}</td>
               </tr>

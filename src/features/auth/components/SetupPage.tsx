@@ -1,24 +1,26 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useSetupOrganization } from '@/lib/auth';
 import { applyFieldIssues } from '@/lib/form-errors';
-import {
-  setupFormSchema,
-  toSetupRequest,
-  type SetupFormInput,
-  type SetupFormOutput,
-} from '../setup-form-schema';
+import { lazyResolver } from '@/lib/lazy-resolver';
+import type { SetupFormInput, SetupFormOutput } from '../setup-form-schema';
+import { toSetupRequest } from '../setup-request';
 import { AuthCard } from './AuthCard';
+
+const resolver = lazyResolver<SetupFormInput, SetupFormOutput>(() =>
+  import('../form-resolvers').then((m) => m.setupResolver),
+);
 
 /** First start: the organisation and its Root account. */
 export function SetupPage() {
   const { t } = useTranslation();
   const setup = useSetupOrganization();
+  useEffect(() => resolver.preload(), []);
   const form = useForm<SetupFormInput, unknown, SetupFormOutput>({
-    resolver: zodResolver(setupFormSchema),
+    resolver,
     defaultValues: { organizationName: '', email: '', password: '', confirmPassword: '' },
   });
   const { errors } = form.formState;

@@ -1,21 +1,27 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { signInRequestSchema } from '@contract/auth';
+import type { signInRequestSchema } from '@contract/auth';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useSignIn } from '@/lib/auth';
+import { lazyResolver } from '@/lib/lazy-resolver';
 import { AuthCard } from './AuthCard';
 
 type SignInInput = z.input<typeof signInRequestSchema>;
 type SignInOutput = z.output<typeof signInRequestSchema>;
 
+const resolver = lazyResolver<SignInInput, SignInOutput>(() =>
+  import('../form-resolvers').then((m) => m.signInResolver),
+);
+
 export function SignInPage() {
   const { t } = useTranslation();
   const signIn = useSignIn();
+  useEffect(() => resolver.preload(), []);
   const form = useForm<SignInInput, unknown, SignInOutput>({
-    resolver: zodResolver(signInRequestSchema),
+    resolver,
     defaultValues: { email: '', password: '' },
   });
   const { errors } = form.formState;

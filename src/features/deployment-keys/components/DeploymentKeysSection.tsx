@@ -14,7 +14,6 @@ import {
   type ExpiryFilter,
 } from '@/components/ExpiryFilterControl';
 import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
-import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
@@ -27,6 +26,11 @@ import { indexCatalog, summarize, toSelection } from '../permission-picker-model
 import { formatPermissionSummary } from '../permission-summary';
 import { MethodBadges } from './MethodBadges';
 import { ViewAccess } from './ViewAccess';
+
+// The row menu brings Mantine's popover engine: it loads just after the list, not before it.
+const KeyRowActions = lazy(() =>
+  import('@/components/KeyRowActions').then((m) => ({ default: m.KeyRowActions })),
+);
 
 const DeploymentKeyDialog = lazy(() =>
   import('./DeploymentKeyDialog').then((m) => ({ default: m.DeploymentKeyDialog })),
@@ -189,8 +193,8 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                   </td>
                   <td>
                     {canConfigure && (
-                      <Group gap="xs">
-                        <KeyLifecycleControls
+                      <Suspense>
+                        <KeyRowActions
                           keyPath={`/api/console/deployments/${deploymentId}/keys/${key.id}`}
                           keyLabel={key.appId}
                           lifecycle={key}
@@ -198,28 +202,14 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                             id: t('deploymentKeys.appId'),
                             secret: t('deploymentKeys.appSecret'),
                           }}
+                          auditTarget={key.appId}
                           onChanged={refresh}
+                          onEdit={
+                            key.fullAccess ? undefined : () => setDialog({ editingId: key.id })
+                          }
+                          onDelete={() => setDeleting(key)}
                         />
-                        {!key.fullAccess && (
-                          <Button
-                            size="xs"
-                            variant="default"
-                            aria-label={`${t('common.edit')} ${key.appId}`}
-                            onClick={() => setDialog({ editingId: key.id })}
-                          >
-                            {t('common.edit')}
-                          </Button>
-                        )}
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          aria-label={`${t('common.delete')} ${key.appId}`}
-                          onClick={() => setDeleting(key)}
-                        >
-                          {t('common.delete')}
-                        </Button>
-                      </Group>
+                      </Suspense>
                     )}
                   </td>
                 </tr>

@@ -1,4 +1,5 @@
 import { Button, List, Popover, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@contract/endpoint-catalog';
 import { diffPermissions } from '@contract/permission-diff';
@@ -7,6 +8,7 @@ import { diffPermissions } from '@contract/permission-diff';
 export function PermissionChanges(props: { before: Permission[]; after: Permission[] }) {
   const { t } = useTranslation();
   const { added, removed } = diffPermissions(props.before, props.after);
+  const [opened, setOpened] = useState(false);
   if (added.length === 0 && removed.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -15,11 +17,14 @@ export function PermissionChanges(props: { before: Permission[]; after: Permissi
     );
   }
   return (
-    <Popover position="top-start" shadow="md" withinPortal>
+    <Popover position="top-start" shadow="md" withinPortal opened={opened} onChange={setOpened}>
       <Popover.Target>
         <Button
           size="compact-sm"
           variant="subtle"
+          onClick={() => setOpened((open) => !open)}
+          // While open, Escape closes the list, not the dialog (see TestAccess).
+          data-mantine-stop-propagation={opened || undefined}
           aria-label={t('picker.changesLabel', { added: added.length, removed: removed.length })}
         >
           <Text span c="green.8" fw={700} className="kw-diff-added">

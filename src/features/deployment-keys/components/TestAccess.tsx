@@ -21,6 +21,10 @@ function parseCall(text: string): { method: string; path: string } {
 export function TestAccess(props: { deploymentId: string; permissions: () => Permission[] }) {
   const { t } = useTranslation();
   const [call, setCall] = useState('');
+  const [opened, setOpened] = useState(false);
+  // While open, Escape closes this popover only, not the key dialog around it (Mantine's modal
+  // leaves alone an Escape whose target carries this attribute).
+  const insideEscape = { 'data-mantine-stop-propagation': opened || undefined };
   const test = useTestAccess(props.deploymentId);
   const result = test.data;
   const submit = () => {
@@ -28,9 +32,22 @@ export function TestAccess(props: { deploymentId: string; permissions: () => Per
     if (path) test.mutate({ method, path, permissions: props.permissions() });
   };
   return (
-    <Popover position="bottom-end" shadow="md" width={420} trapFocus withinPortal>
+    <Popover
+      position="bottom-end"
+      shadow="md"
+      width={420}
+      trapFocus
+      withinPortal
+      opened={opened}
+      onChange={setOpened}
+    >
       <Popover.Target>
-        <Button size="xs" variant="light">
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setOpened((open) => !open)}
+          {...insideEscape}
+        >
           {t('picker.testAccess')}
         </Button>
       </Popover.Target>
@@ -50,9 +67,10 @@ export function TestAccess(props: { deploymentId: string; permissions: () => Per
                 }
               }}
               style={{ flex: 1 }}
-              ff="monospace"
+              {...insideEscape}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
-            <Button size="sm" onClick={submit} loading={test.isPending}>
+            <Button size="sm" onClick={submit} loading={test.isPending} {...insideEscape}>
               {t('picker.test')}
             </Button>
           </Group>

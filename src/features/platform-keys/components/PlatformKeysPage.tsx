@@ -12,7 +12,6 @@ import {
   type ExpiryFilter,
 } from '@/components/ExpiryFilterControl';
 import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
-import { KeyLifecycleControls } from '@/components/KeyLifecycleControls';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiEndpoint } from '@/components/ApiEndpoint';
 import { PageHeader } from '@/components/PageHeader';
@@ -22,6 +21,11 @@ import { platformApiBase, platformKeyUsage, type KeyUsage } from '@/lib/key-usag
 import { useDeletePlatformKey } from '../api/change-platform-key';
 import { usePlatformKeys } from '../api/get-platform-keys';
 import { platformKeyKeys } from '../api/platform-key-keys';
+
+// The row menu brings Mantine's popover engine: it loads just after the list, not before it.
+const KeyRowActions = lazy(() =>
+  import('@/components/KeyRowActions').then((m) => ({ default: m.KeyRowActions })),
+);
 
 const PlatformKeyFormDialog = lazy(() =>
   import('./PlatformKeyFormDialog').then((m) => ({ default: m.PlatformKeyFormDialog })),
@@ -134,32 +138,18 @@ export function PlatformKeysPage() {
                 <td>{dateTime(key.createdAt)}</td>
                 <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
                 <td>
-                  <Group gap="xs">
-                    <KeyLifecycleControls
+                  <Suspense>
+                    <KeyRowActions
                       keyPath={`/api/console/platform-keys/${key.id}`}
                       keyLabel={key.key}
                       lifecycle={key}
                       labels={{ id: t('platformKeys.key'), secret: t('platformKeys.secret') }}
+                      auditTarget={key.key}
                       onChanged={refresh}
+                      onEdit={() => setEditing({ mode: 'edit', key })}
+                      onDelete={() => setDeleting(key)}
                     />
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={`${t('common.edit')} ${key.key}`}
-                      onClick={() => setEditing({ mode: 'edit', key })}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="red"
-                      aria-label={`${t('common.delete')} ${key.key}`}
-                      onClick={() => setDeleting(key)}
-                    >
-                      {t('common.delete')}
-                    </Button>
-                  </Group>
+                  </Suspense>
                 </td>
               </tr>
             ))}

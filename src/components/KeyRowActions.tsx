@@ -1,7 +1,9 @@
-import { Button, Switch } from '@mantine/core';
+import { ActionIcon, Group, Menu, Switch } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
+import { useCan } from '@/lib/auth';
 import { useChangeKeyLifecycle } from '@/lib/key-lifecycle-api';
 
 const RollSecretDialog = lazy(() =>
@@ -14,25 +16,39 @@ const SecretRevealDialog = lazy(() =>
   import('./SecretRevealDialog').then((m) => ({ default: m.SecretRevealDialog })),
 );
 
+const MoreIcon = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">
+    <circle cx="5" cy="12" r="2" />
+    <circle cx="12" cy="12" r="2" />
+    <circle cx="19" cy="12" r="2" />
+  </svg>
+);
+
 /**
- * The lifecycle controls of one key row, the same for both key kinds: the "Disabled" switch,
- * "Roll secret" (with the one-time reveal of the new secret) and "Key settings".
+ * One key row's actions, the same for both key kinds: the "Disabled" switch in view, and a row
+ * menu with Edit, Roll secret (and the one-time reveal of the new secret), Key settings,
+ * Activity (its audit events) and Delete, so long tables stay readable.
  */
-export function KeyLifecycleControls(props: {
+export function KeyRowActions(props: {
   keyPath: string;
   /** The public half, as the row shows it (Key, App ID). */
   keyLabel: string;
   lifecycle: KeyLifecycle;
   labels: { id: string; secret: string };
+  /** What the audit log records the key as (its App ID or Key). */
+  auditTarget: string;
   onChanged: () => Promise<unknown>;
+  onEdit?: () => void;
+  onDelete: () => void;
 }) {
   const { t } = useTranslation();
+  const canViewAudit = useCan('viewAuditLog');
   const toggle = useChangeKeyLifecycle(props.keyPath, props.onChanged);
   const [open, setOpen] = useState<'roll' | 'settings' | null>(null);
   // The one copy of a rolled secret in the page: gone when the reveal dialog closes.
   const [rolled, setRolled] = useState<string | null>(null);
   return (
-    <>
+    <Group gap="xs" wrap="nowrap">
       <Switch
         size="xs"
         label={t('keys.disabled')}
@@ -41,22 +57,31 @@ export function KeyLifecycleControls(props: {
         disabled={toggle.isPending}
         onChange={(event) => toggle.mutate({ disabled: event.currentTarget.checked })}
       />
-      <Button
-        size="xs"
-        variant="default"
-        aria-label={`${t('keys.rollSecret')} ${props.keyLabel}`}
-        onClick={() => setOpen('roll')}
-      >
-        {t('keys.rollSecret')}
-      </Button>
-      <Button
-        size="xs"
-        variant="default"
-        aria-label={`${t('keys.settings')} ${props.keyLabel}`}
-        onClick={() => setOpen('settings')}
-      >
-        {t('keys.settings')}
-      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon
+            variant="default"
+            aria-label={t('keys.actionsFor', { key: props.keyLabel })}
+            title={t('common.actions')}
+          >
+            <MoreIcon />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {props.onEdit && <Menu.Item onClick={props.onEdit}>{t('common.edit')}</Menu.Item>}
+          <Menu.Item onClick={() => setOpen('roll')}>{t('keys.rollSecret')}</Menu.Item>
+          <Menu.Item onClick={() => setOpen('settings')}>{t('keys.settings')}</Menu.Item>
+          {canViewAudit && (
+            <Menu.Item component={Link} to="/audit-log" search={{ target: props.auditTarget } as never}>
+              {t('audit.activity')}
+            </Menu.Item>
+          )}
+          <Menu.Divider />
+          <Menu.Item color="red" onClick={props.onDelete}>
+            {t('common.delete')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
       <Suspense>
         {open === 'roll' && (
           <RollSecretDialog
@@ -90,6 +115,6 @@ export function KeyLifecycleControls(props: {
           />
         )}
       </Suspense>
-    </>
+    </Group>
   );
 }
