@@ -83,3 +83,25 @@ export const testAccessResultSchema = z.object({
   message: z.string(),
 });
 export type TestAccessResult = z.infer<typeof testAccessResultSchema>;
+
+/** The API Keys page: every Deployment API Key the account may see, across deployments. */
+export const keyInventoryQuerySchema = z
+  .object({
+    /** App ID or note, anywhere in it, any case. */
+    search: plainText(z.string().trim().max(128)).optional(),
+    deploymentId: deploymentIdSchema.optional(),
+    projectId: z.uuid().optional(),
+    /** Who created it (their email, anywhere in it). */
+    createdBy: plainText(z.string().trim().max(254)).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    after: z.string().max(200).optional(),
+  })
+  .strict();
+export type KeyInventoryQuery = z.input<typeof keyInventoryQuerySchema>;
+
+export const inventoryKeySchema = deploymentKeySchema.extend({
+  deployment: z.object({ id: z.string(), name: z.string(), type: z.string(), projectId: z.uuid(), projectName: z.string() }),
+});
+export type InventoryKey = z.infer<typeof inventoryKeySchema>;
+export const keyInventoryPageSchema = z.object({ keys: z.array(inventoryKeySchema), nextCursor: z.string().nullable() });
+export type KeyInventoryPage = z.infer<typeof keyInventoryPageSchema>;

@@ -35,6 +35,8 @@ export const deploymentSchema = z.object({
   upstreamUrl: z.string().nullable(),
   upstreamApiKey: z.string().nullable(),
   hasUpstreamSecret: z.boolean(),
+  /** How many Deployment API Keys it has. */
+  keyCount: z.number().int(),
   createdAt: isoDateTimeSchema,
   /**
    * What the signed-in account may do: operate (start, stop, rename, delete), configure (TLS,

@@ -1,4 +1,5 @@
 import { createAccessTester } from './deployment-keys/access-tester';
+import { createKeyInventoryService } from './deployment-keys/key-inventory-service';
 import type { FastifyBaseLogger } from 'fastify';
 import type { KeywardConfig } from './config';
 import type { ChangeBus, ChangeNotice } from './db/change-bus';
@@ -73,6 +74,7 @@ export function createServices(deps: {
     keyPolicy,
     keyFinder: createKeyFinderService({ db, hasher, now }),
     accessTester: createAccessTester({ deployments }),
+    keyInventory: createKeyInventoryService({ db, now }),
     gateway,
     upstreamPolicy,
     platformKeys: createPlatformKeysService({

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { KeyUse } from '../platform-keys/last-used-tracker';
 import type { HttpMethod, Permission } from '../../contract/endpoint-catalog';
 import { preparedOncePerDatabase } from '../db/prepared-queries';
@@ -29,37 +29,37 @@ export interface DeploymentKeyRecord {
   lastUsedSecret: string | null;
 }
 
-const keysOfDeployment = preparedOncePerDatabase((db) => {
-  const permissions = sql`coalesce((
+/** A key's list fields and its grants (as one JSON array), for every list of keys. */
+export const keyRecordFields = {
+  id: deploymentApiKeys.id,
+  appId: deploymentApiKeys.appId,
+  note: deploymentApiKeys.note,
+  fullAccess: deploymentApiKeys.fullAccess,
+  legacy: deploymentApiKeys.legacy,
+  createdByLabel: deploymentApiKeys.createdByLabel,
+  createdAt: deploymentApiKeys.createdAt,
+  lastUsedAt: deploymentApiKeys.lastUsedAt,
+  version: deploymentApiKeys.version,
+  permissions: sql`coalesce((
     select json_agg(json_build_object('method', ${deploymentKeyPermissions.method}, 'path', ${deploymentKeyPermissions.path})
                     order by ${deploymentKeyPermissions.path}, ${deploymentKeyPermissions.method})
-    from ${deploymentKeyPermissions} where ${deploymentKeyPermissions.keyId} = ${deploymentApiKeys.id}), '[]'::json)`;
-  return db
-    .select({
-      record: jsonRecord<DeploymentKeyRecord>({
-        id: deploymentApiKeys.id,
-        appId: deploymentApiKeys.appId,
-        note: deploymentApiKeys.note,
-        fullAccess: deploymentApiKeys.fullAccess,
-        legacy: deploymentApiKeys.legacy,
-        createdByLabel: deploymentApiKeys.createdByLabel,
-        createdAt: deploymentApiKeys.createdAt,
-        lastUsedAt: deploymentApiKeys.lastUsedAt,
-        version: deploymentApiKeys.version,
-        permissions,
-        expiresAt: deploymentApiKeys.expiresAt,
-        disabled: deploymentApiKeys.disabled,
-        allowedAddresses: deploymentApiKeys.allowedAddresses,
-        previousSecretExpiresAt: deploymentApiKeys.previousSecretExpiresAt,
-        lastUsedAddress: deploymentApiKeys.lastUsedAddress,
-        lastUsedSecret: deploymentApiKeys.lastUsedSecret,
-      }),
-    })
+    from ${deploymentKeyPermissions} where ${deploymentKeyPermissions.keyId} = ${deploymentApiKeys.id}), '[]'::json)`,
+  expiresAt: deploymentApiKeys.expiresAt,
+  disabled: deploymentApiKeys.disabled,
+  allowedAddresses: deploymentApiKeys.allowedAddresses,
+  previousSecretExpiresAt: deploymentApiKeys.previousSecretExpiresAt,
+  lastUsedAddress: deploymentApiKeys.lastUsedAddress,
+  lastUsedSecret: deploymentApiKeys.lastUsedSecret,
+} satisfies Record<keyof DeploymentKeyRecord, SQLWrapper>;
+
+const keysOfDeployment = preparedOncePerDatabase((db) =>
+  db
+    .select({ record: jsonRecord<DeploymentKeyRecord>(keyRecordFields) })
     .from(deploymentApiKeys)
     .where(eq(deploymentApiKeys.deploymentId, sql.placeholder('deploymentId')))
     .orderBy(sql`${deploymentApiKeys.createdAt} asc nulls first`, asc(deploymentApiKeys.appId))
-    .prepare('keys_of_deployment');
-});
+    .prepare('keys_of_deployment'),
+);
 
 /** Every key of a deployment with its permissions, in one query. */
 export async function listKeysOfDeployment(db: Executor, deploymentId: string): Promise<DeploymentKeyRecord[]> {

@@ -50,7 +50,8 @@ function toDto(row: DeploymentKeyRow, permissions: Permission[], now: number): D
   );
 }
 
-function recordToDto(record: DeploymentKeyRecord, now: number): DeploymentKey {
+/** A key as every list hands it out: its grants (none shown for full access) and its lifecycle now. */
+export function recordToDto(record: DeploymentKeyRecord, now: number): DeploymentKey {
   return {
     id: record.id,
     appId: record.appId,

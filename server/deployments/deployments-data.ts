@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { preparedOncePerDatabase, preparedPerDatabase } from '../db/prepared-queries';
 import { containsPattern, jsonRecord, likeIgnoringCase } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
-import { deployments, projects, tlsCertificates } from '../db/schema';
+import { deploymentApiKeys, deployments, projects, tlsCertificates } from '../db/schema';
 
 export type DeploymentRow = typeof deployments.$inferSelect;
 
@@ -26,6 +26,8 @@ export interface DeploymentRecord {
   hasUpstreamSecret: boolean;
   /** ISO 8601 to the microsecond: a JS Date would round it, and paging needs it exact. */
   createdAt: string;
+  /** How many Deployment API Keys it has. */
+  keyCount: number;
 }
 
 /** EMQX Platform's shape of id: a letter and seven hex digits ("mdfba81f"). */
@@ -51,6 +53,7 @@ const deploymentRecord = {
     upstreamApiKey: deployments.upstreamApiKey,
     hasUpstreamSecret: isNotNull(deployments.upstreamSecretSealed),
     createdAt: deployments.createdAt,
+    keyCount: sql`(select count(*)::int from ${deploymentApiKeys} where ${deploymentApiKeys.deploymentId} = ${deployments.id})`,
   }),
 };
 

@@ -7,6 +7,8 @@ import {
   deploymentKeyParamsSchema,
   deploymentKeySchema,
   updateDeploymentKeyRequestSchema,
+  keyInventoryPageSchema,
+  keyInventoryQuerySchema,
   testAccessRequestSchema,
   testAccessResultSchema,
 } from '../../../contract/deployment-keys';
@@ -25,6 +27,10 @@ export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services; d
   app.get('/deployments/:id/keys', { schema: { params: deploymentParamsSchema, response: { 200: deploymentKeyListSchema } } }, async (request) => ({
     keys: await deploymentKeys.list(await access(request), request.params.id),
   }));
+
+  app.get('/deployment-keys', { schema: { querystring: keyInventoryQuerySchema, response: { 200: keyInventoryPageSchema } } }, async (request) =>
+    services.keyInventory.page(await access(request), request.query),
+  );
 
   app.post(
     '/deployments/:id/keys/test-access',

@@ -36,6 +36,7 @@ function toDto(view: DeploymentView, access: DeploymentAccess): Deployment {
     upstreamUrl: access.mayConfigureUpstream ? displayableUpstreamUrl(view.upstreamUrl) : null,
     upstreamApiKey: access.mayConfigureUpstream ? view.upstreamApiKey : null,
     hasUpstreamSecret: view.hasUpstreamSecret,
+    keyCount: view.keyCount,
     createdAt: view.createdAt.toISOString(),
     permissions: { operate: access.mayOperate, configure: access.mayConfigure, upstream: access.mayConfigureUpstream },
   };
