@@ -11,6 +11,13 @@ test('the console in dark mode passes axe, dimmed text and key lists included', 
   await page.goto('/platform-api-keys');
   await expect(page.getByRole('heading', { name: 'Platform API Key', level: 1 })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+  await page.goto('/api-keys');
+  await expect(page.getByRole('heading', { name: 'API Keys', level: 1 })).toBeVisible();
+  await expect(page.getByRole('table')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.goto('/audit-log');
+  await expect(page.getByRole('table')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.goto('/settings');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expectNoSeriousA11yViolations(page);

@@ -57,6 +57,15 @@ const projectsRoute = createRoute({
   ),
 });
 
+const apiKeysRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'api-keys',
+  component: lazyRouteComponent(
+    () => import('@/features/api-keys/components/ApiKeysPage'),
+    'ApiKeysPage',
+  ),
+});
+
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'users',
@@ -112,6 +121,7 @@ const routeTree = rootRoute.addChildren([
   deploymentsRoute,
   deploymentOverviewRoute,
   projectsRoute,
+  apiKeysRoute,
   usersRoute,
   platformKeysRoute,
   apiReferenceRoute,

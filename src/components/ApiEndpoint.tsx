@@ -7,11 +7,14 @@ export function ApiEndpoint({ url, auth }: { url: string; auth: string }) {
   const { t } = useTranslation();
   return (
     <div>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs">
         <Text size="sm" fw={500}>
           {t('apiEndpoint.label')}
         </Text>
-        <Code aria-label={t('apiEndpoint.label')}>{url}</Code>
+        {/* Long URLs break anywhere on a narrow screen rather than push the Copy button out. */}
+        <Code aria-label={t('apiEndpoint.label')} style={{ overflowWrap: 'anywhere' }}>
+          {url}
+        </Code>
         <CopyAction value={url} what={t('apiEndpoint.label')} />
       </Group>
       <Text size="xs" c="dimmed">

@@ -2,7 +2,15 @@ import { Button, CopyButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 // Inline SVG: an icon that renders whatever fonts the machine has (a "⧉" glyph did not).
-const ICON = { width: 14, height: 14, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, 'aria-hidden': true } as const;
+const ICON = {
+  width: 14,
+  height: 14,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  'aria-hidden': true,
+} as const;
 const CopyIcon = () => (
   <svg {...ICON}>
     <rect x="9" y="9" width="12" height="12" rx="2" />

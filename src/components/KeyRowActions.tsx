@@ -72,7 +72,11 @@ export function KeyRowActions(props: {
           <Menu.Item onClick={() => setOpen('roll')}>{t('keys.rollSecret')}</Menu.Item>
           <Menu.Item onClick={() => setOpen('settings')}>{t('keys.settings')}</Menu.Item>
           {canViewAudit && (
-            <Menu.Item component={Link} to="/audit-log" search={{ target: props.auditTarget } as never}>
+            <Menu.Item
+              component={Link}
+              to="/audit-log"
+              search={{ target: props.auditTarget } as never}
+            >
               {t('audit.activity')}
             </Menu.Item>
           )}

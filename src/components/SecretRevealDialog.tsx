@@ -46,13 +46,7 @@ export function SecretRevealDialog(props: SecretRevealDialogProps) {
   const copied = () => setSecretCopied(true);
   const close = () => (secretCopied ? props.onClose() : setConfirmingClose(true));
   return (
-    <Dialog
-      opened
-      onClose={close}
-      title={props.title}
-      size="lg"
-      closeOnClickOutside={false}
-    >
+    <Dialog opened onClose={close} title={props.title} size="lg" closeOnClickOutside={false}>
       <Stack>
         <Alert color="orange" variant="light" title={t('secretReveal.onlyOnceTitle')}>
           {t('secretReveal.onlyOnce', { secret: props.secretLabel })}

@@ -246,6 +246,7 @@ export const enConsole = {
   },
   deployments: {
     upstreamHidden: 'Configured (the address is shown to Root and Administrators)',
+    keyCount: 'API keys',
   },
   secretReveal: {
     notCopiedTitle: 'Close without copying the {{secret}}?',
@@ -256,6 +257,21 @@ export const enConsole = {
   common: {
     yes: 'Yes',
     no: 'No',
+  },
+  apiKeys: {
+    title: 'API Keys',
+    tabs: 'API key lists',
+    deploymentTab: 'Deployment API Keys',
+    platformTab: 'Platform API Keys',
+    search: 'Search',
+    searchPlaceholder: 'App ID or note',
+    deployment: 'Deployment',
+    anyDeployment: 'Any deployment',
+    project: 'Project',
+    anyProject: 'Any project',
+    createdByPlaceholder: 'Email',
+    empty: 'No Deployment API Keys match',
+    loadMore: 'Load more',
   },
 } as const;
 

@@ -10,6 +10,7 @@ export const en = {
   nav: {
     deployments: 'Deployments',
     projects: 'Projects',
+    apiKeys: 'API Keys',
     users: 'Users',
     auditLog: 'Audit Log',
     settings: 'Settings',

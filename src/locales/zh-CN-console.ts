@@ -241,6 +241,7 @@ export const zhCNConsole: ConsoleMessages = {
   },
   deployments: {
     upstreamHidden: '已配置（地址仅对 Root 和管理员显示）',
+    keyCount: 'API 密钥',
   },
   secretReveal: {
     notCopiedTitle: '不复制 {{secret}} 就关闭？',
@@ -250,5 +251,20 @@ export const zhCNConsole: ConsoleMessages = {
   common: {
     yes: '是',
     no: '否',
+  },
+  apiKeys: {
+    title: 'API 密钥',
+    tabs: 'API 密钥列表',
+    deploymentTab: '部署 API 密钥',
+    platformTab: '平台 API 密钥',
+    search: '搜索',
+    searchPlaceholder: 'App ID 或备注',
+    deployment: '部署',
+    anyDeployment: '所有部署',
+    project: '项目',
+    anyProject: '所有项目',
+    createdByPlaceholder: '邮箱',
+    empty: '没有匹配的部署 API 密钥',
+    loadMore: '加载更多',
   },
 };

@@ -11,6 +11,7 @@ export const zhCN: Messages = {
   nav: {
     deployments: '部署',
     projects: '项目',
+    apiKeys: 'API 密钥',
     users: '用户',
     auditLog: '审计日志',
     settings: '设置',

@@ -225,7 +225,31 @@ describe('hostile strings in every field of every route', () => {
         method: 'GET',
         url: '/api/console/audit-events',
         surface: 'console',
-        query: ['actor', 'action'],
+        query: ['actor', 'action', 'target'],
+      },
+      {
+        method: 'GET',
+        url: '/api/console/audit-events.csv',
+        surface: 'console',
+        query: ['actor', 'action', 'target'],
+      },
+      {
+        method: 'GET',
+        url: '/api/console/deployment-keys',
+        surface: 'console',
+        query: ['search', 'deploymentId', 'projectId', 'createdBy', 'after'],
+      },
+      {
+        method: 'POST',
+        url: `/api/console/deployments/${deployment.id}/keys/test-access`,
+        surface: 'console',
+        body: { method: 'GET', path: '/clients/abc', permissions: [{ method: 'GET', path: '/clients/{clientid}' }] },
+      },
+      {
+        method: 'POST',
+        url: '/public_api/v1/deployments',
+        surface: 'platform',
+        body: { deploymentName: 'scripted', projectID: projectId, deploymentType: 'dedicated', version: 'v5', region: 'us-east-1', emqxVersion: '5.8.9' },
       },
       {
         method: 'POST',

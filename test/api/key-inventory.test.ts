@@ -32,7 +32,7 @@ describe('the API Keys inventory: every Deployment API Key an account may see', 
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page = await root.get(`/api/console/deployment-keys?limit=2${after ? `&after=${after}` : ''}`);
+      const page: { status: number; body: { keys: { appId: string }[]; nextCursor: string | null } } = await root.get(`/api/console/deployment-keys?limit=2${after ? `&after=${after}` : ''}`);
       expect(page.status).toBe(200);
       expect(page.body.keys.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.keys.map((key: { appId: string }) => key.appId));

@@ -105,6 +105,12 @@ const ROUTES: RouteCase[] = [
   },
   { route: 'DELETE /deployments/:id/tls', call: (c, f) => c.delete(`/api/console/deployments/${f.stoppedDeploymentId}/tls`), expected: configurers(204) },
   { route: 'GET /deployments/:id/keys', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/keys`), expected: everyone(200) },
+  { route: 'GET /deployment-keys', call: (c) => c.get('/api/console/deployment-keys'), expected: everyone(200) },
+  {
+    route: 'POST /deployments/:id/keys/test-access',
+    call: (c, f) => c.post(`/api/console/deployments/${f.deploymentId}/keys/test-access`, { method: 'GET', path: '/clients', permissions: [] }),
+    expected: everyone(200),
+  },
   {
     route: 'POST /deployments/:id/keys',
     call: (c, f) => c.post(`/api/console/deployments/${f.deploymentId}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] }),
@@ -131,6 +137,7 @@ const ROUTES: RouteCase[] = [
   { route: 'PATCH /platform-keys/:id', call: (c, f) => c.patch(`/api/console/platform-keys/${f.platformKeyId}`, { note: 'n' }), expected: managers(200) },
   { route: 'DELETE /platform-keys/:id', call: (c, f) => c.delete(`/api/console/platform-keys/${f.platformKeyId}`), expected: managers(204) },
   { route: 'GET /audit-events', call: (c) => c.get('/api/console/audit-events'), expected: { ...managers(200), auditor: 200 } },
+  { route: 'GET /audit-events.csv', call: (c) => c.get('/api/console/audit-events.csv'), expected: { ...managers(200), auditor: 200 } },
   // Sign-in and sign-out last: they replace or end the caller's session.
   { route: 'POST /session', call: (c) => c.signIn(ROOT_EMAIL, PASSWORD), expected: everyone(200, 200) },
   { route: 'DELETE /session', call: (c) => c.delete('/api/console/session'), expected: everyone(204, 204) },

@@ -25,6 +25,7 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
   const entries = [
     { to: '/deployments', label: t('nav.deployments'), visible: true },
     { to: '/projects', label: t('nav.projects'), visible: true },
+    { to: '/api-keys', label: t('nav.apiKeys'), visible: true },
     { to: '/users', label: t('nav.users'), visible: canViewUsers },
     { to: '/audit-log', label: t('nav.auditLog'), visible: canViewAudit },
     { to: '/settings', label: t('nav.settings'), visible: canManageSettings },

@@ -24,7 +24,7 @@ import { deploymentKeyKeys } from '../api/deployment-key-keys';
 import { useDeploymentKeys } from '../api/get-deployment-keys';
 import { indexCatalog, summarize, toSelection } from '../permission-picker-model';
 import { formatPermissionSummary } from '../permission-summary';
-import { MethodBadges } from './MethodBadges';
+import { MethodBadges } from '@/components/MethodBadges';
 import { ViewAccess } from './ViewAccess';
 
 // The row menu brings Mantine's popover engine: it loads just after the list, not before it.

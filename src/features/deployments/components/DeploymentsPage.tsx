@@ -66,6 +66,7 @@ export function DeploymentsPage() {
               <th>{t('common.status')}</th>
               <th>{t('deployments.fields.region')}</th>
               <th>{t('deployments.fields.project')}</th>
+              <th>{t('deployments.keyCount')}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,6 +92,7 @@ export function DeploymentsPage() {
                   {deployment.platform} · {deployment.region}
                 </td>
                 <td>{deployment.projectName}</td>
+                <td>{deployment.keyCount}</td>
               </tr>
             ))}
           </tbody>

@@ -14,6 +14,7 @@ import {
 import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiEndpoint } from '@/components/ApiEndpoint';
+import { ApiKeysTabs } from '@/components/ApiKeysTabs';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
@@ -64,6 +65,7 @@ export function PlatformKeysPage() {
         title={t('platformKeys.title')}
         actions={keys.isSuccess && keys.data.length > 0 && newKeyButton}
       />
+      <ApiKeysTabs current="platform" />
       <Text size="sm" c="dimmed" mb="md">
         {t('platformKeys.intro')}{' '}
         <Anchor component={Link} to="/platform-api-keys/reference">

@@ -1,0 +1,160 @@
+import { Badge, Button, EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '@/components/AnchorLink';
+import { ApiKeysTabs } from '@/components/ApiKeysTabs';
+import { DataTable } from '@/components/DataTable';
+import { ErrorAlert } from '@/components/ErrorAlert';
+import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
+import { MethodBadges } from '@/components/MethodBadges';
+import { PageHeader } from '@/components/PageHeader';
+import { PageLoader } from '@/components/PageLoader';
+import { useFormatters } from '@/lib/format';
+import { useFilterChoices, useKeyInventory, type InventoryFilters } from '../api/get-key-inventory';
+
+/** One inventory of every Deployment API Key the account may see, across deployments. */
+export function ApiKeysPage() {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  const [filters, setFilters] = useState<InventoryFilters>({
+    search: '',
+    deploymentId: '',
+    projectId: '',
+    createdBy: '',
+  });
+  const [debounced] = useDebouncedValue(filters, 250);
+  const keys = useKeyInventory(debounced);
+  const choices = useFilterChoices();
+  const set =
+    (field: keyof InventoryFilters) =>
+    (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+      const { value } = event.currentTarget;
+      setFilters((current) => ({ ...current, [field]: value }));
+    };
+  const rows = keys.data?.pages.flatMap((page) => page.keys) ?? [];
+  const [shownAt] = useState(() => Date.now());
+
+  return (
+    <>
+      <PageHeader title={t('apiKeys.title')} />
+      <ApiKeysTabs current="deployment" />
+      <Group mb="md" align="flex-end">
+        <TextInput
+          type="search"
+          label={t('apiKeys.search')}
+          placeholder={t('apiKeys.searchPlaceholder')}
+          value={filters.search}
+          onChange={set('search')}
+          w={240}
+        />
+        <NativeSelect
+          label={t('apiKeys.deployment')}
+          value={filters.deploymentId}
+          onChange={set('deploymentId')}
+          data={[
+            { value: '', label: t('apiKeys.anyDeployment') },
+            ...(choices.data?.deployments ?? []).map((d) => ({
+              value: d.id,
+              label: `${d.name} (${d.id})`,
+            })),
+          ]}
+          w={240}
+        />
+        <NativeSelect
+          label={t('apiKeys.project')}
+          value={filters.projectId}
+          onChange={set('projectId')}
+          data={[
+            { value: '', label: t('apiKeys.anyProject') },
+            ...(choices.data?.projects ?? []).map((p) => ({ value: p.id, label: p.name })),
+          ]}
+          w={200}
+        />
+        <TextInput
+          label={t('platformKeys.createdBy')}
+          placeholder={t('apiKeys.createdByPlaceholder')}
+          value={filters.createdBy}
+          onChange={set('createdBy')}
+          w={200}
+        />
+      </Group>
+      {keys.isPending && <PageLoader />}
+      {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
+      {keys.isSuccess && rows.length === 0 && <EmptyState title={t('apiKeys.empty')} />}
+      {rows.length > 0 && (
+        <DataTable minWidth={1100} label={t('apiKeys.deploymentTab')}>
+          <thead>
+            <tr>
+              <th>{t('apiKeys.deployment')}</th>
+              <th>{t('deploymentKeys.appId')}</th>
+              <th>{t('deploymentKeys.note')}</th>
+              <th>{t('deploymentKeys.access')}</th>
+              <th>{t('platformKeys.createdBy')}</th>
+              <th>{t('common.createdAt')}</th>
+              <th>{t('keys.expires')}</th>
+              <th>{t('platformKeys.lastUsed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((key) => (
+              <tr
+                key={key.id}
+                style={
+                  key.disabled || (key.expiresAt !== null && Date.parse(key.expiresAt) <= shownAt)
+                    ? { opacity: 0.6 }
+                    : undefined
+                }
+              >
+                <td>
+                  <AnchorLink
+                    to="/deployments/$deploymentId"
+                    params={{ deploymentId: key.deployment.id }}
+                    size="sm"
+                  >
+                    {key.deployment.name}
+                  </AnchorLink>
+                  <Text size="xs" c="dimmed">
+                    {key.deployment.projectName}
+                  </Text>
+                </td>
+                <td>
+                  <Text ff="monospace" size="sm">
+                    {key.appId}
+                  </Text>
+                  {key.legacy && (
+                    <Badge color="orange" variant="light" size="sm">
+                      {t('deploymentKeys.legacy')}
+                    </Badge>
+                  )}
+                </td>
+                <td>{key.note || '—'}</td>
+                <td>
+                  {key.fullAccess ? (
+                    t('deploymentKeys.fullAccess')
+                  ) : (
+                    <MethodBadges permissions={key.permissions} />
+                  )}
+                </td>
+                <td>{key.createdBy ?? '—'}</td>
+                <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
+                <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {keys.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button
+            variant="default"
+            loading={keys.isFetchingNextPage}
+            onClick={() => void keys.fetchNextPage()}
+          >
+            {t('apiKeys.loadMore')}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}
