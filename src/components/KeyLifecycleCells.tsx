@@ -21,3 +21,12 @@ export function KeyLifecycleCells({
     </>
   );
 }
+
+/** A disabled or expired key's row is greyed (its cells say why in words, not colour alone). */
+export function inactiveKeyRowStyle(
+  lifecycle: Pick<KeyLifecycle, 'disabled' | 'expiresAt'>,
+  at: number,
+): React.CSSProperties | undefined {
+  const expired = lifecycle.expiresAt !== null && Date.parse(lifecycle.expiresAt) <= at;
+  return lifecycle.disabled || expired ? { opacity: 0.6 } : undefined;
+}

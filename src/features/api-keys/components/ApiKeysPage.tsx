@@ -6,7 +6,7 @@ import { AnchorLink } from '@/components/AnchorLink';
 import { ApiKeysTabs } from '@/components/ApiKeysTabs';
 import { DataTable } from '@/components/DataTable';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
+import { inactiveKeyRowStyle, KeyLifecycleCells } from '@/components/KeyLifecycleCells';
 import { MethodBadges } from '@/components/MethodBadges';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
@@ -98,14 +98,7 @@ export function ApiKeysPage() {
           </thead>
           <tbody>
             {rows.map((key) => (
-              <tr
-                key={key.id}
-                style={
-                  key.disabled || (key.expiresAt !== null && Date.parse(key.expiresAt) <= shownAt)
-                    ? { opacity: 0.6 }
-                    : undefined
-                }
-              >
+              <tr key={key.id} style={inactiveKeyRowStyle(key, shownAt)}>
                 <td>
                   <AnchorLink
                     to="/deployments/$deploymentId"

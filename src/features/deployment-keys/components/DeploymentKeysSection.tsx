@@ -13,7 +13,7 @@ import {
   filterByExpiry,
   type ExpiryFilter,
 } from '@/components/ExpiryFilterControl';
-import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
+import { inactiveKeyRowStyle, KeyLifecycleCells } from '@/components/KeyLifecycleCells';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
@@ -153,13 +153,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
           <tbody>
             {filterByExpiry(keys.data, filter, shownAt).map((key) => (
               <Fragment key={key.id}>
-                <tr
-                  style={
-                    key.disabled || (key.expiresAt !== null && Date.parse(key.expiresAt) <= shownAt)
-                      ? { opacity: 0.6 }
-                      : undefined
-                  }
-                >
+                <tr style={inactiveKeyRowStyle(key, shownAt)}>
                   <td>
                     <Text ff="monospace" size="sm">
                       {key.appId}

@@ -11,7 +11,7 @@ import {
   filterByExpiry,
   type ExpiryFilter,
 } from '@/components/ExpiryFilterControl';
-import { KeyLifecycleCells } from '@/components/KeyLifecycleCells';
+import { inactiveKeyRowStyle, KeyLifecycleCells } from '@/components/KeyLifecycleCells';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiEndpoint } from '@/components/ApiEndpoint';
 import { ApiKeysTabs } from '@/components/ApiKeysTabs';
@@ -106,14 +106,7 @@ export function PlatformKeysPage() {
           </thead>
           <tbody>
             {filterByExpiry(keys.data, filter, shownAt).map((key) => (
-              <tr
-                key={key.id}
-                style={
-                  key.disabled || (key.expiresAt !== null && Date.parse(key.expiresAt) <= shownAt)
-                    ? { opacity: 0.6 }
-                    : undefined
-                }
-              >
+              <tr key={key.id} style={inactiveKeyRowStyle(key, shownAt)}>
                 <td>
                   <Text ff="monospace" size="sm">
                     {key.key}
