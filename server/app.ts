@@ -27,7 +27,7 @@ declare module 'fastify' {
 
 export type AppConfig = Pick<
   KeywardConfig,
-  'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs' | 'gateway'
+  'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage'
 >;
 
 export interface BuildAppOptions {
@@ -83,6 +83,8 @@ export async function buildApp(options: BuildAppOptions) {
   const services = createServices({ db: store.db, config, keys: options.keys, changes: store.changes, now, log: app.log });
   // For what runs beside the surfaces and reads their state (tests, operations).
   app.decorate('services', services);
+  // Counted usage is written before the store closes (main.ts closes the app first).
+  app.addHook('onClose', () => services.usage.close());
 
   await app.register(healthRoutes, { store });
   await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../contract/fields';
 import type { StoreOptions } from './db/store';
 import { parseUpstreamAllowList } from './deployments/upstream-policy';
+import type { UsageRetention } from './usage/usage-retention';
 
 export interface RateWindow {
   max: number;
@@ -39,6 +40,11 @@ export interface KeywardConfig {
   };
   /** How long a deployment reads "starting"/"stopping" before it settles. */
   deploymentTransitionMs: number;
+  usage: {
+    /** Counts are added to the database this often (and at shutdown): what a crash can lose. */
+    flushMs: number;
+    retention: UsageRetention;
+  };
   /** KEYWARD_SECRET_KEY, if given; else a key generated into `dataDir`. */
   secretKey?: string;
   dataDir: string;
@@ -73,6 +79,9 @@ const envSchema = z.object({
   KEYWARD_UPSTREAM_ALLOW: z.string().optional(),
   KEYWARD_GATEWAY_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_TRUST_PROXY: z.string().optional(),
+  KEYWARD_USAGE_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(10),
+  KEYWARD_USAGE_MINUTE_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(48),
+  KEYWARD_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -108,6 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     dataDir,
     secretKey: e.KEYWARD_SECRET_KEY,
     deploymentTransitionMs: e.KEYWARD_DEPLOYMENT_TRANSITION_SECONDS * 1000,
+    usage: {
+      flushMs: e.KEYWARD_USAGE_FLUSH_SECONDS * 1000,
+      retention: { minuteHours: e.KEYWARD_USAGE_MINUTE_HOURS, days: e.KEYWARD_USAGE_RETENTION_DAYS },
+    },
     gateway: {
       upstreamTimeoutMs: e.KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS * 1000,
       failuresPerAddress: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS, windowMs: 60_000 },

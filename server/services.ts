@@ -1,5 +1,6 @@
 import { createAccessTester } from './deployment-keys/access-tester';
 import { createKeyInventoryService } from './deployment-keys/key-inventory-service';
+import { createUsageService } from './usage/usage-service';
 import type { FastifyBaseLogger } from 'fastify';
 import type { KeywardConfig } from './config';
 import type { ChangeBus, ChangeNotice } from './db/change-bus';
@@ -21,7 +22,7 @@ import { createSecretBox } from './secrets/secret-box';
 import { createTlsService } from './tls/tls-service';
 import { createUsersService } from './users/users-service';
 
-export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'deploymentTransitionMs' | 'gateway'>;
+export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage'>;
 
 /** Every domain service, wired once per app from the store, the keys and the configuration. */
 export function createServices(deps: {
@@ -75,6 +76,14 @@ export function createServices(deps: {
     keyFinder: createKeyFinderService({ db, hasher, now }),
     accessTester: createAccessTester({ deployments }),
     keyInventory: createKeyInventoryService({ db, now }),
+    usage: createUsageService({
+      db,
+      now,
+      deployments,
+      flushMs: config.usage.flushMs,
+      retention: config.usage.retention,
+      onError: (error) => deps.log.warn({ err: loggableError(error) }, 'could not record key usage'),
+    }),
     gateway,
     upstreamPolicy,
     platformKeys: createPlatformKeysService({

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  doublePrecision,
   boolean,
   check,
   index,
@@ -273,4 +275,52 @@ export const deploymentKeyPermissions = pgTable(
     path: text('path').notNull(),
   },
   (table) => [primaryKey({ columns: [table.keyId, table.method, table.path] })],
+);
+
+/**
+ * Requests per key, endpoint template, method and outcome: minute buckets (kept 48 hours) rolled
+ * up into hour buckets (kept 90 days). Rows are additive, so every instance adds its own counts;
+ * a key is named by its App ID or Key, not a reference, so its usage outlives its deletion.
+ */
+export const keyUsage = pgTable(
+  'key_usage',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    granularity: text('granularity').notNull(),
+    bucket: timestamp('bucket', { withTimezone: true }).notNull(),
+    keyKind: text('key_kind').notNull(),
+    keyLabel: text('key_label').notNull(),
+    /** The Deployment API Key's deployment ('' for Platform API Keys). */
+    deploymentId: text('deployment_id').notNull(),
+    /** The endpoint template ('' when the request was refused before routing). */
+    endpoint: text('endpoint').notNull(),
+    method: text('method').notNull(),
+    outcome: text('outcome').notNull(),
+    requests: bigint('requests', { mode: 'number' }).notNull(),
+    /** Sums over the bucket's requests, in milliseconds: the time Keyward added, and the upstream's. */
+    keywardMs: doublePrecision('keyward_ms').notNull(),
+    upstreamMs: doublePrecision('upstream_ms').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.granularity, table.bucket, table.keyKind, table.keyLabel, table.endpoint, table.method, table.outcome] }),
+    index('key_usage_key').on(table.keyKind, table.keyLabel, table.granularity, table.bucket),
+    index('key_usage_deployment').on(table.deploymentId, table.granularity, table.bucket),
+  ],
+);
+
+/** Where each key was called from, and when last: the key's Usage view shows the latest 20. */
+export const keyClientAddresses = pgTable(
+  'key_client_addresses',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    keyKind: text('key_kind').notNull(),
+    keyLabel: text('key_label').notNull(),
+    address: text('address').notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.keyKind, table.keyLabel, table.address] })],
 );

@@ -31,6 +31,7 @@ export interface VerifiedKey {
 
 export interface GatewayDeployment {
   id: string;
+  organizationId: string;
   type: DeploymentType;
   catalogId: CatalogId;
   /** The stored target status and when it settles (null: settled). */
@@ -50,8 +51,9 @@ function refusesLiteralAddress(policy: UpstreamPolicy, url: URL): boolean {
 
 export type Authentication =
   | { outcome: 'verified'; key: VerifiedKey }
-  | { outcome: 'refused' }
-  | { outcome: 'limited'; retryAfterSeconds: number };
+  /** `knownAppId`: the App ID is one of this deployment's keys (the secret was wrong), for usage. */
+  | { outcome: 'refused'; knownAppId?: string }
+  | { outcome: 'limited'; retryAfterSeconds: number; knownAppId?: string };
 
 /**
  * Who is calling, and which deployment they call, for every Deployment API request. Verified
@@ -84,13 +86,13 @@ export function createGatewayService(deps: {
   const failuresByAppId = new SlidingWindowLimiter(deps.limits.perAppId, now);
   const lastUsed = createLastUsedTracker({ now, write: (id, at, use) => setKeyLastUsed(db, id, at, use), onError: deps.onBackgroundError });
 
-  async function verify(appId: string, secret: string): Promise<VerifiedKey | undefined> {
+  async function verify(appId: string, secret: string): Promise<{ key?: VerifiedKey; knownIn?: string }> {
     // One lookup, one HMAC and the same comparisons whether the App ID is missing, unknown or right.
     const row = await findKeyByAppId(db, appId.slice(0, 64));
     const which = hasher.which(secret, row?.secretHash, row ? previousSecretHashAt(row, now()) : undefined);
-    if (!which || !row) return undefined;
+    if (!which || !row) return { knownIn: row?.deploymentId };
     const permissions = row.fullAccess ? [] : ((await permissionsOf(db, [row.id])).get(row.id) ?? []);
-    return {
+    const key: VerifiedKey = {
       id: row.id,
       appId: row.appId,
       deploymentId: row.deploymentId,
@@ -100,6 +102,7 @@ export function createGatewayService(deps: {
       secret: which,
       validUntil: which === 'previous' ? row.previousSecretExpiresAt!.getTime() : null,
     };
+    return { key, knownIn: row.deploymentId };
   }
 
   return {
@@ -137,13 +140,14 @@ export function createGatewayService(deps: {
       const credentials = parseBasicCredentials(authorization);
       const epoch = keys.begin();
       // Missing or malformed credentials cost the same lookup and HMAC as unknown ones.
-      const key = await verify(credentials?.id ?? '', credentials?.secret ?? '');
+      const { key, knownIn } = await verify(credentials?.id ?? '', credentials?.secret ?? '');
       if (!key || !credentials || key.deploymentId !== deploymentId) {
         failuresByAddress.record(address);
         if (!credentials) return { outcome: 'refused' };
         const appIdWait = failuresByAppId.retryAfterSeconds(credentials.id);
         failuresByAppId.record(credentials.id);
-        return appIdWait > 0 ? { outcome: 'limited', retryAfterSeconds: appIdWait } : { outcome: 'refused' };
+        const knownAppId = knownIn === deploymentId ? credentials.id : undefined;
+        return appIdWait > 0 ? { outcome: 'limited', retryAfterSeconds: appIdWait, knownAppId } : { outcome: 'refused', knownAppId };
       }
       keys.fill(credentials.token, key, epoch);
       return { outcome: 'verified', key };
@@ -170,6 +174,7 @@ export function createGatewayService(deps: {
           : null;
       const deployment: GatewayDeployment = {
         id: row.id,
+        organizationId: row.organizationId,
         type: row.type as DeploymentType,
         catalogId: catalogIdFor(row.type as DeploymentType),
         status: row.status as 'running' | 'stopped',

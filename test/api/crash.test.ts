@@ -22,9 +22,8 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it('keeps every acknowledged change through a SIGKILL', async () => {
-    const upstream = await startUpstream();
-    cleanups.push(upstream.close);
+  /** A fresh data directory (or PostgreSQL database) and the environment of a server on it. */
+  async function serverEnvironment(extra: Record<string, string> = {}) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-crash-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const env: Record<string, string> = {
@@ -34,12 +33,20 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
       KEYWARD_ROOT_PASSWORD: ROOT.password,
       KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '0',
       LOG_LEVEL: 'debug',
+      ...extra,
     };
     if (testStoreKind === 'postgres') {
       const database = await createPostgresDatabase();
       cleanups.push(database.drop);
       env.DATABASE_URL = database.url;
     }
+    return env;
+  }
+
+  it('keeps every acknowledged change through a SIGKILL', async () => {
+    const upstream = await startUpstream();
+    cleanups.push(upstream.close);
+    const env = await serverEnvironment();
 
     let server = await startServerProcess(env);
     const killed = server;
@@ -111,5 +118,52 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     const lines = [killed, server].flatMap((process) => process.log().split('\n'));
     expect(lines.length).toBeGreaterThan(acknowledged.size);
     expectNoSecretsIn(lines, [ROOT.password, env.KEYWARD_SECRET_KEY!, UPSTREAM_SECRET, ...[...acknowledged.values()].map((key) => key.appSecret)]);
+  }, 120_000);
+
+  it('loses at most the usage counted since the last flush to a SIGKILL', async () => {
+    const upstream = await startUpstream();
+    cleanups.push(upstream.close);
+    const env = await serverEnvironment({ KEYWARD_USAGE_FLUSH_SECONDS: '1' });
+    let server = await startServerProcess(env);
+    let call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
+    const projectId = (await call('GET', '/api/console/projects')).body.projects[0].id;
+    const deployment = (
+      await call('POST', '/api/console/deployments', {
+        name: 'counted', projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',
+        upstreamUrl: upstream.url, upstreamApiKey: 'k', upstreamApiSecret: UPSTREAM_SECRET,
+      })
+    ).body;
+    const key = (await call('POST', `/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
+    const authorization = `Basic ${Buffer.from(`${key.appId}:${key.appSecret}`).toString('base64')}`;
+    const gatewayCalls = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        expect((await fetch(`${server.url}/api/deployments/${deployment.id}/api/v5/clients`, { headers: { authorization } })).status).toBe(200);
+      }
+    };
+    const counted = async () => (await call('GET', `/api/console/deployments/${deployment.id}/keys/${key.id}/usage`)).body.totals.success as number;
+
+    await gatewayCalls(5);
+    // Flushed within one interval (1 s here), by the server's own timer.
+    const until = Date.now() + 10_000;
+    while ((await counted()) < 5 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await counted()).toBe(5);
+    await gatewayCalls(3);
+    server.child.kill('SIGKILL');
+    await server.exited;
+
+    server = await startServerProcess(env);
+    cleanups.push(() => void server.child.kill('SIGTERM'));
+    call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
+    // What was flushed survives; only the 3 counted after it may be gone.
+    const after = await counted();
+    expect(after).toBeGreaterThanOrEqual(5);
+    expect(after).toBeLessThanOrEqual(8);
+    // A graceful stop (SIGTERM) flushes what is left.
+    await gatewayCalls(2);
+    server.child.kill('SIGTERM');
+    await server.exited;
+    server = await startServerProcess(env);
+    call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
+    expect(await counted()).toBe(after + 2);
   }, 120_000);
 });

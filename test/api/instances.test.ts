@@ -100,4 +100,24 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     console.log(`disabling reached instance B after ${refusedAfter.toFixed(1)} ms`);
     expect(refusedAfter).toBeLessThan(1_000);
   }, 30_000);
+
+  it('adds up the usage both instances counted for one key', async () => {
+    const upstream = await startUpstream();
+    cleanups.push(upstream.close);
+    const [a, b] = await twoInstances();
+    const root = new ConsoleClient(a.app);
+    await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
+    const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
+    const key = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
+    for (const [instance, calls] of [[a, 3], [b, 4]] as const) {
+      for (let i = 0; i < calls; i++) {
+        expect((await gatewayCall(instance.app, { deploymentId: deployment.id, path: '/api/v5/clients', key })).status).toBe(200);
+      }
+    }
+    // Both flush into the same minute's row: additive, never overwriting.
+    await Promise.all([a.app.services.usage.flush(), b.app.services.usage.flush()]);
+    const report = await root.get(`/api/console/deployments/${deployment.id}/keys/${key.id}/usage`);
+    expect(report.body.totals.success).toBe(7);
+  });
 });
+

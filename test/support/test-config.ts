@@ -45,6 +45,8 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       upstreamAllow: options.upstreamAllow === null ? undefined : (options.upstreamAllow ?? TEST_UPSTREAM_ALLOW),
       origin: options.gatewayOrigin ? new URL(options.gatewayOrigin) : undefined,
     },
+    // Tests flush and roll up usage themselves (services.usage.flush / rollUp), with their clock.
+    usage: { flushMs: 0, retention: { minuteHours: 48, days: 90 } },
     spaDir: undefined,
     logLevel: 'info',
   };

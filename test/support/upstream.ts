@@ -10,7 +10,8 @@ export interface SeenRequest {
 
 /**
  * A real HTTP server standing in for a deployment's EMQX REST API: it records what reached it,
- * echoes it back as JSON, and has a slow path and a large-body path.
+ * echoes it back as JSON, and has a slow path, a large-body path and `?status=NNN` to answer with
+ * that status.
  */
 export async function startUpstream(): Promise<{ url: string; seen: SeenRequest[]; close: () => Promise<void> }> {
   const seen: SeenRequest[] = [];
@@ -40,7 +41,9 @@ export async function startUpstream(): Promise<{ url: string; seen: SeenRequest[
         };
         return pump();
       }
-      response.writeHead(request.method === 'POST' ? 201 : 200, { 'content-type': 'application/json', 'x-upstream': 'emqx' });
+      const status = /[?&]status=(\d{3})/.exec(request.url ?? '');
+      const code = status ? Number(status[1]) : request.method === 'POST' ? 201 : 200;
+      response.writeHead(code, { 'content-type': 'application/json', 'x-upstream': 'emqx' });
       response.end(JSON.stringify(record));
     });
   });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UnauthenticatedError } from '../../http/domain-errors';
 import type { Database } from '../../db/store';
 import type { Services } from '../../services';
+import { usageRoutes } from './usage-routes';
 import { auditRoutes } from './audit-routes';
 import { deploymentKeysRoutes } from './deployment-keys-routes';
 import { deploymentsRoutes } from './deployments-routes';
@@ -37,4 +38,5 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
   await app.register(platformKeysRoutes, { services });
   await app.register(settingsRoutes, { services });
   await app.register(auditRoutes, { db });
+  await app.register(usageRoutes, { services, db });
 };

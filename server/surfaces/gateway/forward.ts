@@ -120,7 +120,8 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
     'https:': new https.Agent({ keepAlive: true, maxSockets: 256, lookup: options.lookup }),
   };
 
-  return function forward(request: FastifyRequest, reply: FastifyReply, target: ForwardTarget): Promise<void> {
+  /** `answered` runs as the upstream's answer begins, before it streams back (usage's upstream time). */
+  return function forward(request: FastifyRequest, reply: FastifyReply, target: ForwardTarget, answered?: () => void): Promise<void> {
     if (target.refused) return Promise.reject(NOT_ALLOWED());
     return new Promise<void>((resolve, reject) => {
       const base = target.url.pathname.replace(/\/$/, '');
@@ -135,6 +136,7 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
           headers: requestHeadersForUpstream(request, { host: target.url.host, authorization: target.authorization }),
         },
         (response) => {
+          answered?.();
           reply.code(response.statusCode ?? 502);
           reply.headers(responseHeadersFromUpstream(response.headers));
           resolve(reply.send(response) as unknown as void);

@@ -3,11 +3,30 @@ import { HTTP_METHODS } from '../../../contract/endpoint-catalog';
 import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
 import { KEY_REFUSAL_MESSAGES } from '../../keys/key-lifecycle';
 import { PATH_REFUSAL_MESSAGES } from '../../permissions/canonical-path';
+import { usageOutcomeOf } from '../../../contract/usage-outcomes';
 import { decideAccess, FORWARDED_METHODS } from '../../permissions/access-decision';
 import type { Services } from '../../services';
 import { createForwarder } from './forward';
 
 export const GATEWAY_PREFIX = '/api/deployments/';
+
+/** What usage counts of a gateway request, filled in as the request is decided. */
+interface GatewayUsage {
+  organizationId: string;
+  keyLabel: string;
+  deploymentId: string;
+  endpoint: string;
+  forwarded: boolean;
+  /** performance.now() when the handler began, and how long the upstream took to answer. */
+  startedAt: number;
+  upstreamMs: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    usage: GatewayUsage | null;
+  }
+}
 
 const UNAUTHENTICATED: ApiErrorBody = { code: ERROR_CODES.unauthenticated, message: 'Invalid App ID or App Secret.' };
 const TWO_AUTHORIZATIONS: ApiErrorBody = { code: ERROR_CODES.badRequest, message: 'Send one Authorization header.' };
@@ -48,6 +67,33 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
   const { gateway } = services;
   const forward = createForwarder({ timeoutMs: upstreamTimeoutMs, lookup: services.upstreamPolicy.lookup });
 
+  /** Names the key a refused request used, once its deployment is known (from cache, or read). */
+  async function countFor(request: FastifyRequest, appId: string, deploymentId: string, startedAt: number): Promise<void> {
+    const deployment = gateway.cachedDeployment(deploymentId) ?? (await gateway.deployment(deploymentId));
+    if (deployment) request.usage = { organizationId: deployment.organizationId, keyLabel: appId, deploymentId, endpoint: '', forwarded: false, startedAt, upstreamMs: 0 };
+  }
+
+  // Every request that named a known key is counted once its answer is sent (server/usage).
+  app.decorateRequest('usage', null);
+  app.addHook('onResponse', (request, reply, done) => {
+    const usage = request.usage;
+    if (usage) {
+      services.usage.record({
+        organizationId: usage.organizationId,
+        keyKind: 'deployment',
+        keyLabel: usage.keyLabel,
+        deploymentId: usage.deploymentId,
+        endpoint: usage.endpoint,
+        method: FORWARDED_METHODS.has(request.method) ? request.method : 'OTHER',
+        outcome: usageOutcomeOf(reply.statusCode, usage.forwarded),
+        keywardMs: Math.max(0, performance.now() - usage.startedAt - usage.upstreamMs),
+        upstreamMs: usage.upstreamMs,
+        address: request.ip,
+      });
+    }
+    done();
+  });
+
   // Bodies are streamed to the upstream untouched, whatever their type.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
@@ -61,6 +107,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
 
   // Per-request info lines would cost the hot path more than the proxying; failures still log.
   app.all('/:deploymentId/*', { logLevel: 'warn' }, async (request, reply) => {
+    const startedAt = performance.now();
     const send = (status: number, body: ApiErrorBody) => reply.code(status).send(body);
     const target = splitTarget(request.url);
     if (!target) return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES.not_origin_form });
@@ -72,17 +119,22 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     let key = gateway.cachedKey(request.headers.authorization, deploymentId);
     if (!key) {
       const auth = await gateway.authenticate(request.headers.authorization, request.ip, deploymentId);
-      if (auth.outcome === 'limited') {
-        reply.header('retry-after', String(auth.retryAfterSeconds));
-        return send(429, { code: ERROR_CODES.tooManyRequests, message: 'Too many failed authentication attempts. Try again later.' });
-      }
-      if (auth.outcome === 'verified') key = auth.key;
+      if (auth.outcome !== 'verified') {
+        // A wrong secret for one of this deployment's App IDs still counts in that key's usage.
+        if (auth.knownAppId) await countFor(request, auth.knownAppId, deploymentId, startedAt);
+        if (auth.outcome === 'limited') {
+          reply.header('retry-after', String(auth.retryAfterSeconds));
+          return send(429, { code: ERROR_CODES.tooManyRequests, message: 'Too many failed authentication attempts. Try again later.' });
+        }
+      } else key = auth.key;
     }
     const deployment = key ? (gateway.cachedDeployment(deploymentId) ?? (await gateway.deployment(deploymentId))) : undefined;
     if (!key || !deployment) {
       reply.header('www-authenticate', 'Basic realm="Keyward"');
       return send(401, UNAUTHENTICATED);
     }
+    const usage: GatewayUsage = { organizationId: deployment.organizationId, keyLabel: key.appId, deploymentId, endpoint: '', forwarded: false, startedAt, upstreamMs: 0 };
+    request.usage = usage;
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
     const refusal = gateway.refusalOf(key, request.ip);
     if (refusal === 'CLIENT_ADDRESS_NOT_ALLOWED') return send(403, { code: refusal, message: KEY_REFUSAL_MESSAGES[refusal] });
@@ -95,6 +147,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     // 2. What and 3. may it: the path's one canonical form against its version's catalog, then
     // the key's (method, endpoint) grants unless it has full access.
     const decision = decideAccess(deployment.catalogId, request.method, target.path, key);
+    if ('endpoint' in decision) usage.endpoint = decision.endpoint.path;
     switch (decision.outcome) {
       case 'invalid_path':
         return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES[decision.refusal], details: { reason: decision.refusal } });
@@ -122,7 +175,16 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     }
 
     // 5. Forward the canonical path that was checked, never the bytes the client sent.
-    await forward(request, reply, { ...deployment.upstream, path: `${decision.canonicalPath}${target.query}` });
+    usage.forwarded = true;
+    const started = performance.now();
+    // Until the upstream's answer began (or failed); the body then streams through.
+    const answered = () => void (usage.upstreamMs = performance.now() - started);
+    try {
+      await forward(request, reply, { ...deployment.upstream, path: `${decision.canonicalPath}${target.query}` }, answered);
+    } catch (error) {
+      answered();
+      throw error;
+    }
     return reply;
   });
 };

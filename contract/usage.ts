@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { USAGE_OUTCOMES } from './usage-outcomes';
+
+export const USAGE_RANGES = ['24h', '7d', '30d'] as const;
+export type UsageRange = (typeof USAGE_RANGES)[number];
+export const usageQuerySchema = z.object({ range: z.enum(USAGE_RANGES).default('24h') }).strict();
+
+const outcomeCounts = z.object(Object.fromEntries(USAGE_OUTCOMES.map((outcome) => [outcome, z.number()])) as Record<(typeof USAGE_OUTCOMES)[number], z.ZodNumber>);
+export type OutcomeCounts = z.infer<typeof outcomeCounts>;
+
+/** Requests over a range, stacked by outcome: hourly points for 24 hours and 7 days, daily for 30. */
+export const usageSeriesSchema = z.object({
+  range: z.enum(USAGE_RANGES),
+  points: z.array(z.object({ at: z.iso.datetime(), counts: outcomeCounts })),
+  totals: outcomeCounts,
+});
+export type UsageSeries = z.infer<typeof usageSeriesSchema>;
+
+/** One key's usage: its series, what it called (and was refused), and from where. */
+export const keyUsageReportSchema = usageSeriesSchema.extend({
+  /** Milliseconds, averaged over the range's requests; null without requests. */
+  averageKeywardMs: z.number().nullable(),
+  averageUpstreamMs: z.number().nullable(),
+  endpoints: z.array(z.object({ method: z.string(), endpoint: z.string(), requests: z.number(), refused: z.number() })),
+  addresses: z.array(z.object({ address: z.string(), lastSeenAt: z.iso.datetime() })),
+});
+export type KeyUsageReport = z.infer<typeof keyUsageReportSchema>;
+
+/** A key list's sparklines: requests per hour over the last 24 hours, per key (App ID or Key). */
+export const usageSparklinesSchema = z.object({ keys: z.record(z.string(), z.array(z.number())) });
+export type UsageSparklines = z.infer<typeof usageSparklinesSchema>;

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { deploymentKeyParamsSchema } from '../../../contract/deployment-keys';
+import { deploymentParamsSchema } from '../../../contract/deployments';
+import { keyUsageReportSchema, usageQuerySchema, usageSeriesSchema, usageSparklinesSchema } from '../../../contract/usage';
+import { accessForUser } from '../../deployments/deployment-access';
+import type { Database } from '../../db/store';
+import type { Services } from '../../services';
+import { actorOf } from './request-auth';
+
+/** Key usage as the console shows it: a deployment's totals, a key's Usage view, list sparklines. */
+export const usageRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
+  const { usage } = services;
+  const access = (request: Parameters<typeof actorOf>[0]) => accessForUser(db, actorOf(request));
+
+  app.get('/deployments/:id/usage', { schema: { params: deploymentParamsSchema, querystring: usageQuerySchema, response: { 200: usageSeriesSchema } } }, async (request) =>
+    usage.deployment(await access(request), request.params.id, request.query.range),
+  );
+
+  app.get('/deployments/:id/keys/usage', { schema: { params: deploymentParamsSchema, response: { 200: usageSparklinesSchema } } }, async (request) => ({
+    keys: await usage.deploymentSparklines(await access(request), request.params.id),
+  }));
+
+  app.get(
+    '/deployments/:id/keys/:keyId/usage',
+    { schema: { params: deploymentKeyParamsSchema, querystring: usageQuerySchema, response: { 200: keyUsageReportSchema } } },
+    async (request) => usage.deploymentKey(await access(request), request.params.id, request.params.keyId, request.query.range),
+  );
+};

@@ -1,0 +1,116 @@
+import { and, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import type { KeyUsageReport, OutcomeCounts, UsageRange, UsageSeries } from '../../contract/usage';
+import { REFUSED_OUTCOMES, USAGE_OUTCOMES, type UsageOutcome } from '../../contract/usage-outcomes';
+import type { Executor } from '../db/store';
+import { keyClientAddresses, keyUsage } from '../db/schema';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const RANGES: Record<UsageRange, { step: number; points: number; unit: 'hour' | 'day' }> = {
+  '24h': { step: HOUR, points: 24, unit: 'hour' },
+  '7d': { step: HOUR, points: 7 * 24, unit: 'hour' },
+  '30d': { step: DAY, points: 30, unit: 'day' },
+};
+
+const zeroCounts = (): OutcomeCounts => Object.fromEntries(USAGE_OUTCOMES.map((outcome) => [outcome, 0])) as OutcomeCounts;
+
+/** The first point of a range ending now: whole hours (or UTC days), the current one included. */
+function rangeStart(range: UsageRange, at: number): number {
+  const { step, points } = RANGES[range];
+  return Math.floor(at / step) * step - (points - 1) * step;
+}
+
+/**
+ * Requests per point and outcome. Minute and hour buckets never cover the same time (a roll-up
+ * moves minutes into hours in one transaction), so both are read together.
+ */
+async function series(db: Executor, where: SQL, range: UsageRange, at: number): Promise<UsageSeries> {
+  const { step, points, unit } = RANGES[range];
+  const start = rangeStart(range, at);
+  const point = sql<number>`extract(epoch from date_trunc(${sql.raw(`'${unit}'`)}, ${keyUsage.bucket} at time zone 'UTC'))::float8`;
+  const rows = await db
+    .select({ point, outcome: keyUsage.outcome, requests: sql<number>`sum(${keyUsage.requests})::float8` })
+    .from(keyUsage)
+    .where(and(where, gte(keyUsage.bucket, new Date(start))))
+    .groupBy(point, keyUsage.outcome);
+  const byPoint = Array.from({ length: points }, (_, index) => ({ at: new Date(start + index * step).toISOString(), counts: zeroCounts() }));
+  const totals = zeroCounts();
+  for (const row of rows) {
+    const index = Math.round((Number(row.point) * 1000 - start) / step);
+    const outcome = row.outcome as UsageOutcome;
+    if (!(outcome in totals) || index < 0 || index >= points) continue;
+    byPoint[index]!.counts[outcome] += Number(row.requests);
+    totals[outcome] += Number(row.requests);
+  }
+  return { range, points: byPoint, totals };
+}
+
+const ofKey = (kind: 'deployment' | 'platform', label: string) => and(eq(keyUsage.keyKind, kind), eq(keyUsage.keyLabel, label))!;
+
+/** A key's Usage view: its series, its top endpoints with refusals, its latest client addresses. */
+export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platform', label: string, range: UsageRange, at: number): Promise<KeyUsageReport> {
+  const where = ofKey(kind, label);
+  const since = new Date(rangeStart(range, at));
+  const refused = [...REFUSED_OUTCOMES];
+  const [counted, endpoints, latency, addresses] = await Promise.all([
+    series(db, where, range, at),
+    db
+      .select({
+        method: keyUsage.method,
+        endpoint: keyUsage.endpoint,
+        requests: sql<number>`sum(${keyUsage.requests})::float8`,
+        refused: sql<number>`coalesce(sum(${keyUsage.requests}) filter (where ${inArray(keyUsage.outcome, refused)}), 0)::float8`,
+      })
+      .from(keyUsage)
+      .where(and(where, gte(keyUsage.bucket, since)))
+      .groupBy(keyUsage.method, keyUsage.endpoint)
+      .orderBy(desc(sql`sum(${keyUsage.requests})`), keyUsage.endpoint, keyUsage.method)
+      .limit(20),
+    db
+      .select({
+        requests: sql<number>`coalesce(sum(${keyUsage.requests}), 0)::float8`,
+        keywardMs: sql<number>`coalesce(sum(${keyUsage.keywardMs}), 0)::float8`,
+        upstreamMs: sql<number>`coalesce(sum(${keyUsage.upstreamMs}), 0)::float8`,
+        forwarded: sql<number>`coalesce(sum(${keyUsage.requests}) filter (where ${inArray(keyUsage.outcome, ['success', 'upstream_4xx', 'upstream_5xx'])}), 0)::float8`,
+      })
+      .from(keyUsage)
+      .where(and(where, gte(keyUsage.bucket, since))),
+    db
+      .select({ address: keyClientAddresses.address, lastSeenAt: keyClientAddresses.lastSeenAt })
+      .from(keyClientAddresses)
+      .where(and(eq(keyClientAddresses.keyKind, kind), eq(keyClientAddresses.keyLabel, label)))
+      .orderBy(desc(keyClientAddresses.lastSeenAt))
+      .limit(20),
+  ]);
+  const total = latency[0]!;
+  return {
+    ...counted,
+    averageKeywardMs: Number(total.requests) > 0 ? Number(total.keywardMs) / Number(total.requests) : null,
+    averageUpstreamMs: Number(total.forwarded) > 0 ? Number(total.upstreamMs) / Number(total.forwarded) : null,
+    endpoints: endpoints.map((row) => ({ method: row.method, endpoint: row.endpoint, requests: Number(row.requests), refused: Number(row.refused) })),
+    addresses: addresses.map((row) => ({ address: row.address, lastSeenAt: row.lastSeenAt.toISOString() })),
+  };
+}
+
+/** A deployment's requests (every key of it) over a range, by outcome. */
+export const deploymentUsage = (db: Executor, deploymentId: string, range: UsageRange, at: number) =>
+  series(db, and(eq(keyUsage.keyKind, 'deployment'), eq(keyUsage.deploymentId, deploymentId))!, range, at);
+
+/** Requests per hour over the last 24 hours, for each of these keys (zeros for an unused one). */
+export async function sparklines(db: Executor, kind: 'deployment' | 'platform', labels: string[], at: number): Promise<Record<string, number[]>> {
+  const result: Record<string, number[]> = Object.fromEntries(labels.map((label) => [label, Array<number>(24).fill(0)]));
+  if (labels.length === 0) return result;
+  const start = rangeStart('24h', at);
+  const point = sql<number>`extract(epoch from date_trunc('hour', ${keyUsage.bucket} at time zone 'UTC'))::float8`;
+  const rows = await db
+    .select({ label: keyUsage.keyLabel, point, requests: sql<number>`sum(${keyUsage.requests})::float8` })
+    .from(keyUsage)
+    .where(and(eq(keyUsage.keyKind, kind), inArray(keyUsage.keyLabel, labels), gte(keyUsage.bucket, new Date(start))))
+    .groupBy(keyUsage.keyLabel, point);
+  for (const row of rows) {
+    const index = Math.round((Number(row.point) * 1000 - start) / HOUR);
+    const line = result[row.label];
+    if (line && index >= 0 && index < 24) line[index]! += Number(row.requests);
+  }
+  return result;
+}

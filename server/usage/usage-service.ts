@@ -1,0 +1,73 @@
+import type { KeyUsageReport, UsageRange, UsageSeries } from '../../contract/usage';
+import type { DeploymentAccess } from '../deployments/deployment-access';
+import type { DeploymentsService } from '../deployments/deployments-service';
+import type { Database } from '../db/store';
+import { findKeyOfDeployment, listKeysOfDeployment } from '../deployment-keys/deployment-keys-data';
+import { ForbiddenError, NotFoundError } from '../http/domain-errors';
+import { createUsageRecorder, type UsageEvent } from './usage-recorder';
+import { deploymentUsage, keyUsageReport, sparklines } from './usage-reports';
+import { rollUpUsage, type UsageRetention } from './usage-retention';
+
+const ROLL_UP_EVERY_MS = 10 * 60_000;
+
+/**
+ * Per-key usage: counted in memory on the request path, flushed in batches, rolled up and pruned
+ * on a timer, and read back for the console, for those who may see the key.
+ */
+export function createUsageService(deps: {
+  db: Database;
+  now: () => number;
+  deployments: DeploymentsService;
+  flushMs: number;
+  retention: UsageRetention;
+  onError: (error: unknown) => void;
+}) {
+  const { db, now } = deps;
+  const recorder = createUsageRecorder({ db, now, flushMs: deps.flushMs, onError: deps.onError });
+  const rollUp = () => rollUpUsage(db, now(), deps.retention);
+  // The server rolls up on its own timer (no daemon); tests call rollUp with their clock.
+  const roller = deps.flushMs > 0 ? setInterval(() => void rollUp().catch(deps.onError), ROLL_UP_EVERY_MS) : undefined;
+  roller?.unref();
+
+  return {
+    record: (event: UsageEvent) => recorder.record(event),
+    flush: () => recorder.flush(),
+    rollUp,
+
+    async close(): Promise<void> {
+      if (roller) clearInterval(roller);
+      // A database already gone loses this flush's counts; the close itself must not fail.
+      await recorder.close().catch(deps.onError);
+    },
+
+    /** One Deployment API Key's usage, for anyone who may see its deployment. */
+    async deploymentKey(access: DeploymentAccess, deploymentId: string, keyId: string, range: UsageRange): Promise<KeyUsageReport> {
+      await deps.deployments.visible(access, deploymentId);
+      const key = await findKeyOfDeployment(db, deploymentId, keyId);
+      if (!key) throw new NotFoundError('No such Deployment API Key.');
+      return keyUsageReport(db, 'deployment', key.appId, range, now());
+    },
+
+    /** One Platform API Key's usage (the caller has been checked for managing Platform API Keys). */
+    platformKey: (key: string, range: UsageRange): Promise<KeyUsageReport> => keyUsageReport(db, 'platform', key, range, now()),
+
+    async deployment(access: DeploymentAccess, deploymentId: string, range: UsageRange): Promise<UsageSeries> {
+      await deps.deployments.visible(access, deploymentId);
+      return deploymentUsage(db, deploymentId, range, now());
+    },
+
+    /** Last 24 hours per key, for a key list's sparklines. */
+    async deploymentSparklines(access: DeploymentAccess, deploymentId: string): Promise<Record<string, number[]>> {
+      await deps.deployments.visible(access, deploymentId);
+      const keys = await listKeysOfDeployment(db, deploymentId);
+      return sparklines(db, 'deployment', keys.map((key) => key.appId), now());
+    },
+
+    platformSparklines(allowed: boolean, keys: string[]): Promise<Record<string, number[]>> {
+      if (!allowed) throw new ForbiddenError();
+      return sparklines(db, 'platform', keys, now());
+    },
+  };
+}
+
+export type UsageService = ReturnType<typeof createUsageService>;
