@@ -18,6 +18,7 @@ import { GATEWAY_PREFIX, gatewayPlugin } from './surfaces/gateway/plugin';
 import { healthRoutes } from './surfaces/health';
 import { publicApiPlugin } from './surfaces/public-api/plugin';
 import { registerSpa } from './surfaces/spa';
+import { registerMetrics } from './surfaces/metrics';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,7 +28,7 @@ declare module 'fastify' {
 
 export type AppConfig = Pick<
   KeywardConfig,
-  'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage'
+  'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics' | 'accessLog'
 >;
 
 export interface BuildAppOptions {
@@ -85,10 +86,11 @@ export async function buildApp(options: BuildAppOptions) {
   app.decorate('services', services);
   // Counted usage is written before the store closes (main.ts closes the app first).
   app.addHook('onClose', () => services.usage.close());
+  if (services.metrics) registerMetrics(app, services.metrics, config.metrics.port);
 
   await app.register(healthRoutes, { store });
   await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db });
-  await app.register(gatewayPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1), services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs });
+  await app.register(gatewayPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1), services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs, accessLog: config.accessLog });
   await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits, now });
   await registerSpa(app, config.spaDir);
 

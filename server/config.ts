@@ -40,6 +40,10 @@ export interface KeywardConfig {
   };
   /** How long a deployment reads "starting"/"stopping" before it settles. */
   deploymentTransitionMs: number;
+  /** KEYWARD_METRICS: Prometheus `/metrics`, on the main port or on KEYWARD_METRICS_PORT. */
+  metrics: { enabled: boolean; port?: number };
+  /** KEYWARD_ACCESS_LOG: one JSON line per gateway request (no credentials). */
+  accessLog: boolean;
   usage: {
     /** Counts are added to the database this often (and at shutdown): what a crash can lose. */
     flushMs: number;
@@ -79,6 +83,9 @@ const envSchema = z.object({
   KEYWARD_UPSTREAM_ALLOW: z.string().optional(),
   KEYWARD_GATEWAY_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_TRUST_PROXY: z.string().optional(),
+  KEYWARD_METRICS: z.enum(['true', 'false']).default('false'),
+  KEYWARD_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  KEYWARD_ACCESS_LOG: z.enum(['true', 'false']).default('false'),
   KEYWARD_USAGE_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(10),
   KEYWARD_USAGE_MINUTE_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(48),
   KEYWARD_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(90),
@@ -117,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     dataDir,
     secretKey: e.KEYWARD_SECRET_KEY,
     deploymentTransitionMs: e.KEYWARD_DEPLOYMENT_TRANSITION_SECONDS * 1000,
+    metrics: { enabled: e.KEYWARD_METRICS === 'true', port: e.KEYWARD_METRICS_PORT },
+    accessLog: e.KEYWARD_ACCESS_LOG === 'true',
     usage: {
       flushMs: e.KEYWARD_USAGE_FLUSH_SECONDS * 1000,
       retention: { minuteHours: e.KEYWARD_USAGE_MINUTE_HOURS, days: e.KEYWARD_USAGE_RETENTION_DAYS },

@@ -1,6 +1,7 @@
 import { createAccessTester } from './deployment-keys/access-tester';
 import { createKeyInventoryService } from './deployment-keys/key-inventory-service';
 import { createUsageService } from './usage/usage-service';
+import { createMetrics } from './metrics/metrics';
 import type { FastifyBaseLogger } from 'fastify';
 import type { KeywardConfig } from './config';
 import type { ChangeBus, ChangeNotice } from './db/change-bus';
@@ -22,7 +23,7 @@ import { createSecretBox } from './secrets/secret-box';
 import { createTlsService } from './tls/tls-service';
 import { createUsersService } from './users/users-service';
 
-export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage'>;
+export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics'>;
 
 /** Every domain service, wired once per app from the store, the keys and the configuration. */
 export function createServices(deps: {
@@ -37,6 +38,8 @@ export function createServices(deps: {
   const secretBox = createSecretBox(deps.keys.encryptionKey);
   const hasher = createSecretHasher(deps.keys.pepper);
   const upstreamPolicy = createUpstreamPolicy(config.gateway.upstreamAllow);
+  // Off by default: nothing on the hot path pays for metrics nobody scrapes.
+  const metrics = config.metrics.enabled ? createMetrics() : null;
   const logLastUsedFailure = (error: unknown) => deps.log.warn({ err: loggableError(error) }, 'could not record when a key was last used');
   const gateway = createGatewayService({
     db,
@@ -76,9 +79,11 @@ export function createServices(deps: {
     keyFinder: createKeyFinderService({ db, hasher, now }),
     accessTester: createAccessTester({ deployments }),
     keyInventory: createKeyInventoryService({ db, now }),
+    metrics,
     usage: createUsageService({
       db,
       now,
+      onFlushed: () => metrics?.flushed(),
       deployments,
       flushMs: config.usage.flushMs,
       retention: config.usage.retention,

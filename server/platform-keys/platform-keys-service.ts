@@ -193,13 +193,22 @@ export function createPlatformKeysService(deps: {
      * same work (one HMAC and constant-time comparisons) and give the same answer; only a caller
      * whose secret verifies learns that the key is expired, disabled or not for its address.
      */
-    async authenticate(keyId: string, secret: string, address: string): Promise<{ key: PlatformKeyPrincipal } | { refusal: KeyRefusal } | undefined> {
+    /**
+     * The key these credentials are, or why not. `known` names a key that exists (its secret was
+     * wrong, or it is refused), for its usage counts; it is never told to the caller.
+     */
+    async authenticate(
+      keyId: string,
+      secret: string,
+      address: string,
+    ): Promise<{ key: PlatformKeyPrincipal } | { refusal: KeyRefusal; known: KnownPlatformKey } | { failed: true; known?: KnownPlatformKey }> {
       const row = keyId.length <= 64 ? await findPlatformKeyByKeyId(db, keyId) : undefined;
       const at = now();
       const which = hasher.which(secret, row?.secretHash, row ? previousSecretHashAt(row, at) : undefined);
-      if (!which || !row) return undefined;
+      const known = row ? { keyId: row.keyId, organizationId: row.organizationId } : undefined;
+      if (!which || !row) return { failed: true, known };
       const refusal = refusalOf(lifecycleStateOf(row), at, address);
-      if (refusal) return { refusal };
+      if (refusal) return { refusal, known: known! };
       lastUsed.touch(row.id, { address, secret: which });
       return {
         key: {
@@ -216,3 +225,9 @@ export function createPlatformKeysService(deps: {
 }
 
 export type PlatformKeysService = ReturnType<typeof createPlatformKeysService>;
+
+/** A Platform API Key named by a request, whatever became of it. */
+export interface KnownPlatformKey {
+  keyId: string;
+  organizationId: string;
+}

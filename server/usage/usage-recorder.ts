@@ -52,7 +52,13 @@ const BATCH = 2_000;
  * closes. Rows are additive upserts, so instances sharing a database add up. A crash loses at
  * most what arrived since the last flush.
  */
-export function createUsageRecorder(deps: { db: Database; now: () => number; flushMs: number; onError: (error: unknown) => void }) {
+export function createUsageRecorder(deps: {
+  db: Database;
+  now: () => number;
+  flushMs: number;
+  onError: (error: unknown) => void;
+  onFlushed?: () => void;
+}) {
   let counters = new Map<string, Counter>();
   let sightings = new Map<string, Sighting>();
   let flushing: Promise<void> = Promise.resolve();
@@ -124,13 +130,14 @@ export function createUsageRecorder(deps: { db: Database; now: () => number; flu
   function flush(): Promise<void> {
     // A failed flush has reported its error; the next one starts regardless.
     flushing = flushing.catch(() => undefined).then(async () => {
-      if (counters.size === 0 && sightings.size === 0) return;
+      if (counters.size === 0 && sightings.size === 0) return deps.onFlushed?.();
       const batch = counters;
       const seen = sightings;
       counters = new Map();
       sightings = new Map();
       try {
         await write([...batch.values()], [...seen.values()]);
+        deps.onFlushed?.();
       } catch (error) {
         // Nothing was lost in memory: count it again with what came since.
         for (const [id, counter] of batch) {

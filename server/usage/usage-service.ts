@@ -3,7 +3,10 @@ import type { DeploymentAccess } from '../deployments/deployment-access';
 import type { DeploymentsService } from '../deployments/deployments-service';
 import type { Database } from '../db/store';
 import { findKeyOfDeployment, listKeysOfDeployment } from '../deployment-keys/deployment-keys-data';
-import { ForbiddenError, NotFoundError } from '../http/domain-errors';
+import type { Actor } from '../auth/actor';
+import { requireCapability } from '../auth/require-capability';
+import { NotFoundError } from '../http/domain-errors';
+import { findPlatformKey, listPlatformKeys } from '../platform-keys/platform-keys-data';
 import { createUsageRecorder, type UsageEvent } from './usage-recorder';
 import { deploymentUsage, keyUsageReport, sparklines } from './usage-reports';
 import { rollUpUsage, type UsageRetention } from './usage-retention';
@@ -21,9 +24,10 @@ export function createUsageService(deps: {
   flushMs: number;
   retention: UsageRetention;
   onError: (error: unknown) => void;
+  onFlushed?: () => void;
 }) {
   const { db, now } = deps;
-  const recorder = createUsageRecorder({ db, now, flushMs: deps.flushMs, onError: deps.onError });
+  const recorder = createUsageRecorder({ db, now, flushMs: deps.flushMs, onError: deps.onError, onFlushed: deps.onFlushed });
   const rollUp = () => rollUpUsage(db, now(), deps.retention);
   // The server rolls up on its own timer (no daemon); tests call rollUp with their clock.
   const roller = deps.flushMs > 0 ? setInterval(() => void rollUp().catch(deps.onError), ROLL_UP_EVERY_MS) : undefined;
@@ -48,8 +52,13 @@ export function createUsageService(deps: {
       return keyUsageReport(db, 'deployment', key.appId, range, now());
     },
 
-    /** One Platform API Key's usage (the caller has been checked for managing Platform API Keys). */
-    platformKey: (key: string, range: UsageRange): Promise<KeyUsageReport> => keyUsageReport(db, 'platform', key, range, now()),
+    /** One Platform API Key's usage, for those who manage Platform API Keys. */
+    async platformKey(actor: Actor, id: string, range: UsageRange): Promise<KeyUsageReport> {
+      requireCapability(actor, 'managePlatformKeys');
+      const key = await findPlatformKey(db, actor.organizationId, id);
+      if (!key) throw new NotFoundError('No such Platform API Key.');
+      return keyUsageReport(db, 'platform', key.keyId, range, now());
+    },
 
     async deployment(access: DeploymentAccess, deploymentId: string, range: UsageRange): Promise<UsageSeries> {
       await deps.deployments.visible(access, deploymentId);
@@ -63,9 +72,10 @@ export function createUsageService(deps: {
       return sparklines(db, 'deployment', keys.map((key) => key.appId), now());
     },
 
-    platformSparklines(allowed: boolean, keys: string[]): Promise<Record<string, number[]>> {
-      if (!allowed) throw new ForbiddenError();
-      return sparklines(db, 'platform', keys, now());
+    async platformSparklines(actor: Actor): Promise<Record<string, number[]>> {
+      requireCapability(actor, 'managePlatformKeys');
+      const keys = await listPlatformKeys(db, actor.organizationId);
+      return sparklines(db, 'platform', keys.map((key) => key.keyId), now());
     },
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USAGE_OUTCOMES } from '../../contract/usage-outcomes';
 import { gatewayCall } from '../support/gateway-client';
-import { createDeployment } from '../support/platform-client';
+import { createDeployment, createPlatformKey, PlatformClient } from '../support/platform-client';
 import { useTestApp } from '../support/test-app';
 import { withLastCharacterChanged } from '../support/tamper';
 import { startUpstream } from '../support/upstream';
@@ -114,5 +114,25 @@ describe('key usage: counted per key, endpoint, method and outcome, flushed, rol
     const auditor = await t.signedInAs('auditor', root);
     expect((await auditor.client.get(`/api/console/deployments/${deployment.id}/keys/${key.id}/usage`)).status).toBe(200);
     expect((await root.get(`/api/console/deployments/${deployment.id}/keys/${key.id}/usage?range=1y`)).status).toBe(422);
+  });
+
+  it('counts Platform API Key calls by route, refusals and wrong secrets included, for key managers only', async () => {
+    const root = await t.setupRoot();
+    const key = await createPlatformKey(root, { scopes: ['deployment_management'] });
+    t.logs.rememberSecret(key.secret);
+    const client = PlatformClient.withKey(t.app, key);
+    expect((await client.get('/deployments')).status).toBe(200);
+    expect((await client.get('/deployments')).status).toBe(200);
+    expect((await client.get('/projects')).status).toBe(403);
+    expect((await PlatformClient.withKey(t.app, { ...key, secret: withLastCharacterChanged(key.secret) }).get('/deployments')).status).toBe(401);
+    await t.app.services.usage.flush();
+    const report = await root.get(`/api/console/platform-keys/${key.id}/usage`);
+    expect(report.body.totals).toEqual({ ...zero, success: 2, denied_403: 1, unauthorized_401: 1 });
+    expect(report.body.endpoints).toContainEqual({ method: 'GET', endpoint: '/deployments', requests: 3, refused: 1 });
+    expect(report.body.endpoints).toContainEqual({ method: 'GET', endpoint: '/projects', requests: 1, refused: 1 });
+    expect(report.body.averageKeywardMs).toBeGreaterThan(0);
+    expect((await root.get('/api/console/platform-keys/usage')).body.keys[key.key].at(-1)).toBe(4);
+    const auditor = await t.signedInAs('auditor', root);
+    expect((await auditor.client.get(`/api/console/platform-keys/${key.id}/usage`)).status).toBe(403);
   });
 });

@@ -106,6 +106,15 @@ const ROUTES: RouteCase[] = [
   { route: 'DELETE /deployments/:id/tls', call: (c, f) => c.delete(`/api/console/deployments/${f.stoppedDeploymentId}/tls`), expected: configurers(204) },
   { route: 'GET /deployments/:id/keys', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/keys`), expected: everyone(200) },
   { route: 'GET /deployment-keys', call: (c) => c.get('/api/console/deployment-keys'), expected: everyone(200) },
+  { route: 'GET /deployments/:id/usage', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/usage`), expected: everyone(200) },
+  { route: 'GET /deployments/:id/keys/usage', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/keys/usage`), expected: everyone(200) },
+  {
+    route: 'GET /deployments/:id/keys/:keyId/usage',
+    call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/keys/${f.deploymentKeyId}/usage`),
+    expected: everyone(200),
+  },
+  { route: 'GET /platform-keys/usage', call: (c) => c.get('/api/console/platform-keys/usage'), expected: managers(200) },
+  { route: 'GET /platform-keys/:id/usage', call: (c, f) => c.get(`/api/console/platform-keys/${f.platformKeyId}/usage`), expected: managers(200) },
   {
     route: 'POST /deployments/:id/keys/test-access',
     call: (c, f) => c.post(`/api/console/deployments/${f.deploymentId}/keys/test-access`, { method: 'GET', path: '/clients', permissions: [] }),
@@ -198,5 +207,6 @@ describe('role x route matrix of the Console API', () => {
       expected[route.route] = route.expected[column];
     }
     expect(actual).toEqual(expected);
-  });
+    // Fresh fixtures for every route: a column is dozens of requests and writes.
+  }, 120_000);
 });

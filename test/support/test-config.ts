@@ -17,6 +17,10 @@ export interface TestConfigOptions {
   upstreamAllow?: string | null;
   /** KEYWARD_GATEWAY_ORIGIN. */
   gatewayOrigin?: string;
+  /** KEYWARD_METRICS and KEYWARD_ACCESS_LOG. */
+  metrics?: boolean;
+  metricsPort?: number;
+  accessLog?: boolean;
   /** KEYWARD_TRUST_PROXY, as buildApp takes it. */
   trustProxy?: boolean | string;
 }
@@ -47,6 +51,8 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
     },
     // Tests flush and roll up usage themselves (services.usage.flush / rollUp), with their clock.
     usage: { flushMs: 0, retention: { minuteHours: 48, days: 90 } },
+    metrics: { enabled: options.metrics ?? false, port: options.metricsPort },
+    accessLog: options.accessLog ?? false,
     spaDir: undefined,
     logLevel: 'info',
   };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deploymentKeyParamsSchema } from '../../../contract/deployment-keys';
 import { deploymentParamsSchema } from '../../../contract/deployments';
+import { idParamsSchema } from '../../../contract/fields';
 import { keyUsageReportSchema, usageQuerySchema, usageSeriesSchema, usageSparklinesSchema } from '../../../contract/usage';
 import { accessForUser } from '../../deployments/deployment-access';
 import type { Database } from '../../db/store';
@@ -19,6 +20,16 @@ export const usageRoutes: FastifyPluginAsyncZod<{ services: Services; db: Databa
   app.get('/deployments/:id/keys/usage', { schema: { params: deploymentParamsSchema, response: { 200: usageSparklinesSchema } } }, async (request) => ({
     keys: await usage.deploymentSparklines(await access(request), request.params.id),
   }));
+
+  app.get('/platform-keys/usage', { schema: { response: { 200: usageSparklinesSchema } } }, async (request) => ({
+    keys: await usage.platformSparklines(actorOf(request)),
+  }));
+
+  app.get(
+    '/platform-keys/:id/usage',
+    { schema: { params: idParamsSchema, querystring: usageQuerySchema, response: { 200: keyUsageReportSchema } } },
+    async (request) => usage.platformKey(actorOf(request), request.params.id, request.query.range),
+  );
 
   app.get(
     '/deployments/:id/keys/:keyId/usage',

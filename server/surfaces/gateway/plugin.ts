@@ -63,8 +63,11 @@ function splitTarget(url: string): { deploymentId: string; path: string; query: 
  * permission, then forward exactly that canonical path to the deployment's upstream EMQX REST
  * API. In that order, for every request; a query string is passed on but never routes.
  */
-export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTimeoutMs: number }> = async (app, { services, upstreamTimeoutMs }) => {
-  const { gateway } = services;
+export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTimeoutMs: number; accessLog: boolean }> = async (
+  app,
+  { services, upstreamTimeoutMs, accessLog },
+) => {
+  const { gateway, metrics } = services;
   const forward = createForwarder({ timeoutMs: upstreamTimeoutMs, lookup: services.upstreamPolicy.lookup });
 
   /** Names the key a refused request used, once its deployment is known (from cache, or read). */
@@ -78,6 +81,8 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
   app.addHook('onResponse', (request, reply, done) => {
     const usage = request.usage;
     if (usage) {
+      const outcome = usageOutcomeOf(reply.statusCode, usage.forwarded);
+      const keywardMs = Math.max(0, performance.now() - usage.startedAt - usage.upstreamMs);
       services.usage.record({
         organizationId: usage.organizationId,
         keyKind: 'deployment',
@@ -85,11 +90,31 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
         deploymentId: usage.deploymentId,
         endpoint: usage.endpoint,
         method: FORWARDED_METHODS.has(request.method) ? request.method : 'OTHER',
-        outcome: usageOutcomeOf(reply.statusCode, usage.forwarded),
-        keywardMs: Math.max(0, performance.now() - usage.startedAt - usage.upstreamMs),
+        outcome,
+        keywardMs,
         upstreamMs: usage.upstreamMs,
         address: request.ip,
       });
+      metrics?.gateway(outcome, usage.deploymentId, usage.forwarded, keywardMs, usage.upstreamMs);
+    }
+    if (accessLog) {
+      // One line per request: never the Authorization header, nor the query (it may carry anything).
+      const queryAt = request.url.indexOf('?');
+      app.log.info(
+        {
+          access: {
+            method: request.method,
+            path: queryAt === -1 ? request.url : request.url.slice(0, queryAt),
+            status: reply.statusCode,
+            appId: usage?.keyLabel ?? null,
+            endpoint: usage?.endpoint || null,
+            ms: Math.round(reply.elapsedTime * 100) / 100,
+            upstreamMs: usage?.forwarded ? Math.round(usage.upstreamMs * 100) / 100 : null,
+            address: request.ip,
+          },
+        },
+        'gateway request',
+      );
     }
     done();
   });
@@ -117,6 +142,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     // 1. Who: one answer for every credential problem, a key of another deployment included.
     // Verified credentials and their deployment come from memory without a promise in between.
     let key = gateway.cachedKey(request.headers.authorization, deploymentId);
+    metrics?.credentialCache(key !== undefined);
     if (!key) {
       const auth = await gateway.authenticate(request.headers.authorization, request.ip, deploymentId);
       if (auth.outcome !== 'verified') {

@@ -1,3 +1,5 @@
+import { usageOutcomeOf } from '../../../contract/usage-outcomes';
+import type { KnownPlatformKey } from '../../platform-keys/platform-keys-service';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PlatformApiLimits } from '../../config';
@@ -10,6 +12,13 @@ import { BadCredentialsError } from './request-principal';
 import { publicApiRoutes } from './routes';
 
 const HOUR = 3_600_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The Platform API Key a request named, if it exists, for usage counts. */
+    platformUsageKey: KnownPlatformKey | null;
+  }
+}
 
 /**
  * The Platform API (`/public_api/v1`): EMQX Platform's wire format behind HTTP Basic with a
@@ -46,6 +55,27 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
     if (reply.statusCode === 401) reply.header('www-authenticate', 'Basic realm="Keyward"');
   });
 
+  // Every call that named a known key is counted once answered (server/usage), by route template.
+  app.decorateRequest('platformUsageKey', null);
+  app.addHook('onResponse', (request, reply, done) => {
+    const known = request.platformUsageKey;
+    if (known) {
+      services.usage.record({
+        organizationId: known.organizationId,
+        keyKind: 'platform',
+        keyLabel: known.keyId,
+        deploymentId: '',
+        endpoint: (request.routeOptions.url ?? '').replace(/^\/public_api\/v1/, ''),
+        method: request.method,
+        outcome: usageOutcomeOf(reply.statusCode, false),
+        keywardMs: reply.elapsedTime,
+        upstreamMs: 0,
+        address: request.ip,
+      });
+    }
+    done();
+  });
+
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     if (!config.scope) return; // the OpenAPI document is public
@@ -55,7 +85,8 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
 
     const credentials = parseBasicCredentials(request.headers.authorization);
     const authenticated = credentials ? await services.platformKeys.authenticate(credentials.id, credentials.secret, address) : undefined;
-    if (!authenticated) {
+    if (authenticated && 'known' in authenticated && authenticated.known) request.platformUsageKey = authenticated.known;
+    if (!authenticated || 'failed' in authenticated) {
       failures.record(address);
       throw new BadCredentialsError();
     }
@@ -66,6 +97,7 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
     }
     const { key } = authenticated;
     request.platformKey = key;
+    request.platformUsageKey = { keyId: key.keyId, organizationId: key.organizationId };
     if (!key.scopes.includes(config.scope)) {
       throw new ForbiddenError('This API key does not have the functionality scope this call needs.');
     }

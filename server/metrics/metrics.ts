@@ -1,0 +1,94 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { UsageOutcome } from '../../contract/usage-outcomes';
+
+export type Surface = 'gateway' | 'platform_api' | 'console' | 'other';
+
+// Seconds. The gateway's added time sits well under a millisecond; upstreams take tens.
+const ADDED_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1];
+const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * Prometheus metrics for operators (prom-client). Labels are surfaces, outcomes, status classes
+ * and deployment ids: never a key, an App ID or a secret (per-key numbers live in the console).
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'keyward_' });
+  const requests = new Counter({
+    name: 'keyward_http_requests_total',
+    help: 'HTTP requests answered, by surface and status class.',
+    labelNames: ['surface', 'status_class'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'keyward_http_request_duration_seconds',
+    help: 'Time to answer, by surface.',
+    labelNames: ['surface'] as const,
+    buckets: REQUEST_BUCKETS,
+    registers: [registry],
+  });
+  const gatewayOutcomes = new Counter({
+    name: 'keyward_gateway_requests_total',
+    help: 'Deployment API requests that named a known key, by outcome.',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const added = new Histogram({
+    name: 'keyward_gateway_added_latency_seconds',
+    help: 'Time Keyward added to a forwarded request (total minus the upstream).',
+    buckets: ADDED_BUCKETS,
+    registers: [registry],
+  });
+  const upstream = new Histogram({
+    name: 'keyward_gateway_upstream_latency_seconds',
+    help: "Time until an upstream's answer began, by deployment.",
+    labelNames: ['deployment'] as const,
+    buckets: REQUEST_BUCKETS,
+    registers: [registry],
+  });
+  const upstreamErrors = new Counter({
+    name: 'keyward_gateway_upstream_errors_total',
+    help: 'Forwarded requests answered 5xx (or unreachable, timed out), by deployment.',
+    labelNames: ['deployment'] as const,
+    registers: [registry],
+  });
+  const cache = new Counter({
+    name: 'keyward_gateway_credential_cache_total',
+    help: 'Gateway credential lookups answered from memory (hit) or the database (miss).',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  let lastFlush = Date.now();
+  new Gauge({
+    name: 'keyward_usage_flush_lag_seconds',
+    help: 'Seconds since usage counts were last written to the database.',
+    registers: [registry],
+    collect() {
+      this.set((Date.now() - lastFlush) / 1000);
+    },
+  });
+
+  const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
+  return {
+    registry,
+    request(surface: Surface, status: number, seconds: number): void {
+      requests.inc({ surface, status_class: statusClass(status) });
+      duration.observe({ surface }, seconds);
+    },
+    gateway(outcome: UsageOutcome, deploymentId: string, forwarded: boolean, addedMs: number, upstreamMs: number): void {
+      gatewayOutcomes.inc({ outcome });
+      if (!forwarded) return;
+      added.observe(addedMs / 1000);
+      upstream.observe({ deployment: deploymentId }, upstreamMs / 1000);
+      if (outcome === 'upstream_5xx') upstreamErrors.inc({ deployment: deploymentId });
+    },
+    credentialCache(hit: boolean): void {
+      cache.inc({ result: hit ? 'hit' : 'miss' });
+    },
+    flushed(): void {
+      lastFlush = Date.now();
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
