@@ -61,6 +61,8 @@ export default defineConfig({
       // Every request is logged, so the scan sees everything a production log would hold.
       LOG_LEVEL: 'debug',
       KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '1',
+      // Usage reaches the database within a second, so the usage screens show it at once.
+      KEYWARD_USAGE_FLUSH_SECONDS: '1',
       // The tests' stand-in EMQX upstreams listen on loopback, which is refused by default.
       KEYWARD_UPSTREAM_ALLOW: '127.0.0.0/8',
     },

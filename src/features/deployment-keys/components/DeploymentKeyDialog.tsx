@@ -3,7 +3,7 @@ import { ExpiresField } from '@/components/ExpiresField';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
-import type { EndpointCatalog } from '@contract/endpoint-catalog';
+import type { EndpointCatalog, Permission } from '@contract/endpoint-catalog';
 import { Dialog } from '@/components/Dialog';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
@@ -24,6 +24,8 @@ interface Props {
   editing?: DeploymentKey;
   /** The deployment's keys, for "Copy from key…". */
   keys: DeploymentKey[];
+  /** Ticked on opening besides the key's own grants ("Grant this permission" from its Usage). */
+  extraGrant?: Permission;
   onClose: () => void;
   onCreated: (created: CreatedDeploymentKey) => void;
 }
@@ -36,6 +38,7 @@ export function DeploymentKeyDialog({
   catalog,
   editing,
   keys,
+  extraGrant,
   onClose,
   onCreated,
 }: Props) {
@@ -47,7 +50,7 @@ export function DeploymentKeyDialog({
   const [note, setNote] = useState(editing?.note ?? '');
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
   const [selection, setSelection] = useState<ReadonlySet<string>>(() =>
-    toSelection(editing?.permissions ?? []),
+    toSelection([...(editing?.permissions ?? []), ...(extraGrant ? [extraGrant] : [])]),
   );
   // The version this edit started from; the list may refresh underneath without changing it.
   const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);

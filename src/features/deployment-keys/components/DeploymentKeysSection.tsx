@@ -4,7 +4,14 @@ import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
 import type { DeploymentType } from '@contract/deployment-types';
-import { catalogIdFor, type EndpointCatalog } from '@contract/endpoint-catalog';
+import {
+  catalogIdFor,
+  type EndpointCatalog,
+  type HttpMethod,
+  type Permission,
+} from '@contract/endpoint-catalog';
+import { useSparklines } from '@/lib/usage-api';
+import { Sparkline } from '@/components/usage/Sparkline';
 import { DeleteConfirmDialog } from '@/components/DeleteConfirmDialog';
 import { ApiEndpoint } from '@/components/ApiEndpoint';
 import { DataTable } from '@/components/DataTable';
@@ -38,6 +45,9 @@ const DeploymentKeyDialog = lazy(() =>
 const ServerlessKeyDialog = lazy(() =>
   import('./ServerlessKeyDialog').then((m) => ({ default: m.ServerlessKeyDialog })),
 );
+const KeyUsageDialog = lazy(() =>
+  import('@/components/usage/KeyUsageDialog').then((m) => ({ default: m.KeyUsageDialog })),
+);
 const SecretRevealDialog = lazy(() =>
   import('@/components/SecretRevealDialog').then((m) => ({ default: m.SecretRevealDialog })),
 );
@@ -57,7 +67,11 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
   const catalog = useCatalog(catalogIdFor(deploymentType));
   const [creatingServerless, setCreatingServerless] = useState(false);
   const remove = useDeleteDeploymentKey(deploymentId);
-  const [dialog, setDialog] = useState<{ editingId?: string } | null>(null);
+  const [dialog, setDialog] = useState<{ editingId?: string; extraGrant?: Permission } | null>(
+    null,
+  );
+  const [usageOf, setUsageOf] = useState<DeploymentKey | null>(null);
+  const sparklines = useSparklines(`/api/console/deployments/${deploymentId}/keys/usage`);
   const [expanded, setExpanded] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<DeploymentKey | null>(null);
   const [filter, setFilter] = useState<ExpiryFilter>('all');
@@ -146,6 +160,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
               <th>{t('common.createdAt')}</th>
               <th>{t('keys.expires')}</th>
               <th>{t('platformKeys.lastUsed')}</th>
+              <th>{t('usage.column')}</th>
               <th>{t('deploymentKeys.access')}</th>
               <th>{t('common.actions')}</th>
             </tr>
@@ -168,6 +183,15 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                   <td>{key.createdBy ?? '—'}</td>
                   <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
                   <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
+                  <td>
+                    <UnstyledButton
+                      aria-label={t('usage.usageOf', { key: key.appId })}
+                      title={t('usage.usage')}
+                      onClick={() => setUsageOf(key)}
+                    >
+                      <Sparkline hourly={sparklines.data?.keys[key.appId]} />
+                    </UnstyledButton>
+                  </td>
                   <td>
                     {key.fullAccess ? (
                       access(key)
@@ -209,7 +233,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                 </tr>
                 {key.legacy && (
                   <tr>
-                    <td colSpan={8}>
+                    <td colSpan={9}>
                       <Text size="xs" c="dimmed">
                         {t('deploymentKeys.legacyHint')}
                       </Text>
@@ -218,7 +242,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                 )}
                 {expanded === key.id && (
                   <tr>
-                    <td colSpan={8}>
+                    <td colSpan={9}>
                       <ViewAccess catalog={catalog.data} permissions={key.permissions} />
                     </td>
                   </tr>
@@ -234,6 +258,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             deploymentId={deploymentId}
             catalog={catalog.data as EndpointCatalog}
             editing={editing}
+            extraGrant={dialog.extraGrant}
             keys={keys.data ?? []}
             onClose={() => setDialog(null)}
             onCreated={reveal}
@@ -244,6 +269,24 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             deploymentId={deploymentId}
             onClose={() => setCreatingServerless(false)}
             onCreated={reveal}
+          />
+        )}
+        {usageOf && (
+          <KeyUsageDialog
+            keyLabel={usageOf.appId}
+            usagePath={`/api/console/deployments/${deploymentId}/keys/${usageOf.id}/usage`}
+            onGrant={
+              canConfigure && !usageOf.fullAccess
+                ? (grant) => {
+                    setUsageOf(null);
+                    setDialog({
+                      editingId: usageOf.id,
+                      extraGrant: { method: grant.method as HttpMethod, path: grant.endpoint },
+                    });
+                  }
+                : undefined
+            }
+            onClose={() => setUsageOf(null)}
           />
         )}
         {revealed && (

@@ -25,6 +25,13 @@ import { useDeployment } from '../api/get-deployment';
 import { DeploymentStatusBadge } from './DeploymentStatusBadge';
 import { TlsSection } from './TlsSection';
 
+// The usage card (and its chart library) loads after the page it sits on.
+const DeploymentUsageCard = lazy(() =>
+  import('@/components/usage/DeploymentUsageCard').then((m) => ({
+    default: m.DeploymentUsageCard,
+  })),
+);
+
 // With its form schema, loaded only when someone opens it.
 const UpstreamDialog = lazy(() =>
   import('./UpstreamDialog').then((m) => ({ default: m.UpstreamDialog })),
@@ -142,6 +149,10 @@ export function DeploymentOverviewPage({
       {dedicated && <TlsSection deploymentId={d.id} canManage={d.permissions.configure} />}
 
       {renderKeys(d)}
+
+      <Suspense>
+        <DeploymentUsageCard deploymentId={d.id} />
+      </Suspense>
 
       {editingUpstream && (
         <Suspense>

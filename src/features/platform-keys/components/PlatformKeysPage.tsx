@@ -1,4 +1,14 @@
-import { Anchor, Badge, Box, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  EmptyState,
+  Group,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
@@ -15,6 +25,8 @@ import { inactiveKeyRowStyle, KeyLifecycleCells } from '@/components/KeyLifecycl
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiEndpoint } from '@/components/ApiEndpoint';
 import { ApiKeysTabs } from '@/components/ApiKeysTabs';
+import { useSparklines } from '@/lib/usage-api';
+import { Sparkline } from '@/components/usage/Sparkline';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
@@ -31,6 +43,9 @@ const KeyRowActions = lazy(() =>
 const PlatformKeyFormDialog = lazy(() =>
   import('./PlatformKeyFormDialog').then((m) => ({ default: m.PlatformKeyFormDialog })),
 );
+const KeyUsageDialog = lazy(() =>
+  import('@/components/usage/KeyUsageDialog').then((m) => ({ default: m.KeyUsageDialog })),
+);
 const SecretRevealDialog = lazy(() =>
   import('@/components/SecretRevealDialog').then((m) => ({ default: m.SecretRevealDialog })),
 );
@@ -45,6 +60,8 @@ export function PlatformKeysPage() {
   const remove = useDeletePlatformKey();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<PlatformKey | null>(null);
+  const [usageOf, setUsageOf] = useState<PlatformKey | null>(null);
+  const sparklines = useSparklines('/api/console/platform-keys/usage');
   const [filter, setFilter] = useState<ExpiryFilter>('all');
   const [shownAt] = useState(() => Date.now());
   const queryClient = useQueryClient();
@@ -101,6 +118,7 @@ export function PlatformKeysPage() {
               <th>{t('common.createdAt')}</th>
               <th>{t('keys.expires')}</th>
               <th>{t('platformKeys.lastUsed')}</th>
+              <th>{t('usage.column')}</th>
               <th>{t('common.actions')}</th>
             </tr>
           </thead>
@@ -133,6 +151,15 @@ export function PlatformKeysPage() {
                 <td>{dateTime(key.createdAt)}</td>
                 <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
                 <td>
+                  <UnstyledButton
+                    aria-label={t('usage.usageOf', { key: key.key })}
+                    title={t('usage.usage')}
+                    onClick={() => setUsageOf(key)}
+                  >
+                    <Sparkline hourly={sparklines.data?.keys[key.key]} />
+                  </UnstyledButton>
+                </td>
+                <td>
                   <Suspense>
                     <KeyRowActions
                       keyPath={`/api/console/platform-keys/${key.id}`}
@@ -164,6 +191,13 @@ export function PlatformKeysPage() {
                 usage: platformKeyUsage(apiBase, created.key, created.secret, created.scopes),
               });
             }}
+          />
+        )}
+        {usageOf && (
+          <KeyUsageDialog
+            keyLabel={usageOf.key}
+            usagePath={`/api/console/platform-keys/${usageOf.id}/usage`}
+            onClose={() => setUsageOf(null)}
           />
         )}
         {revealed && (

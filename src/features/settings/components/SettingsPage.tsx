@@ -1,11 +1,16 @@
 import { Card, Stack, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useKeyPolicy } from '@/lib/key-lifecycle-api';
-import { FindKeyBySecret } from './FindKeyBySecret';
 import { KeyPolicyForm } from './KeyPolicyForm';
+
+// The second card (and the key actions it offers) loads just after the page.
+const FindKeyBySecret = lazy(() =>
+  import('./FindKeyBySecret').then((m) => ({ default: m.FindKeyBySecret })),
+);
 
 /** Organisation settings (Root and Administrators): the key policy, and finding a leaked key. */
 export function SettingsPage() {
@@ -29,7 +34,9 @@ export function SettingsPage() {
           <Title order={2} size="h4" id="find-key-heading" mb="sm">
             {t('settings.findTitle')}
           </Title>
-          <FindKeyBySecret />
+          <Suspense>
+            <FindKeyBySecret />
+          </Suspense>
         </Card>
       </Stack>
     </>
