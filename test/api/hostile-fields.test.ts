@@ -235,6 +235,12 @@ describe('hostile strings in every field of every route', () => {
       },
       {
         method: 'GET',
+        url: `/api/console/deployments/${deployment.id}/keys/${appKey.id}/usage`,
+        surface: 'console',
+        query: ['range'],
+      },
+      {
+        method: 'GET',
         url: '/api/console/deployment-keys',
         surface: 'console',
         query: ['search', 'deploymentId', 'projectId', 'createdBy', 'after'],
