@@ -6,9 +6,11 @@ import { LastUsed } from './LastUsed';
 export function KeyLifecycleCells({
   lifecycle,
   lastUsedAt,
+  createdAt,
 }: {
   lifecycle: KeyLifecycle;
   lastUsedAt: string | null;
+  createdAt: string | null;
 }) {
   return (
     <>
@@ -16,7 +18,7 @@ export function KeyLifecycleCells({
         <KeyExpiry lifecycle={lifecycle} />
       </td>
       <td>
-        <LastUsed lifecycle={lifecycle} lastUsedAt={lastUsedAt} />
+        <LastUsed lifecycle={lifecycle} lastUsedAt={lastUsedAt} createdAt={createdAt} />
       </td>
     </>
   );

@@ -1,22 +1,38 @@
-import { Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
 import { useFormatters } from '@/lib/format';
+import { isUnused } from '@/lib/unused-key';
 
-/** Where and with which secret a key was last used, under its time. */
+/** Where and with which secret a key was last used, under its time; marked when unused 30 days. */
 export function LastUsed({
   lifecycle,
   lastUsedAt,
+  createdAt,
 }: {
   lifecycle: KeyLifecycle;
   lastUsedAt: string | null;
+  createdAt: string | null;
 }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
-  if (!lastUsedAt) return <>{t('platformKeys.neverUsed')}</>;
+  const [now] = useState(() => Date.now());
+  const unused = isUnused({ lastUsedAt, createdAt }, now) && (
+    <Badge color="gray" variant="outline" size="sm" tt="none">
+      {t('keys.unused')}
+    </Badge>
+  );
+  if (!lastUsedAt) {
+    return (
+      <div>
+        {t('platformKeys.neverUsed')} {unused}
+      </div>
+    );
+  }
   return (
     <div>
-      {dateTime(lastUsedAt)}
+      {dateTime(lastUsedAt)} {unused}
       {lifecycle.lastUsedAddress && (
         <Text size="xs" c="dimmed">
           {t('keys.lastUsedFrom', { address: lifecycle.lastUsedAddress })}

@@ -221,6 +221,8 @@ export const enConsole = {
     noteHint_one: 'What the key is for (optional); {{count}} character left.',
     noteHint_other: 'What the key is for (optional); {{count}} characters left.',
     actionsFor: 'Actions for {{key}}',
+    unused: 'Unused 30 days',
+    filterUnused: 'Unused 30 days',
   },
   settings: {
     title: 'Settings',

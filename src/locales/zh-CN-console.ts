@@ -217,6 +217,8 @@ export const zhCNConsole: ConsoleMessages = {
     noteHint_one: '密钥用途（可选）；还可输入 {{count}} 个字符。',
     noteHint_other: '密钥用途（可选）；还可输入 {{count}} 个字符。',
     actionsFor: '{{key}} 的操作',
+    unused: '30 天未使用',
+    filterUnused: '30 天未使用',
   },
   settings: {
     title: '设置',

@@ -131,7 +131,11 @@ export function ApiKeysPage() {
                 </td>
                 <td>{key.createdBy ?? '—'}</td>
                 <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
-                <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
+                <KeyLifecycleCells
+                  lifecycle={key}
+                  lastUsedAt={key.lastUsedAt}
+                  createdAt={key.createdAt}
+                />
               </tr>
             ))}
           </tbody>

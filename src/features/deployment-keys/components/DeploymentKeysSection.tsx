@@ -182,7 +182,11 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                   <td>{key.note || '—'}</td>
                   <td>{key.createdBy ?? '—'}</td>
                   <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
-                  <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
+                  <KeyLifecycleCells
+                    lifecycle={key}
+                    lastUsedAt={key.lastUsedAt}
+                    createdAt={key.createdAt}
+                  />
                   <td>
                     <UnstyledButton
                       aria-label={t('usage.usageOf', { key: key.appId })}

@@ -149,7 +149,11 @@ export function PlatformKeysPage() {
                 </td>
                 <td>{key.createdBy}</td>
                 <td>{dateTime(key.createdAt)}</td>
-                <KeyLifecycleCells lifecycle={key} lastUsedAt={key.lastUsedAt} />
+                <KeyLifecycleCells
+                  lifecycle={key}
+                  lastUsedAt={key.lastUsedAt}
+                  createdAt={key.createdAt}
+                />
                 <td>
                   <UnstyledButton
                     aria-label={t('usage.usageOf', { key: key.key })}
