@@ -23,6 +23,8 @@ export const keyUsageReportSchema = usageSeriesSchema.extend({
   averageUpstreamMs: z.number().nullable(),
   endpoints: z.array(z.object({ method: z.string(), endpoint: z.string(), requests: z.number(), refused: z.number() })),
   addresses: z.array(z.object({ address: z.string(), lastSeenAt: z.iso.datetime() })),
+  /** Every (method, endpoint) forwarded for the key in the last 90 days, and when last: "used vs granted". */
+  forwarded: z.array(z.object({ method: z.string(), endpoint: z.string(), lastAt: z.iso.datetime() })),
 });
 export type KeyUsageReport = z.infer<typeof keyUsageReportSchema>;
 

@@ -49,6 +49,7 @@ test("a key's Usage shows its traffic by outcome and the refused endpoint, and g
   await expect(usage).toContainText('Served: 3');
   await expect(usage).toContainText('Denied (403): 2');
   await expect(usage.getByText('127.0.0.1')).toBeVisible();
+  await expect(usage).toContainText('1 of 1 grant used');
   await usage.getByRole('switch', { name: 'Show as table' }).click();
   await expect(usage.getByRole('table', { name: 'Requests by time and outcome' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, '[role="dialog"]');

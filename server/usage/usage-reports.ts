@@ -52,7 +52,9 @@ export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platfor
   const where = ofKey(kind, label);
   const since = new Date(rangeStart(range, at));
   const refused = [...REFUSED_OUTCOMES];
-  const [counted, endpoints, latency, addresses] = await Promise.all([
+  // Used means the gateway let it through, whatever the upstream then said.
+  const forwardedOutcomes = ['success', 'upstream_4xx', 'upstream_5xx'];
+  const [counted, endpoints, latency, addresses, forwarded] = await Promise.all([
     series(db, where, range, at),
     db
       .select({
@@ -81,6 +83,11 @@ export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platfor
       .where(and(eq(keyClientAddresses.keyKind, kind), eq(keyClientAddresses.keyLabel, label)))
       .orderBy(desc(keyClientAddresses.lastSeenAt))
       .limit(20),
+    db
+      .select({ method: keyUsage.method, endpoint: keyUsage.endpoint, lastAt: sql<Date>`max(${keyUsage.bucket})` })
+      .from(keyUsage)
+      .where(and(where, inArray(keyUsage.outcome, forwardedOutcomes), gte(keyUsage.bucket, new Date(at - 90 * DAY))))
+      .groupBy(keyUsage.method, keyUsage.endpoint),
   ]);
   const total = latency[0]!;
   return {
@@ -89,6 +96,7 @@ export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platfor
     averageUpstreamMs: Number(total.forwarded) > 0 ? Number(total.upstreamMs) / Number(total.forwarded) : null,
     endpoints: endpoints.map((row) => ({ method: row.method, endpoint: row.endpoint, requests: Number(row.requests), refused: Number(row.refused) })),
     addresses: addresses.map((row) => ({ address: row.address, lastSeenAt: row.lastSeenAt.toISOString() })),
+    forwarded: forwarded.map((row) => ({ method: row.method, endpoint: row.endpoint, lastAt: new Date(row.lastAt).toISOString() })),
   };
 }
 

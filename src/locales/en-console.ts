@@ -276,6 +276,11 @@ export const enConsole = {
     loadMore: 'Load more',
   },
   usage: {
+    usedVsGranted: 'Used vs granted',
+    grantsUsed_one: '{{used}} of {{count}} grant used',
+    grantsUsed_other: '{{used}} of {{count}} grants used',
+    unusedGrants: 'Granted but not used:',
+    trim: 'Trim to used',
     title: 'Usage of {{key}}',
     usage: 'Usage',
     usageOf: 'Usage of {{key}}',
@@ -312,6 +317,7 @@ export const enConsole = {
       '24h': '24 hours',
       '7d': '7 days',
       '30d': '30 days',
+      '90d': '90 days',
     },
   },
 } as const;

@@ -270,6 +270,11 @@ export const zhCNConsole: ConsoleMessages = {
     loadMore: '加载更多',
   },
   usage: {
+    usedVsGranted: '已用与已授权',
+    grantsUsed_one: '{{count}} 个权限中已使用 {{used}} 个',
+    grantsUsed_other: '{{count}} 个权限中已使用 {{used}} 个',
+    unusedGrants: '已授权但未使用：',
+    trim: '仅保留已使用的',
     title: '{{key}} 的用量',
     usage: '用量',
     usageOf: '{{key}} 的用量',
@@ -306,6 +311,7 @@ export const zhCNConsole: ConsoleMessages = {
       '24h': '24 小时',
       '7d': '7 天',
       '30d': '30 天',
+      '90d': '90 天',
     },
   },
 };

@@ -70,6 +70,11 @@ describe('key usage: counted per key, endpoint, method and outcome, flushed, rol
     expect(report.body.addresses.map((seen: { address: string }) => seen.address).sort()).toEqual(['198.51.100.4', '203.0.113.7']);
     expect(report.body.averageKeywardMs).toBeGreaterThan(0);
     expect(report.body.averageUpstreamMs).toBeGreaterThan(0);
+    // Used vs granted: what went through (whatever the upstream said), not what was refused.
+    expect(report.body.forwarded.map((row: { method: string; endpoint: string }) => `${row.method} ${row.endpoint}`).sort()).toEqual([
+      'GET /clients',
+      'GET /clients/{clientid}',
+    ]);
 
     // The deployment's own totals, and the key list's sparkline.
     const overall = await root.get(`/api/console/deployments/${deployment.id}/usage?range=24h`);

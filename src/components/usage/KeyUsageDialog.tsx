@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Permission } from '@contract/endpoint-catalog';
 import type { UsageRange } from '@contract/usage';
 import { DataTable } from '@/components/DataTable';
 import { Dialog } from '@/components/Dialog';
@@ -9,6 +10,7 @@ import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
 import { useKeyUsage } from '@/lib/usage-api';
 import { RangeControl, UsageSeriesView } from './UsageSeriesView';
+import { UsedVsGranted } from './UsedVsGranted';
 
 /**
  * A key's Usage: requests over 24 hours, 7 or 30 days by outcome, its top endpoints with their
@@ -20,6 +22,9 @@ export function KeyUsageDialog(props: {
   usagePath: string;
   /** Offered on refused endpoints when the viewer may edit the key's permissions. */
   onGrant?: (grant: { method: string; endpoint: string }) => void;
+  /** A Dedicated key's grants, for "used vs granted"; `onTrim` when the viewer may edit them. */
+  grants?: Permission[];
+  onTrim?: (used: Permission[]) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -100,6 +105,13 @@ export function KeyUsageDialog(props: {
                   ))}
                 </tbody>
               </DataTable>
+            )}
+            {props.grants && (
+              <UsedVsGranted
+                grants={props.grants}
+                forwarded={report.forwarded}
+                onTrim={props.onTrim}
+              />
             )}
             <Title order={3} size="h5">
               {t('usage.addresses')}

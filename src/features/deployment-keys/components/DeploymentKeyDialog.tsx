@@ -24,8 +24,8 @@ interface Props {
   editing?: DeploymentKey;
   /** The deployment's keys, for "Copy from key…". */
   keys: DeploymentKey[];
-  /** Ticked on opening besides the key's own grants ("Grant this permission" from its Usage). */
-  extraGrant?: Permission;
+  /** Ticked on opening instead of the key's own grants (its Usage's "Grant this permission", "Trim to used"). */
+  initialPermissions?: Permission[];
   onClose: () => void;
   onCreated: (created: CreatedDeploymentKey) => void;
 }
@@ -38,7 +38,7 @@ export function DeploymentKeyDialog({
   catalog,
   editing,
   keys,
-  extraGrant,
+  initialPermissions,
   onClose,
   onCreated,
 }: Props) {
@@ -50,7 +50,7 @@ export function DeploymentKeyDialog({
   const [note, setNote] = useState(editing?.note ?? '');
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
   const [selection, setSelection] = useState<ReadonlySet<string>>(() =>
-    toSelection([...(editing?.permissions ?? []), ...(extraGrant ? [extraGrant] : [])]),
+    toSelection(initialPermissions ?? editing?.permissions ?? []),
   );
   // The version this edit started from; the list may refresh underneath without changing it.
   const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);

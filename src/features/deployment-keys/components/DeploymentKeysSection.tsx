@@ -67,9 +67,10 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
   const catalog = useCatalog(catalogIdFor(deploymentType));
   const [creatingServerless, setCreatingServerless] = useState(false);
   const remove = useDeleteDeploymentKey(deploymentId);
-  const [dialog, setDialog] = useState<{ editingId?: string; extraGrant?: Permission } | null>(
-    null,
-  );
+  const [dialog, setDialog] = useState<{
+    editingId?: string;
+    initialPermissions?: Permission[];
+  } | null>(null);
   const [usageOf, setUsageOf] = useState<DeploymentKey | null>(null);
   const sparklines = useSparklines(`/api/console/deployments/${deploymentId}/keys/usage`);
   const [expanded, setExpanded] = useState<string | null>(null);
@@ -262,7 +263,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             deploymentId={deploymentId}
             catalog={catalog.data as EndpointCatalog}
             editing={editing}
-            extraGrant={dialog.extraGrant}
+            initialPermissions={dialog.initialPermissions}
             keys={keys.data ?? []}
             onClose={() => setDialog(null)}
             onCreated={reveal}
@@ -285,8 +286,20 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                     setUsageOf(null);
                     setDialog({
                       editingId: usageOf.id,
-                      extraGrant: { method: grant.method as HttpMethod, path: grant.endpoint },
+                      initialPermissions: [
+                        ...usageOf.permissions,
+                        { method: grant.method as HttpMethod, path: grant.endpoint },
+                      ],
                     });
+                  }
+                : undefined
+            }
+            grants={usageOf.fullAccess ? undefined : usageOf.permissions}
+            onTrim={
+              canConfigure && !usageOf.fullAccess
+                ? (used) => {
+                    setUsageOf(null);
+                    setDialog({ editingId: usageOf.id, initialPermissions: used });
                   }
                 : undefined
             }
