@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'deployment_key.delete',
   'deployment_key.import_legacy',
   'key.find_by_secret',
+  'key.review',
   'settings.key_policy',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

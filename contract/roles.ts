@@ -27,6 +27,8 @@ export const capabilities = {
   /** Organisation settings: the key policy. */
   manageSettings: (role: Role) => ACCOUNT_MANAGERS.includes(role),
   viewAuditLog: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'auditor',
+  /** The Key review page: keys worth a second look, and marking them reviewed. */
+  reviewKeys: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'auditor',
   seesEveryProject: (role: Role) => !PROJECT_SCOPED_ROLES.includes(role),
   /** Create, rename, start/stop and delete deployments (in their projects, for project roles). */
   operateDeployments: (role: Role) => ACCOUNT_MANAGERS.includes(role) || role === 'project_admin',

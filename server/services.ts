@@ -1,5 +1,6 @@
 import { createAccessTester } from './deployment-keys/access-tester';
 import { createKeyInventoryService } from './deployment-keys/key-inventory-service';
+import { createKeyReviewService } from './key-review/key-review-service';
 import { createUsageService } from './usage/usage-service';
 import { createMetrics } from './metrics/metrics';
 import type { FastifyBaseLogger } from 'fastify';
@@ -79,6 +80,7 @@ export function createServices(deps: {
     keyFinder: createKeyFinderService({ db, hasher, now }),
     accessTester: createAccessTester({ deployments }),
     keyInventory: createKeyInventoryService({ db, now }),
+    keyReview: createKeyReviewService({ db, now }),
     metrics,
     usage: createUsageService({
       db,

@@ -324,3 +324,18 @@ export const keyClientAddresses = pgTable(
   },
   (table) => [primaryKey({ columns: [table.keyKind, table.keyLabel, table.address] })],
 );
+
+/** Keys someone marked reviewed on the Key review page (a key's kind and id; stale rows of deleted keys are ignored). */
+export const keyReviews = pgTable(
+  'key_reviews',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    keyKind: text('key_kind').notNull(),
+    keyId: uuid('key_id').notNull(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull(),
+    reviewedBy: text('reviewed_by').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.keyKind, table.keyId] })],
+);

@@ -106,6 +106,16 @@ const auditLogRoute = createRoute({
   ),
 });
 
+const keyReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'key-review',
+  staticData: { capability: 'reviewKeys' },
+  component: lazyRouteComponent(
+    () => import('@/features/key-review/components/KeyReviewPage'),
+    'KeyReviewPage',
+  ),
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: 'settings',
@@ -126,6 +136,7 @@ const routeTree = rootRoute.addChildren([
   platformKeysRoute,
   apiReferenceRoute,
   auditLogRoute,
+  keyReviewRoute,
   settingsRoute,
 ]);
 

@@ -174,6 +174,7 @@ export const enConsole = {
       },
       key: {
         find_by_secret: 'Key looked up by secret',
+        review: 'Key marked reviewed',
       },
       settings: {
         key_policy: 'Key policy changed',
@@ -318,6 +319,27 @@ export const enConsole = {
       '7d': '7 days',
       '30d': '30 days',
       '90d': '90 days',
+    },
+  },
+  review: {
+    title: 'Key review',
+    intro:
+      'Keys worth a second look: unused for 30 days, never expiring, with full access or more than 50 permissions, or created by an account that has since been removed or disabled.',
+    hideReviewed: 'Hide reviewed keys',
+    empty: 'No key needs a second look.',
+    key: 'Key',
+    reasons: 'Why',
+    reviewed: 'Reviewed',
+    reviewedBy: 'Reviewed by {{who}}, {{at}}',
+    mark: 'Mark reviewed',
+    markLabel: 'Mark {{key}} reviewed',
+    platformKey: 'Platform API Key',
+    reasonLabels: {
+      unused_30d: 'Unused 30 days',
+      never_expires: 'Never expires',
+      full_access: 'Full access',
+      many_grants: '{{count}} permissions',
+      creator_gone: 'Creator removed or disabled',
     },
   },
 } as const;

@@ -12,6 +12,7 @@ export const en = {
     projects: 'Projects',
     apiKeys: 'API Keys',
     users: 'Users',
+    keyReview: 'Key review',
     auditLog: 'Audit Log',
     settings: 'Settings',
   },

@@ -171,6 +171,7 @@ export const zhCNConsole: ConsoleMessages = {
       },
       key: {
         find_by_secret: '按密钥查找',
+        review: '密钥已标记为已审查',
       },
       settings: {
         key_policy: '修改密钥策略',
@@ -312,6 +313,27 @@ export const zhCNConsole: ConsoleMessages = {
       '7d': '7 天',
       '30d': '30 天',
       '90d': '90 天',
+    },
+  },
+  review: {
+    title: '密钥审查',
+    intro:
+      '值得复查的密钥：30 天未使用、永不过期、拥有完全访问或超过 50 个权限，或其创建者账号已被删除或禁用。',
+    hideReviewed: '隐藏已审查的密钥',
+    empty: '没有需要复查的密钥。',
+    key: '密钥',
+    reasons: '原因',
+    reviewed: '审查',
+    reviewedBy: '由 {{who}} 于 {{at}} 审查',
+    mark: '标记为已审查',
+    markLabel: '将 {{key}} 标记为已审查',
+    platformKey: '平台 API 密钥',
+    reasonLabels: {
+      unused_30d: '30 天未使用',
+      never_expires: '永不过期',
+      full_access: '完全访问',
+      many_grants: '{{count}} 个权限',
+      creator_gone: '创建者已删除或禁用',
     },
   },
 };

@@ -13,6 +13,7 @@ export const zhCN: Messages = {
     projects: '项目',
     apiKeys: 'API 密钥',
     users: '用户',
+    keyReview: '密钥审查',
     auditLog: '审计日志',
     settings: '设置',
   },

@@ -146,6 +146,12 @@ const ROUTES: RouteCase[] = [
   { route: 'PATCH /platform-keys/:id', call: (c, f) => c.patch(`/api/console/platform-keys/${f.platformKeyId}`, { note: 'n' }), expected: managers(200) },
   { route: 'DELETE /platform-keys/:id', call: (c, f) => c.delete(`/api/console/platform-keys/${f.platformKeyId}`), expected: managers(204) },
   { route: 'GET /audit-events', call: (c) => c.get('/api/console/audit-events'), expected: { ...managers(200), auditor: 200 } },
+  { route: 'GET /key-review', call: (c) => c.get('/api/console/key-review'), expected: { ...managers(200), auditor: 200 } },
+  {
+    route: 'POST /key-review/:kind/:id',
+    call: (c, f) => c.post(`/api/console/key-review/deployment/${f.deploymentKeyId}`),
+    expected: { ...managers(204), auditor: 204 },
+  },
   { route: 'GET /audit-events.csv', call: (c) => c.get('/api/console/audit-events.csv'), expected: { ...managers(200), auditor: 200 } },
   // Sign-in and sign-out last: they replace or end the caller's session.
   { route: 'POST /session', call: (c) => c.signIn(ROOT_EMAIL, PASSWORD), expected: everyone(200, 200) },

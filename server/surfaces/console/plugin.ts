@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UnauthenticatedError } from '../../http/domain-errors';
 import type { Database } from '../../db/store';
 import type { Services } from '../../services';
+import { keyReviewRoutes } from './key-review-routes';
 import { usageRoutes } from './usage-routes';
 import { auditRoutes } from './audit-routes';
 import { deploymentKeysRoutes } from './deployment-keys-routes';
@@ -39,4 +40,5 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
   await app.register(settingsRoutes, { services });
   await app.register(auditRoutes, { db });
   await app.register(usageRoutes, { services, db });
+  await app.register(keyReviewRoutes, { services });
 };

@@ -20,6 +20,7 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const canViewUsers = useCan('viewAccounts');
   const canViewAudit = useCan('viewAuditLog');
+  const canReviewKeys = useCan('reviewKeys');
   const canManageSettings = useCan('manageSettings');
 
   const entries = [
@@ -27,6 +28,7 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
     { to: '/projects', label: t('nav.projects'), visible: true },
     { to: '/api-keys', label: t('nav.apiKeys'), visible: true },
     { to: '/users', label: t('nav.users'), visible: canViewUsers },
+    { to: '/key-review', label: t('nav.keyReview'), visible: canReviewKeys },
     { to: '/audit-log', label: t('nav.auditLog'), visible: canViewAudit },
     { to: '/settings', label: t('nav.settings'), visible: canManageSettings },
   ] as const;
