@@ -1,3 +1,4 @@
+import { useComputedColorScheme } from '@mantine/core';
 import { useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -19,6 +20,8 @@ function cssColor(element: HTMLElement, name: string): string {
  */
 export function UsageChart({ series, height = 180 }: { series: UsageSeries; height?: number }) {
   const { t } = useTranslation();
+  // Colours are read from the theme's CSS variables: draw again when the scheme changes.
+  const scheme = useComputedColorScheme('light');
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const element = box.current;
@@ -68,6 +71,6 @@ export function UsageChart({ series, height = 180 }: { series: UsageSeries; heig
       resize.disconnect();
       chart.destroy();
     };
-  }, [series, height, t]);
+  }, [series, height, t, scheme]);
   return <div ref={box} aria-hidden="true" />;
 }
