@@ -23,6 +23,8 @@ import { registerMetrics } from './surfaces/metrics';
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    /** Shutdown began: `/healthz` answers 503 "draining" from now on. */
+    startDraining: () => void;
   }
 }
 
@@ -88,7 +90,17 @@ export async function buildApp(options: BuildAppOptions) {
   app.addHook('onClose', () => services.usage.close());
   if (services.metrics) registerMetrics(app, services.metrics, config.metrics.port);
 
-  await app.register(healthRoutes, { store });
+  let draining = false;
+  app.decorate('startDraining', () => {
+    draining = true;
+  });
+  // While draining, every answer closes its connection, so keep-alive clients move elsewhere
+  // and the server can finish closing once the requests in flight are answered.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (draining) reply.header('connection', 'close');
+    done(null, payload);
+  });
+  await app.register(healthRoutes, { store, draining: () => draining });
   await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db });
   await app.register(gatewayPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1), services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs, accessLog: config.accessLog });
   await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits, now });

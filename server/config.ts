@@ -44,6 +44,12 @@ export interface KeywardConfig {
   metrics: { enabled: boolean; port?: number };
   /** KEYWARD_ACCESS_LOG: one JSON line per gateway request (no credentials). */
   accessLog: boolean;
+  /**
+   * SIGTERM: `/healthz` says "draining" for `noticeMs` while requests are still served (a load
+   * balancer's time to notice), then the server stops accepting and waits at most `drainMs` for
+   * requests in flight, flushes usage and closes storage.
+   */
+  shutdown: { noticeMs: number; drainMs: number };
   usage: {
     /** Counts are added to the database this often (and at shutdown): what a crash can lose. */
     flushMs: number;
@@ -86,6 +92,8 @@ const envSchema = z.object({
   KEYWARD_METRICS: z.enum(['true', 'false']).default('false'),
   KEYWARD_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   KEYWARD_ACCESS_LOG: z.enum(['true', 'false']).default('false'),
+  KEYWARD_DRAIN_NOTICE_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  KEYWARD_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   KEYWARD_USAGE_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(10),
   KEYWARD_USAGE_MINUTE_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(48),
   KEYWARD_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(90),
@@ -126,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     deploymentTransitionMs: e.KEYWARD_DEPLOYMENT_TRANSITION_SECONDS * 1000,
     metrics: { enabled: e.KEYWARD_METRICS === 'true', port: e.KEYWARD_METRICS_PORT },
     accessLog: e.KEYWARD_ACCESS_LOG === 'true',
+    shutdown: { noticeMs: e.KEYWARD_DRAIN_NOTICE_SECONDS * 1000, drainMs: e.KEYWARD_DRAIN_SECONDS * 1000 },
     usage: {
       flushMs: e.KEYWARD_USAGE_FLUSH_SECONDS * 1000,
       retention: { minuteHours: e.KEYWARD_USAGE_MINUTE_HOURS, days: e.KEYWARD_USAGE_RETENTION_DAYS },

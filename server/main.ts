@@ -36,8 +36,21 @@ async function main(): Promise<void> {
   const shutDown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
+    const { noticeMs, drainMs } = config.shutdown;
+    app.log.info({ signal, noticeMs, drainMs }, 'draining');
+    // A load balancer polling /healthz sees "draining" while requests are still served.
+    app.startDraining();
+    if (noticeMs > 0) await new Promise((resolve) => setTimeout(resolve, noticeMs));
+    // Stop accepting; requests in flight finish, for at most drainMs. Closing flushes usage.
+    const closed = app.close().then(() => true);
+    // Connections that were busy when closing began are let go as soon as they fall idle.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    const drained = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), drainMs).unref())]);
+    clearInterval(sweep);
+    if (!drained) {
+      app.log.warn({ drainMs }, 'requests still in flight after the drain time; stopping anyway');
+      await app.services.usage.close();
+    }
     await store.close();
     process.exit(0);
   };

@@ -4,11 +4,15 @@ import { z } from 'zod';
 import { apiErrorSchema, ERROR_CODES } from '../../contract/errors';
 import type { Store } from '../db/store';
 
-export const healthRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (app, { store }) => {
+/** `draining()`: the server is shutting down; a load balancer should stop sending. */
+export const healthRoutes: FastifyPluginAsyncZod<{ store: Store; draining: () => boolean }> = async (app, { store, draining }) => {
   app.get(
     '/healthz',
     { schema: { response: { 200: z.object({ status: z.literal('ok') }), 503: apiErrorSchema } } },
     async (request, reply) => {
+      if (draining()) {
+        return reply.status(503).header('connection', 'close').send({ code: 'DRAINING', message: 'This instance is shutting down.' });
+      }
       try {
         await store.ping();
         return { status: 'ok' as const };

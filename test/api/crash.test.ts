@@ -166,4 +166,44 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
     expect(await counted()).toBe(after + 2);
   }, 120_000);
+
+  it('drains on SIGTERM: says so on /healthz, finishes requests in flight, flushes usage, exits 0', async () => {
+    const upstream = await startUpstream();
+    cleanups.push(upstream.close);
+    // Usage reaches the database only through the shutdown's own flush here.
+    const env = await serverEnvironment({ KEYWARD_USAGE_FLUSH_SECONDS: '3600', KEYWARD_DRAIN_NOTICE_SECONDS: '1', KEYWARD_DRAIN_SECONDS: '20' });
+    let server = await startServerProcess(env);
+    let call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
+    const projectId = (await call('GET', '/api/console/projects')).body.projects[0].id;
+    const deployment = (
+      await call('POST', '/api/console/deployments', {
+        name: 'drained', projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',
+        upstreamUrl: upstream.url, upstreamApiKey: 'k', upstreamApiSecret: UPSTREAM_SECRET,
+      })
+    ).body;
+    const key = (await call('POST', `/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients/{clientid}' }] })).body;
+    const authorization = `Basic ${Buffer.from(`${key.appId}:${key.appSecret}`).toString('base64')}`;
+    // The stand-in upstream answers /slow after 2 s: these are in flight when SIGTERM arrives.
+    const inFlight = [1, 2, 3].map(() =>
+      fetch(`${server.url}/api/deployments/${deployment.id}/api/v5/clients/slow`, { headers: { authorization } }).then(async (response) => ({ status: response.status, body: await response.text() })),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ code: 'DRAINING' });
+    expect(await Promise.all(inFlight)).toEqual([1, 2, 3].map(() => ({ status: 200, body: 'late' })));
+    expect(await server.exited).toBe(0);
+    // Drained, not timed out: keep-alive connections were let go once their requests ended.
+    expect(server.log()).not.toContain('still in flight after the drain time');
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+
+    server = await startServerProcess(env);
+    cleanups.push(() => void server.child.kill('SIGTERM'));
+    call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
+    const usage = await call('GET', `/api/console/deployments/${deployment.id}/keys/${key.id}/usage`);
+    expect(usage.body.totals.success).toBe(3);
+  }, 120_000);
 });
+
