@@ -50,7 +50,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx tsx server/main.ts > '${serverLogFile}' 2>&1`,
+    // The built server (npm test builds it first), as operators run it.
+    command: `node scripts/ensure-build.mjs && node dist/server/main.js > '${serverLogFile}' 2>&1`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

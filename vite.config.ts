@@ -17,5 +17,5 @@ export default defineConfig({
     // `npm run dev` serves the SPA with hot reload; the API runs beside it (`npm run dev:server`).
     proxy: { '/api': apiTarget, '/public_api': apiTarget, '/healthz': apiTarget },
   },
-  build: { outDir: 'dist', sourcemap: false, manifest: true, chunkSizeWarningLimit: 600 },
+  build: { outDir: 'dist/spa', sourcemap: false, manifest: true, chunkSizeWarningLimit: 600 },
 });

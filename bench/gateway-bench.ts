@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -43,7 +43,11 @@ function freePort(): Promise<number> {
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 function start(script: string, env: Record<string, string>, profile = false): ChildProcess {
-  const execArgv = ['--import', 'tsx', ...(profile && CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [])];
+  // TypeScript sources run through tsx; Keyward itself runs as built (dist/server/main.js), as in production.
+  const execArgv = [
+    ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []),
+    ...(profile && CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
+  ];
   return fork(script, [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
 }
 
@@ -85,6 +89,8 @@ async function withBadSecrets<T>(url: string, appId: string, during: () => Promi
 }
 
 export async function runGatewayBench(): Promise<{ rows: LoadResult[]; badSecretsSent: number }> {
+  // The built server, made or refreshed as `npm start` would.
+  execFileSync(process.execPath, [path.join(here, '..', 'scripts', 'ensure-build.mjs')], { stdio: 'inherit' });
   const children: ChildProcess[] = [];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'));
   try {
@@ -101,7 +107,7 @@ export async function runGatewayBench(): Promise<{ rows: LoadResult[]; badSecret
     const seeded = await seedGatewayStore(dataDir, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
     const keywardPort = await freePort();
     children.push(
-      start(path.join(here, '..', 'server', 'main.ts'), {
+      start(path.join(here, '..', 'dist', 'server', 'main.js'), {
         PORT: String(keywardPort),
         HOST: '127.0.0.1',
         KEYWARD_DATA_DIR: dataDir,

@@ -9,7 +9,7 @@ const BUDGET_BYTES = 200 * 1024;
 const SHELL = 'src/app/shell/AppLayout.tsx';
 const STANDALONE_SCREENS = ['src/features/auth/components/SignInPage.tsx', 'src/features/auth/components/SetupPage.tsx'];
 
-const dist = path.resolve(import.meta.dirname, '..', 'dist');
+const dist = path.resolve(import.meta.dirname, '..', 'dist', 'spa');
 const manifest = JSON.parse(readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8'));
 
 const gzipped = new Map();

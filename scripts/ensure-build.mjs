@@ -1,10 +1,10 @@
-// `npm start` serves the built SPA: build it when dist/ is missing or older than the sources.
+// `npm start` runs the built console and server: build each when it is missing or older than
+// its sources.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const builtIndex = path.join(root, 'dist', 'index.html');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -15,12 +15,23 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['src', 'contract', 'public', 'index.html', 'vite.config.ts'].map((name) => path.join(root, name));
-const sourcesChanged = () =>
-  Math.max(...sources.map((source) => (statSync(source).isDirectory() ? newestMtime(source) : statSync(source).mtimeMs))) >
-  statSync(builtIndex).mtimeMs;
+/** True when `built` is missing or older than any of `sources` (files or directories). */
+function stale(built, sources) {
+  if (!existsSync(built)) return true;
+  const newest = Math.max(
+    ...sources
+      .map((name) => path.join(root, name))
+      .filter((source) => existsSync(source))
+      .map((source) => (statSync(source).isDirectory() ? newestMtime(source) : statSync(source).mtimeMs)),
+  );
+  return newest > statSync(built).mtimeMs;
+}
 
-if (!existsSync(builtIndex) || sourcesChanged()) {
+if (stale(path.join(root, 'dist', 'spa', 'index.html'), ['src', 'contract', 'public', 'index.html', 'vite.config.ts'])) {
   console.log('Building the console (vite build)…');
   execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+}
+if (stale(path.join(root, 'dist', 'server', 'main.js'), ['server', 'contract', 'catalog', 'package-lock.json'])) {
+  console.log('Building the server…');
+  execSync('node scripts/build-server.mjs', { cwd: root, stdio: 'inherit' });
 }

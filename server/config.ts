@@ -165,7 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       perAccount: { max: e.KEYWARD_SIGNIN_MAX_FAILURES_PER_ACCOUNT, windowMs },
       perAddress: { max: e.KEYWARD_SIGNIN_MAX_FAILURES_PER_ADDRESS, windowMs },
     },
-    spaDir: path.resolve(projectRoot, 'dist'),
+    spaDir: path.resolve(projectRoot, 'dist', 'spa'),
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.KEYWARD_TRUST_PROXY),
   };

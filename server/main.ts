@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadConfig } from './config';
@@ -6,7 +8,15 @@ import { openStore } from './db/store';
 import { createSetupService } from './organization/setup-service';
 import { deriveServerKeys, loadMasterSecret } from './secrets/master-key';
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+/** The checkout this server runs from: server/main.ts (tsx) or dist/server/main.js (built). */
+function projectRootOf(moduleDir: string): string {
+  for (let dir = moduleDir; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(moduleDir, '..');
+  }
+}
+
+const projectRoot = projectRootOf(path.dirname(fileURLToPath(import.meta.url)));
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, projectRoot);
