@@ -83,7 +83,7 @@ export async function buildApp(options: BuildAppOptions) {
   registerSecurityHeaders(app, { apiPrefix: GATEWAY_PREFIX });
   if (config.gateway.origin) registerGatewayOrigin(app, { gatewayOrigin: config.gateway.origin, gatewayPrefix: GATEWAY_PREFIX });
 
-  const services = createServices({ db: store.db, config, keys: options.keys, changes: store.changes, now, log: app.log });
+  const services = createServices({ db: store.db, config, keys: options.keys, changes: store.changes, now, log: app.log, poolStats: store.poolStats });
   // For what runs beside the surfaces and reads their state (tests, operations).
   app.decorate('services', services);
   // Counted usage is written before the store closes (main.ts closes the app first).

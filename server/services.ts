@@ -34,13 +34,15 @@ export function createServices(deps: {
   changes: ChangeBus;
   now: () => number;
   log: FastifyBaseLogger;
+  /** The PostgreSQL pool's numbers, for metrics. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }) {
   const { db, config, now } = deps;
   const secretBox = createSecretBox(deps.keys.encryptionKey);
   const hasher = createSecretHasher(deps.keys.pepper);
   const upstreamPolicy = createUpstreamPolicy(config.gateway.upstreamAllow);
   // Off by default: nothing on the hot path pays for metrics nobody scrapes.
-  const metrics = config.metrics.enabled ? createMetrics() : null;
+  const metrics = config.metrics.enabled ? createMetrics({ poolStats: deps.poolStats }) : null;
   const logLastUsedFailure = (error: unknown) => deps.log.warn({ err: loggableError(error) }, 'could not record when a key was last used');
   const gateway = createGatewayService({
     db,

@@ -24,6 +24,8 @@ export interface Store {
   readonly changes: ChangeBus;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL's connection pool now (the embedded store has none). */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 export type StoreOptions =
@@ -56,6 +58,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         await changes.close();
         await pool.end();
       },
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
 

@@ -11,7 +11,7 @@ const REQUEST_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
  * Prometheus metrics for operators (prom-client). Labels are surfaces, outcomes, status classes
  * and deployment ids: never a key, an App ID or a secret (per-key numbers live in the console).
  */
-export function createMetrics() {
+export function createMetrics(deps: { poolStats?: () => { total: number; idle: number; waiting: number } } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'keyward_' });
   const requests = new Counter({
@@ -67,6 +67,22 @@ export function createMetrics() {
       this.set((Date.now() - lastFlush) / 1000);
     },
   });
+
+  const { poolStats } = deps;
+  if (poolStats) {
+    new Gauge({
+      name: 'keyward_db_pool_connections',
+      help: "PostgreSQL connections of this instance's pool: total, idle, and requests waiting for one.",
+      labelNames: ['state'] as const,
+      registers: [registry],
+      collect() {
+        const stats = poolStats();
+        this.set({ state: 'total' }, stats.total);
+        this.set({ state: 'idle' }, stats.idle);
+        this.set({ state: 'waiting' }, stats.waiting);
+      },
+    });
+  }
 
   const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
   return {

@@ -3,6 +3,7 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { buildApp } from '../../server/app';
 import { freePort } from '../support/child-server';
 import { testAppConfig, testServerKeys } from '../support/test-config';
+import { testStoreKind } from '../support/test-store';
 import { gatewayCall } from '../support/gateway-client';
 import { createDeployment } from '../support/platform-client';
 import { useTestApp } from '../support/test-app';
@@ -60,6 +61,9 @@ describe('Prometheus metrics (KEYWARD_METRICS=true)', () => {
     expect(value('keyward_usage_flush_lag_seconds', {})).toBeLessThan(60);
     expect(families.has('keyward_process_cpu_user_seconds_total')).toBe(true);
     expect(families.has('keyward_nodejs_eventloop_lag_seconds')).toBe(true);
+    // PostgreSQL's pool, where there is one.
+    if (testStoreKind === 'postgres') expect(value('keyward_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
+    else expect(families.has('keyward_db_pool_connections')).toBe(false);
     // Per-key numbers live in the console: no App ID, let alone a secret, in any series.
     expect(response.body).not.toContain(key.appId);
     expect(response.body).not.toContain(key.appSecret);
