@@ -28,7 +28,8 @@ export function KeyExpiry({ lifecycle }: { lifecycle: KeyLifecycle }) {
   const relative = new Intl.RelativeTimeFormat(i18n.resolvedLanguage ?? 'en', { numeric: 'auto' });
   return (
     <div>
-      <Group gap={4} wrap="nowrap">
+      {/* Wraps in a narrow column rather than squeeze the badge to nothing. */}
+      <Group gap={4}>
         {lifecycle.expiresAt === null ? (
           <Text size="sm" title={t('keys.neverHint')}>
             {t('keys.never')}

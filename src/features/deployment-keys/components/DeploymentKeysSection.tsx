@@ -152,7 +152,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
         </Group>
       )}
       {keys.isSuccess && catalog.isSuccess && keys.data.length > 0 && (
-        <DataTable minWidth={960} label={t('deploymentKeys.title')}>
+        <DataTable minWidth={1150} label={t('deploymentKeys.title')}>
           <thead>
             <tr>
               <th>{t('deploymentKeys.appId')}</th>

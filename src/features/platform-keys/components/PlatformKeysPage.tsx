@@ -108,7 +108,7 @@ export function PlatformKeysPage() {
         </Group>
       )}
       {keys.isSuccess && keys.data.length > 0 && (
-        <DataTable minWidth={1100}>
+        <DataTable minWidth={1200}>
           <thead>
             <tr>
               <th>{t('platformKeys.key')}</th>
