@@ -9,6 +9,7 @@ import type { EndpointCatalog } from '../../contract/endpoint-catalog';
 import { theme } from '../../src/app/theme';
 import { PermissionPicker } from '../../src/features/deployment-keys/components/PermissionPicker';
 import { en } from '../../src/locales/en';
+import { enConsole } from '../../src/locales/en-console';
 import { scaleCatalog } from './synthetic-catalog';
 
 // The real picker on the real catalog (or one ten times larger), in a production build.
@@ -30,6 +31,10 @@ void i18n
     lng: 'en',
     resources: { en: { translation: en } },
     interpolation: { escapeValue: false },
+  })
+  .then(() => {
+    // The picker's strings come with the console's own (src/lib/i18n.ts merges them the same way).
+    i18n.addResourceBundle('en', 'translation', enConsole, true, true);
   })
   .then(() =>
     createRoot(document.getElementById('root')!).render(
