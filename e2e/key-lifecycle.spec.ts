@@ -1,22 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeRevealWithoutCopying, keyAction } from './support/keys';
+import { useStandInUpstream } from './support/upstream';
 
-let upstream: Server;
-let upstreamUrl = '';
-
-test.beforeAll(async () => {
-  upstream = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"data":[]}');
-  });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-});
-test.afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+const upstream = useStandInUpstream();
 
 const basic = (id: string, secret: string) => ({ authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` });
 
@@ -90,7 +78,7 @@ test('a Deployment API Key expiring in 7 days: rolled with a grace, disabled, he
   const projectId = (await (await api.get('/api/console/projects')).json()).projects[0].id as string;
   const deployment = await (
     await api.post('/api/console/deployments', {
-      data: { name: `lifecycle-${Date.now()}`, projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1', upstreamUrl, upstreamApiKey: 'k', upstreamApiSecret: 's' },
+      data: { name: `lifecycle-${Date.now()}`, projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1', upstreamUrl: upstream.url(), upstreamApiKey: 'k', upstreamApiSecret: 's' },
     })
   ).json();
   await api.dispose();

@@ -1,20 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { useStandInUpstream } from './support/upstream';
 
-let upstream: Server;
-let upstreamUrl = '';
-test.beforeAll(async () => {
-  upstream = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"data":[]}');
-  });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
-});
-test.afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+const upstream = useStandInUpstream();
 
 test("a key's Usage shows its traffic by outcome and the refused endpoint, and grants it in one click", async ({ page, baseURL }) => {
   const api = await rootApi(baseURL!);
@@ -23,7 +12,7 @@ test("a key's Usage shows its traffic by outcome and the refused endpoint, and g
     await api.post('/api/console/deployments', {
       data: {
         name: `usage-${Date.now()}`, projectId: projects.projects[0].id, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',
-        upstreamUrl, upstreamApiKey: 'emqx-key', upstreamApiSecret: 'emqx-secret',
+        upstreamUrl: upstream.url(), upstreamApiKey: 'emqx-key', upstreamApiSecret: 'emqx-secret',
       },
     })
   ).json();

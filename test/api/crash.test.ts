@@ -12,6 +12,24 @@ const ROOT = { email: 'root@example.com', password: 'crash test root password' }
 const UPSTREAM_SECRET = 'crash-test-upstream-secret';
 const PATHS = ['/clients', '/nodes', '/stats', '/metrics', '/topics', '/subscriptions'];
 
+type Call = Awaited<ReturnType<typeof signInOverHttp>>;
+
+/** A Dedicated v5 deployment of the default project that forwards to `upstreamUrl`. */
+async function createForwardingDeployment(call: Call, name: string, upstreamUrl: string): Promise<{ id: string }> {
+  const projectId = (await call('GET', '/api/console/projects')).body.projects[0].id;
+  const created = await call('POST', '/api/console/deployments', {
+    name, projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',
+    upstreamUrl, upstreamApiKey: 'k', upstreamApiSecret: UPSTREAM_SECRET,
+  });
+  return created.body;
+}
+
+/** A key holding GET on one endpoint, and its Basic header. */
+async function createKey(call: Call, deploymentId: string, path: string) {
+  const key = (await call('POST', `/api/console/deployments/${deploymentId}/keys`, { permissions: [{ method: 'GET', path }] })).body;
+  return { key, authorization: `Basic ${Buffer.from(`${key.appId}:${key.appSecret}`).toString('base64')}` };
+}
+
 /**
  * SIGKILL in the middle of a stream of key creations and edits: after a restart, every change
  * the server acknowledged is there and works, and no key exists half-made.
@@ -51,13 +69,7 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     let server = await startServerProcess(env);
     const killed = server;
     let call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
-    const projectId = (await call('GET', '/api/console/projects')).body.projects[0].id;
-    const deployment = (
-      await call('POST', '/api/console/deployments', {
-        name: 'crash', projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',
-        upstreamUrl: upstream.url, upstreamApiKey: 'k', upstreamApiSecret: UPSTREAM_SECRET,
-      })
-    ).body;
+    const deployment = await createForwardingDeployment(call, 'crash', upstream.url);
 
     // Acknowledged state, as the client saw it.
     const acknowledged = new Map<string, { id: string; appId: string; appSecret: string; note: string; path: string }>();
@@ -126,15 +138,8 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     const env = await serverEnvironment({ KEYWARD_USAGE_FLUSH_SECONDS: '1' });
     let server = await startServerProcess(env);
     let call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
-    const projectId = (await call('GET', '/api/console/projects')).body.projects[0].id;
-    const deployment = (
-      await call('POST', '/api/console/deployments', {
-        name: 'counted', projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',
-        upstreamUrl: upstream.url, upstreamApiKey: 'k', upstreamApiSecret: UPSTREAM_SECRET,
-      })
-    ).body;
-    const key = (await call('POST', `/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
-    const authorization = `Basic ${Buffer.from(`${key.appId}:${key.appSecret}`).toString('base64')}`;
+    const deployment = await createForwardingDeployment(call, 'counted', upstream.url);
+    const { key, authorization } = await createKey(call, deployment.id, '/clients');
     const gatewayCalls = async (count: number) => {
       for (let i = 0; i < count; i++) {
         expect((await fetch(`${server.url}/api/deployments/${deployment.id}/api/v5/clients`, { headers: { authorization } })).status).toBe(200);
@@ -174,15 +179,8 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     const env = await serverEnvironment({ KEYWARD_USAGE_FLUSH_SECONDS: '3600', KEYWARD_DRAIN_NOTICE_SECONDS: '1', KEYWARD_DRAIN_SECONDS: '20' });
     let server = await startServerProcess(env);
     let call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
-    const projectId = (await call('GET', '/api/console/projects')).body.projects[0].id;
-    const deployment = (
-      await call('POST', '/api/console/deployments', {
-        name: 'drained', projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1',
-        upstreamUrl: upstream.url, upstreamApiKey: 'k', upstreamApiSecret: UPSTREAM_SECRET,
-      })
-    ).body;
-    const key = (await call('POST', `/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients/{clientid}' }] })).body;
-    const authorization = `Basic ${Buffer.from(`${key.appId}:${key.appSecret}`).toString('base64')}`;
+    const deployment = await createForwardingDeployment(call, 'drained', upstream.url);
+    const { key, authorization } = await createKey(call, deployment.id, '/clients/{clientid}');
     // The stand-in upstream answers /slow after 2 s: these are in flight when SIGTERM arrives.
     const inFlight = [1, 2, 3].map(() =>
       fetch(`${server.url}/api/deployments/${deployment.id}/api/v5/clients/slow`, { headers: { authorization } }).then(async (response) => ({ status: response.status, body: await response.text() })),

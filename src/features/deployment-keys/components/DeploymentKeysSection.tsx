@@ -11,7 +11,7 @@ import {
   type Permission,
 } from '@contract/endpoint-catalog';
 import { useSparklines } from '@/lib/usage-api';
-import { Sparkline } from '@/components/usage/Sparkline';
+import { UsageCell } from '@/components/usage/UsageCell';
 import { DeleteConfirmDialog } from '@/components/DeleteConfirmDialog';
 import { ApiEndpoint } from '@/components/ApiEndpoint';
 import { DataTable } from '@/components/DataTable';
@@ -188,15 +188,11 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
                     lastUsedAt={key.lastUsedAt}
                     createdAt={key.createdAt}
                   />
-                  <td>
-                    <UnstyledButton
-                      aria-label={t('usage.usageOf', { key: key.appId })}
-                      title={t('usage.usage')}
-                      onClick={() => setUsageOf(key)}
-                    >
-                      <Sparkline hourly={sparklines.data?.keys[key.appId]} />
-                    </UnstyledButton>
-                  </td>
+                  <UsageCell
+                    keyLabel={key.appId}
+                    hourly={sparklines.data?.keys[key.appId]}
+                    onOpen={() => setUsageOf(key)}
+                  />
                   <td>
                     {key.fullAccess ? (
                       access(key)

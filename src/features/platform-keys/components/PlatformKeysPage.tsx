@@ -1,14 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  EmptyState,
-  Group,
-  Stack,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
+import { Anchor, Badge, Box, Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
@@ -26,7 +16,7 @@ import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiEndpoint } from '@/components/ApiEndpoint';
 import { ApiKeysTabs } from '@/components/ApiKeysTabs';
 import { useSparklines } from '@/lib/usage-api';
-import { Sparkline } from '@/components/usage/Sparkline';
+import { UsageCell } from '@/components/usage/UsageCell';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFormatters } from '@/lib/format';
@@ -154,15 +144,11 @@ export function PlatformKeysPage() {
                   lastUsedAt={key.lastUsedAt}
                   createdAt={key.createdAt}
                 />
-                <td>
-                  <UnstyledButton
-                    aria-label={t('usage.usageOf', { key: key.key })}
-                    title={t('usage.usage')}
-                    onClick={() => setUsageOf(key)}
-                  >
-                    <Sparkline hourly={sparklines.data?.keys[key.key]} />
-                  </UnstyledButton>
-                </td>
+                <UsageCell
+                  keyLabel={key.key}
+                  hourly={sparklines.data?.keys[key.key]}
+                  onOpen={() => setUsageOf(key)}
+                />
                 <td>
                   <Suspense>
                     <KeyRowActions
