@@ -5,8 +5,8 @@ import { recordAudit } from '../audit/audit-log';
 import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
-import { ERROR_CODES } from '../../contract/errors';
-import { DomainError, ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
+import { ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
+import { decodeCursor, encodeCursor, isTimestampText } from '../http/list-cursor';
 import { findProjectInOrganization } from '../projects/projects-data';
 import type { SecretBox } from '../secrets/secret-box';
 import { seesProject, type DeploymentAccess } from './deployment-access';
@@ -31,26 +31,9 @@ export type DeploymentView = Omit<DeploymentRecord, 'type' | 'status' | 'statusS
 
 export const DEPLOYMENT_TYPE_UNSUPPORTED = 'DEPLOYMENT_TYPE_UNSUPPORTED';
 
-const encodeCursor = (cursor: DeploymentCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
-
-// Exactly what encodeCursor writes: PostgreSQL's timestamp text to the microsecond, and an id.
-const CURSOR_CREATED_AT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
-const CURSOR_ID = /^[a-z][0-9a-f]{7}$/;
-
-function decodeCursor(text: string | undefined): DeploymentCursor | undefined {
-  if (!text) return undefined;
-  try {
-    const cursor = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<DeploymentCursor> | null;
-    const { id, createdAt } = cursor ?? {};
-    if (typeof id === 'string' && CURSOR_ID.test(id) && typeof createdAt === 'string' && CURSOR_CREATED_AT.test(createdAt) && !Number.isNaN(Date.parse(createdAt))) {
-      return { id, createdAt };
-    }
-  } catch {
-    // fall through
-  }
-  // A cursor is opaque: one this list did not give out is a malformed request, not a bad field.
-  throw new DomainError(400, ERROR_CODES.badRequest, 'The query string has invalid fields.', [{ path: 'after', message: 'Not a cursor this list gave out' }]);
-}
+const DEPLOYMENT_ID = /^[a-z][0-9a-f]{7}$/;
+const readCursor = (text: string | undefined): DeploymentCursor | undefined =>
+  decodeCursor(text, ({ id, createdAt }) => (typeof id === 'string' && DEPLOYMENT_ID.test(id) && isTimestampText(createdAt) ? { id, createdAt } : undefined));
 
 export function createDeploymentsService(deps: {
   db: Database;
@@ -163,7 +146,7 @@ export function createDeploymentsService(deps: {
       const rows = await listDeployments(db, access.organizationId, {
         projectIds: access.visibleProjectIds,
         search: query.search,
-        after: decodeCursor(query.after),
+        after: readCursor(query.after),
         limit: query.limit + 1,
       });
       const page = rows.slice(0, query.limit);
