@@ -1,6 +1,6 @@
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
+import { findNginx, startNginx } from './gateway/nginx';
 import { seedGatewayStore } from './gateway/seed';
 
 export interface LoadResult {
@@ -88,11 +89,24 @@ async function withBadSecrets<T>(url: string, appId: string, during: () => Promi
   }
 }
 
-export async function runGatewayBench(): Promise<{ rows: LoadResult[]; badSecretsSent: number }> {
+export interface GatewayBenchResult {
+  direct: LoadResult;
+  /** Debian's nginx, one worker, when the machine has it. */
+  nginx?: LoadResult;
+  bare: LoadResult;
+  keyward: LoadResult;
+  keywardWithoutUsage: LoadResult;
+  attacked: LoadResult;
+  badSecretsSent: number;
+}
+
+export async function runGatewayBench(): Promise<GatewayBenchResult> {
   // The built server, made or refreshed as `npm start` would.
   execFileSync(process.execPath, [path.join(here, '..', 'scripts', 'ensure-build.mjs')], { stdio: 'inherit' });
   const children: ChildProcess[] = [];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'));
+  const quietDataDir = `${dataDir}-no-usage`;
+  const nginxDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-nginx-'));
   try {
     const upstreamPort = await freePort();
     children.push(start(path.join(here, 'gateway/upstream-server.ts'), { PORT: String(upstreamPort) }));
@@ -103,41 +117,65 @@ export async function runGatewayBench(): Promise<{ rows: LoadResult[]; badSecret
     children.push(start(path.join(here, 'gateway/bare-proxy.ts'), { PORT: String(proxyPort), UPSTREAM_URL: upstreamUrl }));
     await waitFor(`http://127.0.0.1:${proxyPort}/api/deployments/x/`);
 
+    const nginxBinary = findNginx();
+    const nginxPort = await freePort();
+    if (nginxBinary) {
+      children.push(startNginx(nginxBinary, nginxDir, nginxPort, upstreamUrl));
+      await waitFor(`http://127.0.0.1:${nginxPort}/api/deployments/x/`);
+    }
+
     const master = randomBytes(32);
     const seeded = await seedGatewayStore(dataDir, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
-    const keywardPort = await freePort();
-    children.push(
-      start(path.join(here, '..', 'dist', 'server', 'main.js'), {
-        PORT: String(keywardPort),
-        HOST: '127.0.0.1',
-        KEYWARD_DATA_DIR: dataDir,
-        KEYWARD_SECRET_KEY: master.toString('hex'),
-        KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-      }, true),
-    );
-    await waitFor(`http://127.0.0.1:${keywardPort}/healthz`);
+    // The same store twice: one server counts usage, the other has KEYWARD_USAGE_RECORDING=false.
+    cpSync(dataDir, quietDataDir, { recursive: true });
+    const startKeyward = async (directory: string, recording: boolean, profile: boolean) => {
+      const port = await freePort();
+      children.push(
+        start(path.join(here, '..', 'dist', 'server', 'main.js'), {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          KEYWARD_DATA_DIR: directory,
+          KEYWARD_SECRET_KEY: master.toString('hex'),
+          KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
+          KEYWARD_USAGE_RECORDING: String(recording),
+          LOG_LEVEL: 'silent',
+        }, profile),
+      );
+      await waitFor(`http://127.0.0.1:${port}/healthz`);
+      return port;
+    };
+    const keywardPort = await startKeyward(dataDir, true, true);
+    const quietPort = await startKeyward(quietDataDir, false, false);
 
     const apiPath = `/api/deployments/${seeded.deploymentId}/api/v5/clients`;
     const authorization = `Basic ${Buffer.from(`${seeded.appId}:${seeded.appSecret}`).toString('base64')}`;
     const gatewayUrl = `http://127.0.0.1:${keywardPort}${apiPath}`;
-    const bareUrl = `http://127.0.0.1:${proxyPort}${apiPath}`;
     const direct = await load('(a) upstream directly', `${upstreamUrl}/api/v5/clients`);
     // The machine's load drifts within a run (and JIT warm-up favours whatever runs later), so
-    // (b), (c) and (d) take turns, ROUNDS times, and each reports its median round.
-    const rounds: LoadResult[][] = [[], [], []];
+    // the proxies take turns, ROUNDS times, and each reports its median round.
+    const rounds = { nginx: [] as LoadResult[], bare: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], attacked: [] as LoadResult[] };
     let badSecretsSent = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      rounds[0]!.push(await load('(b) bare Fastify pass-through proxy', bareUrl));
-      rounds[1]!.push(await load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, gatewayUrl, { authorization }));
+      if (nginxBinary) rounds.nginx.push(await load('(n) nginx 1.22, one worker, keep-alive proxy', `http://127.0.0.1:${nginxPort}${apiPath}`));
+      rounds.bare.push(await load('(b) bare Fastify + @fastify/reply-from proxy', `http://127.0.0.1:${proxyPort}${apiPath}`));
+      rounds.keyward.push(await load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, gatewayUrl, { authorization }));
+      rounds.quiet.push(await load('(c0) as (c), usage recording off', `http://127.0.0.1:${quietPort}${apiPath}`, { authorization }));
       const attacked = await withBadSecrets(gatewayUrl, seeded.appId, () => load('(d) as (c), plus 100 bad-secret requests/s', gatewayUrl, { authorization }));
-      rounds[2]!.push(attacked.result);
+      rounds.attacked.push(attacked.result);
       badSecretsSent += attacked.sent;
     }
-    return { rows: [direct, ...rounds.map(medianRound)], badSecretsSent };
+    return {
+      direct,
+      nginx: nginxBinary ? medianRound(rounds.nginx) : undefined,
+      bare: medianRound(rounds.bare),
+      keyward: medianRound(rounds.keyward),
+      keywardWithoutUsage: medianRound(rounds.quiet),
+      attacked: medianRound(rounds.attacked),
+      badSecretsSent,
+    };
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map(exited));
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const directory of [dataDir, quietDataDir, nginxDir]) rmSync(directory, { recursive: true, force: true });
   }
 }

@@ -51,6 +51,8 @@ export interface KeywardConfig {
    */
   shutdown: { noticeMs: number; drainMs: number };
   usage: {
+    /** KEYWARD_USAGE_RECORDING=false: no per-key usage is counted (last use is still kept). */
+    recording: boolean;
     /** Counts are added to the database this often (and at shutdown): what a crash can lose. */
     flushMs: number;
     retention: UsageRetention;
@@ -94,6 +96,7 @@ const envSchema = z.object({
   KEYWARD_ACCESS_LOG: z.enum(['true', 'false']).default('false'),
   KEYWARD_DRAIN_NOTICE_SECONDS: z.coerce.number().min(0).max(300).default(0),
   KEYWARD_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  KEYWARD_USAGE_RECORDING: z.enum(['true', 'false']).default('true'),
   KEYWARD_USAGE_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(10),
   KEYWARD_USAGE_MINUTE_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(48),
   KEYWARD_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(90),
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     accessLog: e.KEYWARD_ACCESS_LOG === 'true',
     shutdown: { noticeMs: e.KEYWARD_DRAIN_NOTICE_SECONDS * 1000, drainMs: e.KEYWARD_DRAIN_SECONDS * 1000 },
     usage: {
+      recording: e.KEYWARD_USAGE_RECORDING === 'true',
       flushMs: e.KEYWARD_USAGE_FLUSH_SECONDS * 1000,
       retention: { minuteHours: e.KEYWARD_USAGE_MINUTE_HOURS, days: e.KEYWARD_USAGE_RETENTION_DAYS },
     },

@@ -89,6 +89,7 @@ export function createServices(deps: {
       now,
       onFlushed: () => metrics?.flushed(),
       deployments,
+      recording: config.usage.recording,
       flushMs: config.usage.flushMs,
       retention: config.usage.retention,
       onError: (error) => deps.log.warn({ err: loggableError(error) }, 'could not record key usage'),

@@ -21,6 +21,7 @@ export function createUsageService(deps: {
   db: Database;
   now: () => number;
   deployments: DeploymentsService;
+  recording: boolean;
   flushMs: number;
   retention: UsageRetention;
   onError: (error: unknown) => void;
@@ -34,7 +35,7 @@ export function createUsageService(deps: {
   roller?.unref();
 
   return {
-    record: (event: UsageEvent) => recorder.record(event),
+    record: deps.recording ? (event: UsageEvent) => recorder.record(event) : () => undefined,
     flush: () => recorder.flush(),
     rollUp,
 

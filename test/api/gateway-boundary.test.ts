@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Permission } from '../../contract/endpoint-catalog';
@@ -229,6 +229,49 @@ describe('gateway headers', () => {
     expect(json.body).toEqual({ ok: true });
     expect(json.headers['content-disposition']).toBeUndefined();
     expect(json.headers['set-cookie']).toBeUndefined();
+  });
+});
+
+describe('gateway request bodies over a real connection', () => {
+  const t = useTestApp({ deploymentTransitionMs: 0 });
+
+  /** Sends `chunks` one write at a time, with whatever framing `headers` ask for. */
+  async function send(port: number, path: string, authorization: string, headers: Record<string, string>, chunks: string[]) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const outgoing = httpRequest({ host: '127.0.0.1', port, method: 'DELETE', path, headers: { authorization, ...headers } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      outgoing.on('error', reject);
+      const write = () => {
+        for (const chunk of chunks) outgoing.write(chunk);
+        outgoing.end();
+      };
+      if (headers.expect) outgoing.on('continue', write);
+      else write();
+    });
+  }
+
+  it('forwards a chunked body, a body after 100-continue, and no body, each exactly as sent', async () => {
+    const { deployment, key } = await keyedDeployment(t, upstream.url);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const path = `/api/deployments/${deployment.id}/api/v5/authentication/x/users/u1`;
+    const authorization = basic(key.appId, key.appSecret);
+    const cases: [Record<string, string>, string[], number][] = [
+      [{ 'transfer-encoding': 'chunked' }, ['{"a":', '1', '}'], 7],
+      [{ 'content-length': '11', expect: '100-continue' }, ['hello', ' world'], 11],
+      [{ 'content-length': '0' }, [], 0],
+      [{}, [], 0],
+    ];
+    for (const [headers, chunks, bytes] of cases) {
+      const before = upstream.seen.length;
+      const answer = await send(port, path, authorization, headers, chunks);
+      expect(answer.status, JSON.stringify(headers)).toBe(200);
+      expect(upstream.seen.slice(before).map((seen) => [seen.method, seen.url, seen.bodyBytes])).toEqual([['DELETE', '/api/v5/authentication/x/users/u1', bytes]]);
+      expect(upstream.seen.at(-1)!.headers.expect).toBeUndefined();
+    }
   });
 });
 

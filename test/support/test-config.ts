@@ -50,7 +50,7 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       origin: options.gatewayOrigin ? new URL(options.gatewayOrigin) : undefined,
     },
     // Tests flush and roll up usage themselves (services.usage.flush / rollUp), with their clock.
-    usage: { flushMs: 0, retention: { minuteHours: 48, days: 90 } },
+    usage: { recording: true, flushMs: 0, retention: { minuteHours: 48, days: 90 } },
     metrics: { enabled: options.metrics ?? false, port: options.metricsPort },
     accessLog: options.accessLog ?? false,
     spaDir: undefined,

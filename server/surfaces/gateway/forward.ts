@@ -1,7 +1,7 @@
 import type dns from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Agent, errors as undiciErrors } from 'undici';
 import { DomainError } from '../../http/domain-errors';
 import { API_SECURITY_HEADERS } from '../../http/security-headers';
 import { UpstreamNotAllowedError } from '../../deployments/upstream-policy';
@@ -30,6 +30,8 @@ const REQUEST_HEADERS_DROPPED = new Set([
   'authorization',
   'cookie',
   'x-keyward-csrf',
+  // Node's server has already answered `Expect: 100-continue`; the upstream gets the body itself.
+  'expect',
   'x-http-method-override',
   'x-http-method',
   'x-method-override',
@@ -60,22 +62,27 @@ const RESPONSE_PREFIXES_DROPPED = ['access-control-'];
 /** Answers a browser may show as they are; anything else is offered as a download. */
 const SHOWN_INLINE = /^(application\/([a-z0-9.+-]+\+)?json|text\/plain)\s*(;|$)/i;
 
-type Headers = http.IncomingHttpHeaders;
+type Headers = IncomingHttpHeaders;
+type OutgoingHeaders = Record<string, string | string[]>;
 
-function filtered(headers: Headers, dropped: Set<string>, droppedPrefixes: string[]): http.OutgoingHttpHeaders {
+function hasDroppedPrefix(name: string, prefixes: string[]): boolean {
+  for (const prefix of prefixes) if (name.startsWith(prefix)) return true;
+  return false;
+}
+
+function filtered(headers: Headers, dropped: Set<string>, droppedPrefixes: string[]): OutgoingHeaders {
   const named = headers.connection ? new Set(String(headers.connection).toLowerCase().split(',').map((name) => name.trim())) : undefined;
-  const out: http.OutgoingHttpHeaders = {};
+  const out: OutgoingHeaders = {};
   for (const name in headers) {
     const value = headers[name];
-    if (value === undefined || dropped.has(name) || named?.has(name)) continue;
-    if (droppedPrefixes.some((prefix) => name.startsWith(prefix))) continue;
+    if (value === undefined || dropped.has(name) || named?.has(name) || hasDroppedPrefix(name, droppedPrefixes)) continue;
     out[name] = value;
   }
   return out;
 }
 
 /** The answer's headers as a browser on Keyward's origin may see them. */
-export function responseHeadersFromUpstream(headers: Headers): http.OutgoingHttpHeaders {
+export function responseHeadersFromUpstream(headers: Headers): OutgoingHeaders {
   const out = filtered(headers, RESPONSE_HEADERS_DROPPED, RESPONSE_PREFIXES_DROPPED);
   if (!SHOWN_INLINE.test(String(headers['content-type'] ?? ''))) {
     // Only the disposition is decided here; a filename the upstream suggested is kept.
@@ -86,7 +93,7 @@ export function responseHeadersFromUpstream(headers: Headers): http.OutgoingHttp
 }
 
 /** The request's headers as the upstream receives them, with Keyward's own forwarding facts. */
-export function requestHeadersForUpstream(request: FastifyRequest, upstream: { host: string; authorization: string }): http.OutgoingHttpHeaders {
+export function requestHeadersForUpstream(request: FastifyRequest, upstream: { host: string; authorization: string }): OutgoingHeaders {
   const out = filtered(request.headers, REQUEST_HEADERS_DROPPED, REQUEST_PREFIXES_DROPPED);
   out.host = upstream.host;
   out.authorization = upstream.authorization;
@@ -100,6 +107,14 @@ export function requestHeadersForUpstream(request: FastifyRequest, upstream: { h
 export class UpstreamError extends DomainError {}
 
 const NOT_ALLOWED = () => new UpstreamError(502, 'UPSTREAM_NOT_ALLOWED', "The deployment's upstream address is outside what this server may connect to.");
+const TIMED_OUT = () => new UpstreamError(504, 'UPSTREAM_TIMEOUT', 'The deployment did not answer in time.');
+const UNREACHABLE = () => new UpstreamError(502, 'UPSTREAM_UNREACHABLE', 'The deployment cannot be reached.');
+
+function upstreamErrorOf(error: unknown): UpstreamError {
+  if (error instanceof UpstreamNotAllowedError) return NOT_ALLOWED();
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.ConnectTimeoutError) return TIMED_OUT();
+  return UNREACHABLE();
+}
 
 export interface ForwardTarget {
   url: URL;
@@ -110,49 +125,48 @@ export interface ForwardTarget {
   refused: boolean;
 }
 
+/** Whether the client sent a body (RFC 9112 6.3): a length above zero, or a transfer coding. */
+function hasBody(headers: Headers): boolean {
+  return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+}
+
 /**
  * Streams requests to an upstream EMQX REST API with the deployment's own credentials, and its
- * answer back; connections go only where the upstream policy's lookup allows.
+ * answer back, over undici's keep-alive pools (one per upstream origin); connections go only
+ * where the upstream policy's lookup allows, checked at every connect.
  */
 export function createForwarder(options: { timeoutMs: number; lookup: typeof dns.lookup }) {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 256, lookup: options.lookup }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 256, lookup: options.lookup }),
-  };
+  const agent = new Agent({
+    connections: 256,
+    connect: { lookup: options.lookup, timeout: options.timeoutMs },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+  });
 
   /** `answered` runs as the upstream's answer begins, before it streams back (usage's upstream time). */
-  return function forward(request: FastifyRequest, reply: FastifyReply, target: ForwardTarget, answered?: () => void): Promise<void> {
-    if (target.refused) return Promise.reject(NOT_ALLOWED());
-    return new Promise<void>((resolve, reject) => {
-      const base = target.url.pathname.replace(/\/$/, '');
-      const upstream = (target.url.protocol === 'https:' ? https : http).request(
-        {
-          protocol: target.url.protocol,
-          hostname: target.url.hostname,
-          port: target.url.port,
-          method: request.method,
-          path: `${base}${target.path}`,
-          agent: agents[target.url.protocol as 'http:' | 'https:'],
-          headers: requestHeadersForUpstream(request, { host: target.url.host, authorization: target.authorization }),
-        },
-        (response) => {
-          answered?.();
-          reply.code(response.statusCode ?? 502);
-          reply.headers(responseHeadersFromUpstream(response.headers));
-          resolve(reply.send(response) as unknown as void);
-        },
-      );
-      upstream.setTimeout(options.timeoutMs, () =>
-        upstream.destroy(new UpstreamError(504, 'UPSTREAM_TIMEOUT', 'The deployment did not answer in time.')),
-      );
-      upstream.on('error', (error) => {
-        if (reply.sent) return;
-        if (error instanceof UpstreamNotAllowedError) return reject(NOT_ALLOWED());
-        reject(error instanceof UpstreamError ? error : new UpstreamError(502, 'UPSTREAM_UNREACHABLE', 'The deployment cannot be reached.'));
+  async function forward(request: FastifyRequest, reply: FastifyReply, target: ForwardTarget, answered?: () => void): Promise<void> {
+    if (target.refused) throw NOT_ALLOWED();
+    const headers = requestHeadersForUpstream(request, { host: target.url.host, authorization: target.authorization });
+    // The raw request is the body as sent (the gateway registers no body parser); its length
+    // header goes with it only when there is one, so the two can never disagree.
+    const body = hasBody(request.headers) ? request.raw : undefined;
+    if (!body) delete headers['content-length'];
+    let response;
+    try {
+      response = await agent.request({
+        origin: target.url.origin,
+        path: `${target.url.pathname.replace(/\/$/, '')}${target.path}`,
+        method: request.method as 'GET',
+        headers,
+        body,
       });
-      const body = request.body as NodeJS.ReadableStream | undefined;
-      if (body && typeof body.pipe === 'function') body.pipe(upstream);
-      else upstream.end();
-    });
-  };
+    } catch (error) {
+      throw upstreamErrorOf(error);
+    }
+    answered?.();
+    reply.code(response.statusCode);
+    reply.headers(responseHeadersFromUpstream(response.headers));
+    reply.send(response.body);
+  }
+  return Object.assign(forward, { close: () => agent.close() });
 }

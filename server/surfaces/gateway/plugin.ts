@@ -69,6 +69,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
 ) => {
   const { gateway, metrics } = services;
   const forward = createForwarder({ timeoutMs: upstreamTimeoutMs, lookup: services.upstreamPolicy.lookup });
+  app.addHook('onClose', () => forward.close());
 
   /** Names the key a refused request used, once its deployment is known (from cache, or read). */
   async function countFor(request: FastifyRequest, appId: string, deploymentId: string, startedAt: number): Promise<void> {

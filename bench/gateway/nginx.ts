@@ -1,0 +1,48 @@
+// Reference (n): what an operator would otherwise put in front of EMQX. Debian's nginx with one
+// worker as a keep-alive reverse proxy doing the gateway's path rewrite, configured in a temp dir.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The nginx binary on this machine, if there is one. */
+export function findNginx(): string | undefined {
+  for (const candidate of ['/usr/sbin/nginx', '/usr/bin/nginx']) {
+    if (spawnSync(candidate, ['-v']).status === 0) return candidate;
+  }
+  return undefined;
+}
+
+export function startNginx(binary: string, dir: string, port: number, upstreamUrl: string): ChildProcess {
+  const upstream = new URL(upstreamUrl);
+  const temp = (name: string) => path.join(dir, name);
+  for (const name of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(temp(name), { recursive: true });
+  const config = `
+worker_processes 1;
+daemon off;
+pid ${temp('nginx.pid')};
+error_log ${temp('error.log')} warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${temp('body')};
+  proxy_temp_path ${temp('proxy')};
+  fastcgi_temp_path ${temp('fastcgi')};
+  uwsgi_temp_path ${temp('uwsgi')};
+  scgi_temp_path ${temp('scgi')};
+  upstream emqx { server ${upstream.host}; keepalive 64; }
+  server {
+    listen 127.0.0.1:${port};
+    location /api/deployments/ {
+      rewrite ^/api/deployments/[^/]+(/.*)$ $1 break;
+      proxy_pass http://emqx;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Authorization "Basic dXBzdHJlYW06c2VjcmV0";
+    }
+  }
+}
+`;
+  const file = temp('nginx.conf');
+  writeFileSync(file, config);
+  return spawn(binary, ['-p', dir, '-c', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
