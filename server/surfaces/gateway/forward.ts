@@ -112,7 +112,8 @@ const UNREACHABLE = () => new UpstreamError(502, 'UPSTREAM_UNREACHABLE', 'The de
 
 function upstreamErrorOf(error: unknown): UpstreamError {
   if (error instanceof UpstreamNotAllowedError) return NOT_ALLOWED();
-  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.ConnectTimeoutError) return TIMED_OUT();
+  if (error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError || error instanceof undiciErrors.ConnectTimeoutError)
+    return TIMED_OUT();
   return UNREACHABLE();
 }
 
@@ -124,6 +125,9 @@ export interface ForwardTarget {
   /** A literal upstream address outside the operator's allow list. */
   refused: boolean;
 }
+
+/** Upstream answers up to this size are read whole and sent at once. */
+const BUFFERED_ANSWER_BYTES = 64 * 1024;
 
 /** Whether the client sent a body (RFC 9112 6.3): a length above zero, or a transfer coding. */
 function hasBody(headers: Headers): boolean {
@@ -166,6 +170,16 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
     answered?.();
     reply.code(response.statusCode);
     reply.headers(responseHeadersFromUpstream(response.headers));
+    // A small answer of known length goes out in one write with its headers (a third of the
+    // gateway's time went to socket writes); anything else streams through as it arrives.
+    const length = Number(response.headers['content-length']);
+    if (length <= BUFFERED_ANSWER_BYTES) {
+      try {
+        return void reply.send(Buffer.from(await response.body.arrayBuffer()));
+      } catch (error) {
+        throw upstreamErrorOf(error);
+      }
+    }
     reply.send(response.body);
   }
   return Object.assign(forward, { close: () => agent.close() });
