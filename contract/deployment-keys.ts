@@ -101,6 +101,8 @@ export type KeyInventoryQuery = z.input<typeof keyInventoryQuerySchema>;
 
 export const inventoryKeySchema = deploymentKeySchema.extend({
   deployment: z.object({ id: z.string(), name: z.string(), type: z.string(), projectId: z.uuid(), projectName: z.string() }),
+  /** Requests per hour over the last 24 hours, oldest first: the row's sparkline. */
+  hourlyRequests: z.array(z.number()),
 });
 export type InventoryKey = z.infer<typeof inventoryKeySchema>;
 export const keyInventoryPageSchema = z.object({ keys: z.array(inventoryKeySchema), nextCursor: z.string().nullable() });

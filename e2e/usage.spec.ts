@@ -53,4 +53,13 @@ test("a key's Usage shows its traffic by outcome and the refused endpoint, and g
   await edit.getByRole('button', { name: 'Confirm' }).click();
   await expect(edit).toBeHidden();
   expect((await fetch(`${gateway}/clients/sensor-0`, { method: 'DELETE', headers: { authorization } })).status).toBe(200);
+
+  // The API Keys inventory shows the same sparkline and opens the same Usage.
+  await page.goto('/api-keys');
+  await page.getByRole('searchbox', { name: 'Search' }).fill(key.appId);
+  const listed = page.getByRole('button', { name: `Usage of ${key.appId}` });
+  // 5, or 6 once the granted DELETE above is flushed.
+  await expect(listed).toHaveText(/^[56]$/);
+  await listed.click();
+  await expect(page.getByRole('dialog', { name: `Usage of ${key.appId}` })).toContainText('Denied (403): 2');
 });

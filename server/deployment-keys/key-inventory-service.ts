@@ -3,6 +3,7 @@ import type { KeyInventoryPage, keyInventoryQuerySchema } from '../../contract/d
 import type { DeploymentAccess } from '../deployments/deployment-access';
 import type { Database } from '../db/store';
 import { decodeCursor, encodeCursor, isTimestampText } from '../http/list-cursor';
+import { sparklines } from '../usage/usage-reports';
 import { recordToDto } from './deployment-keys-service';
 import { listInventory, type InventoryCursor } from './key-inventory-data';
 
@@ -29,10 +30,12 @@ export function createKeyInventoryService(deps: { db: Database; now: () => numbe
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       const at = deps.now();
+      const hourly = await sparklines(deps.db, 'deployment', page.map((record) => record.appId), at);
       return {
         keys: page.map((record) => ({
           ...recordToDto(record, at),
           deployment: { id: record.deploymentId, name: record.deploymentName, type: record.deploymentType, projectId: record.projectId, projectName: record.projectName },
+          hourlyRequests: hourly[record.appId]!,
         })),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
       };

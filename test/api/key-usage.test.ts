@@ -82,6 +82,8 @@ describe('key usage: counted per key, endpoint, method and outcome, flushed, rol
     const lines = await root.get(`/api/console/deployments/${deployment.id}/keys/usage`);
     expect(lines.body.keys[key.appId]).toHaveLength(24);
     expect(lines.body.keys[key.appId].at(-1)).toBe(10);
+    const inventory = await root.get('/api/console/deployment-keys');
+    expect(inventory.body.keys.find((row: { appId: string }) => row.appId === key.appId).hourlyRequests).toEqual(lines.body.keys[key.appId]);
 
     // A second flush with nothing new changes nothing; new requests add up.
     await t.app.services.usage.flush();

@@ -1,6 +1,7 @@
 import { Badge, Button, EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import type { InventoryKey } from '@contract/deployment-keys';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '@/components/AnchorLink';
 import { ApiKeysTabs } from '@/components/ApiKeysTabs';
@@ -10,8 +11,13 @@ import { inactiveKeyRowStyle, KeyLifecycleCells } from '@/components/KeyLifecycl
 import { MethodBadges } from '@/components/MethodBadges';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
+import { UsageCell } from '@/components/usage/UsageCell';
 import { useFormatters } from '@/lib/format';
 import { useFilterChoices, useKeyInventory, type InventoryFilters } from '../api/get-key-inventory';
+
+const KeyUsageDialog = lazy(() =>
+  import('@/components/usage/KeyUsageDialog').then((m) => ({ default: m.KeyUsageDialog })),
+);
 
 /** One inventory of every Deployment API Key the account may see, across deployments. */
 export function ApiKeysPage() {
@@ -34,6 +40,7 @@ export function ApiKeysPage() {
     };
   const rows = keys.data?.pages.flatMap((page) => page.keys) ?? [];
   const [shownAt] = useState(() => Date.now());
+  const [usageOf, setUsageOf] = useState<InventoryKey | null>(null);
 
   return (
     <>
@@ -83,7 +90,7 @@ export function ApiKeysPage() {
       {keys.isError && <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />}
       {keys.isSuccess && rows.length === 0 && <EmptyState title={t('apiKeys.empty')} />}
       {rows.length > 0 && (
-        <DataTable minWidth={1100} label={t('apiKeys.deploymentTab')}>
+        <DataTable minWidth={1200} label={t('apiKeys.deploymentTab')}>
           <thead>
             <tr>
               <th>{t('apiKeys.deployment')}</th>
@@ -94,6 +101,7 @@ export function ApiKeysPage() {
               <th>{t('common.createdAt')}</th>
               <th>{t('keys.expires')}</th>
               <th>{t('platformKeys.lastUsed')}</th>
+              <th>{t('usage.column')}</th>
             </tr>
           </thead>
           <tbody>
@@ -136,11 +144,26 @@ export function ApiKeysPage() {
                   lastUsedAt={key.lastUsedAt}
                   createdAt={key.createdAt}
                 />
+                <UsageCell
+                  keyLabel={key.appId}
+                  hourly={key.hourlyRequests}
+                  onOpen={() => setUsageOf(key)}
+                />
               </tr>
             ))}
           </tbody>
         </DataTable>
       )}
+      <Suspense>
+        {usageOf && (
+          <KeyUsageDialog
+            keyLabel={usageOf.appId}
+            usagePath={`/api/console/deployments/${usageOf.deployment.id}/keys/${usageOf.id}/usage`}
+            grants={usageOf.fullAccess ? undefined : usageOf.permissions}
+            onClose={() => setUsageOf(null)}
+          />
+        )}
+      </Suspense>
       {keys.hasNextPage && (
         <Group justify="center" mt="md">
           <Button
