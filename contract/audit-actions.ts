@@ -7,6 +7,11 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'user.delete',
+  'user.two_factor_reset',
+  'account.totp_enable',
+  'account.totp_remove',
+  'account.recovery_codes',
+  'account.sessions_end',
   'project.create',
   'project.update',
   'project.member_add',
@@ -34,5 +39,6 @@ export const AUDIT_ACTIONS = [
   'key.find_by_secret',
   'key.review',
   'settings.key_policy',
+  'settings.two_factor_policy',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -37,6 +37,8 @@ export const capabilities = {
    * connect somewhere, so it is the organisation's administrators' call, not a project's.
    */
   configureUpstreams: (role: Role) => ACCOUNT_MANAGERS.includes(role),
+  /** Clear another account's second factors (never Root's: Root recovers with a recovery code or the CLI). */
+  resetTwoFactor: (role: Role) => role === 'root',
   /** Use a deployment's configuration: TLS certificates and Deployment API Keys. */
   configureDeployments: (role: Role) => ACCOUNT_MANAGERS.includes(role) || PROJECT_SCOPED_ROLES.includes(role),
 } as const;

@@ -14,6 +14,8 @@ import { createDeploymentKeysService } from './deployment-keys/deployment-keys-s
 import { createDeploymentsService } from './deployments/deployments-service';
 import { createUpstreamPolicy } from './deployments/upstream-policy';
 import { createSecretHasher } from './keys/secret-hasher';
+import { createTwoFactorService } from './auth/two-factor/two-factor-service';
+import { createTwoFactorPolicyService } from './organization/two-factor-policy-service';
 import { createKeyFinderService } from './key-finder/key-finder-service';
 import { createKeyPolicyService } from './organization/key-policy-service';
 import { createSetupService } from './organization/setup-service';
@@ -63,7 +65,8 @@ export function createServices(deps: {
     invalidate(notice);
     await deps.changes.publish(notice);
   };
-  const auth = createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits, announce });
+  const auth = createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits, announce, twoFactor: () => twoFactor });
+  const twoFactor = createTwoFactorService({ db, now, secretBox, hasher, endSessions: auth.endSessions });
   deps.changes.subscribe(invalidate, () => {
     gateway.clear();
     auth.clear();
@@ -72,6 +75,8 @@ export function createServices(deps: {
   const deployments = createDeploymentsService({ db, now, secretBox, upstreamPolicy, transitionMs: config.deploymentTransitionMs, announce });
   return {
     auth,
+    twoFactor,
+    twoFactorPolicy: createTwoFactorPolicyService({ db }),
     setup: createSetupService({ db }),
     users: createUsersService({ db, announce }),
     projects: createProjectsService({ db }),

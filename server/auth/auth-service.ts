@@ -6,25 +6,49 @@ import { InvalidatingCache } from '../db/invalidating-cache';
 import type { Database } from '../db/store';
 import { UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
+import { SECURITY_ERROR_CODES, twoFactorRequired, type SecondFactorMethod } from '../../contract/security';
+import type { AccountSession } from '../../contract/security';
+import { findTwoFactorPolicy } from '../organization/organization-data';
 import { findUserByEmail, toUserDto } from '../users/users-data';
+import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Actor } from './actor';
 import { verifyAgainstDecoy, verifyPassword } from './password';
 import { createSignInGuard } from './sign-in-guard';
 import { hashSessionToken, newSessionToken } from './session-token';
+import type { TwoFactorService } from './two-factor/two-factor-service';
 import {
   deleteSession,
+  deleteSessionOfUser,
+  deleteSessionsOfUserExcept,
+  findSessionsOfUser,
   findSessionWithUser,
   insertSession,
+  setSessionStage,
   touchSession,
+  type SessionStage,
 } from './sessions-data';
 
 /** Writing last-seen on every request would turn each read into a write; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
 const CACHED_SESSIONS = 10_000;
+/** How long the second step of a sign-in may take after the password. */
+const SECOND_STEP_MS = 10 * 60_000;
 
 export interface AuthenticatedSession {
   actor: Omit<Actor, 'address'>;
   session: Session;
+  /** The session's public id (Security page), and how far its sign-in has got. */
+  sessionId: string;
+  stage: SessionStage;
+}
+
+/** Where a sign-in stands after the password: done, or waiting for a second factor. */
+export type SignInResult = { token: string; stage: SessionStage; methods: SecondFactorMethod[] };
+
+/** Where a browser signs in from: shown on the account's Security page. */
+export interface SignInOrigin {
+  address: string;
+  userAgent: string | undefined;
 }
 
 interface CachedSession {
@@ -40,6 +64,8 @@ export function createAuthService(deps: {
   signInLimits: KeywardConfig['signInLimits'];
   /** Tells this instance's caches and the other instances' that an account changed. */
   announce: (notice: ChangeNotice) => Promise<void>;
+  /** Set once both services exist (each needs the other). */
+  twoFactor: () => TwoFactorService;
 }) {
   const { db, now, sessionIdleMs, announce } = deps;
   // Every console request needs its session: reading it from the database each time would cost
@@ -57,19 +83,32 @@ export function createAuthService(deps: {
     if (userId) await announce({ kind: 'user', id: userId });
   }
 
-  async function openSession(userId: string, previousToken: string | undefined): Promise<string> {
+  async function openSession(userId: string, previousToken: string | undefined, origin: SignInOrigin, stage: SessionStage = 'active'): Promise<string> {
     // Rotation: whatever session the browser carried before signing in is dropped, so a session
-    // id planted before sign-in is worthless after it.
+    // id planted before sign-in is worthless after it (and after the second step, likewise).
     if (previousToken) await endSession(previousToken);
     const token = newSessionToken();
-    await insertSession(db, hashSessionToken(token), userId, new Date(now()));
+    const userAgent = origin.userAgent ? origin.userAgent.slice(0, 400) : null;
+    await insertSession(db, hashSessionToken(token), userId, new Date(now()), { stage, address: origin.address, userAgent });
     return token;
+  }
+
+  /** Ends an account's sessions but one (or all), here and on every instance. */
+  async function endSessions(userId: string, keepSessionId: string | undefined): Promise<void> {
+    await deleteSessionsOfUserExcept(db, userId, keepSessionId);
+    await announce({ kind: 'user', id: userId });
   }
 
   return {
     openSession,
+    endSessions,
 
-    async signIn(input: { email: string; password: string; address: string; previousToken?: string }) {
+    /**
+     * Checks the password. An account with a second factor gets a session that can do nothing
+     * but take the second step; one the policy requires a factor of, a session that can only
+     * set one up.
+     */
+    async signIn(input: { email: string; password: string; previousToken?: string } & SignInOrigin): Promise<SignInResult> {
       const user = await findUserByEmail(db, input.email);
       const attempt = await guard.reserve({ account: input.email, address: input.address, userId: user?.id });
       const passwordMatches = user
@@ -80,7 +119,65 @@ export function createAuthService(deps: {
         throw new UnauthenticatedError('Incorrect email or password.', ERROR_CODES.invalidCredentials);
       }
       await attempt.succeeded(user.id);
-      return { token: await openSession(user.id, input.previousToken) };
+      const methods = await deps.twoFactor().methodsOf(user.id);
+      const stage: SessionStage =
+        methods.length > 0 ? 'second_factor' : twoFactorRequired(await findTwoFactorPolicy(db, user.organizationId), user.role) ? 'factor_setup' : 'active';
+      return { token: await openSession(user.id, input.previousToken, input, stage), stage, methods };
+    },
+
+    /** The second step: a code for the session the password opened, then a fresh signed-in session. */
+    async completeSecondFactor(input: { token: string | undefined; method: SecondFactorMethod; code: string } & SignInOrigin): Promise<string> {
+      const found = input.token ? await findSessionWithUser(db, hashSessionToken(input.token)) : undefined;
+      if (!found || found.session.stage !== 'second_factor' || now() - found.session.createdAt.getTime() > SECOND_STEP_MS || found.user.disabled) {
+        throw new UnauthenticatedError('Sign in with your password first.');
+      }
+      // Wrong codes count against the same limits as wrong passwords.
+      const attempt = await guard.reserve({ account: found.user.email, address: input.address, userId: found.user.id });
+      if (!(await deps.twoFactor().verify(found.user.id, input.method, input.code))) {
+        throw new UnauthenticatedError('That code is not valid.', SECURITY_ERROR_CODES.invalidCode);
+      }
+      await attempt.succeeded(found.user.id);
+      return openSession(found.user.id, input.token, input);
+    },
+
+    /** The account's signed-in sessions, the caller's own marked. */
+    async sessionsOf(auth: AuthenticatedSession): Promise<AccountSession[]> {
+      const rows = await findSessionsOfUser(db, auth.actor.userId);
+      return rows.map((row) => ({
+        id: row.id,
+        current: row.id === auth.sessionId,
+        userAgent: row.userAgent,
+        address: row.address,
+        createdAt: row.createdAt.toISOString(),
+        lastSeenAt: row.lastSeenAt.toISOString(),
+      }));
+    },
+
+    /** "Sign out" on one of the account's sessions; false when it has none by that id. */
+    async endSessionOf(actor: Actor, sessionId: string): Promise<boolean> {
+      const ended = await db.transaction(async (tx) => {
+        if (!(await deleteSessionOfUser(tx, actor.userId, sessionId))) return false;
+        await recordAudit(tx, auditActorOfUser(actor), { action: 'account.sessions_end', targetType: 'user', targetId: actor.userId, targetLabel: actor.email, details: { session: sessionId } });
+        return true;
+      });
+      if (ended) await announce({ kind: 'user', id: actor.userId });
+      return ended;
+    },
+
+    /** "Sign out everywhere": every session of the account, this one included. */
+    async endAllSessionsOf(actor: Actor): Promise<void> {
+      await db.transaction(async (tx) => {
+        await deleteSessionsOfUserExcept(tx, actor.userId, undefined);
+        await recordAudit(tx, auditActorOfUser(actor), { action: 'account.sessions_end', targetType: 'user', targetId: actor.userId, targetLabel: actor.email, details: { session: 'all' } });
+      });
+      await announce({ kind: 'user', id: actor.userId });
+    },
+
+    /** A session that was sent to set up a second factor, once it has one. */
+    async activate(auth: AuthenticatedSession): Promise<void> {
+      if (auth.stage === 'active') return;
+      await setSessionStage(db, auth.sessionId, 'active');
+      await announce({ kind: 'user', id: auth.actor.userId });
     },
 
     async signOut(token: string | undefined): Promise<void> {
@@ -100,7 +197,9 @@ export function createAuthService(deps: {
       if (!found) return undefined;
       let lastSeenAt = found.session.lastSeenAt.getTime();
       const idleFor = at - lastSeenAt;
-      if (idleFor > sessionIdleMs || found.user.disabled) {
+      const stage = found.session.stage as SessionStage;
+      const secondStepOver = stage === 'second_factor' && at - found.session.createdAt.getTime() > SECOND_STEP_MS;
+      if (idleFor > sessionIdleMs || found.user.disabled || secondStepOver) {
         await deleteSession(db, idHash);
         return undefined;
       }
@@ -118,7 +217,10 @@ export function createAuthService(deps: {
         session: {
           user: toUserDto(found.user),
           organization: { id: found.organization.id, name: found.organization.name },
+          twoFactorSetupRequired: stage === 'factor_setup',
         },
+        sessionId: found.session.id,
+        stage,
       };
       cache.fill(idHash, { authenticated, lastSeenAt }, epoch);
       return authenticated;

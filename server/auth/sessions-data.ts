@@ -1,9 +1,41 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../db/store';
 import { organizations, sessions, users } from '../db/schema';
 
-export async function insertSession(db: Executor, idHash: string, userId: string, at: Date): Promise<void> {
-  await db.insert(sessions).values({ idHash, userId, createdAt: at, lastSeenAt: at });
+export type SessionStage = 'active' | 'second_factor' | 'factor_setup';
+
+export async function insertSession(
+  db: Executor,
+  idHash: string,
+  userId: string,
+  at: Date,
+  details: { stage: SessionStage; address: string | null; userAgent: string | null },
+): Promise<void> {
+  await db.insert(sessions).values({ idHash, userId, createdAt: at, lastSeenAt: at, ...details });
+}
+
+/** An account's sessions that are signed in (not halfway through a second step), oldest first. */
+export async function findSessionsOfUser(db: Executor, userId: string) {
+  return db
+    .select({ id: sessions.id, userAgent: sessions.userAgent, address: sessions.address, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.stage, 'second_factor')))
+    .orderBy(asc(sessions.createdAt));
+}
+
+export async function setSessionStage(db: Executor, id: string, stage: SessionStage): Promise<void> {
+  await db.update(sessions).set({ stage }).where(eq(sessions.id, id));
+}
+
+/** Ends one of an account's sessions by its public id; false when it has none by that id. */
+export async function deleteSessionOfUser(db: Executor, userId: string, id: string): Promise<boolean> {
+  const rows = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, id))).returning({ id: sessions.id });
+  return rows.length === 1;
+}
+
+/** Ends every session of an account but one (or all of them). */
+export async function deleteSessionsOfUserExcept(db: Executor, userId: string, keepId: string | undefined): Promise<void> {
+  await db.delete(sessions).where(keepId ? and(eq(sessions.userId, userId), ne(sessions.id, keepId)) : eq(sessions.userId, userId));
 }
 
 export async function findSessionWithUser(db: Executor, idHash: string) {

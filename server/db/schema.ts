@@ -41,6 +41,8 @@ export const organizations = pgTable('organizations', {
   // Key policy (Settings): null, no maximum; new keys and rolls obey it, existing keys keep theirs.
   maxKeyLifetimeDays: integer('max_key_lifetime_days'),
   allowNeverExpiringKeys: boolean('allow_never_expiring_keys').notNull().default(true),
+  // Who must have a second factor to sign in: 'off', 'admins' (Root and Administrators), 'everyone'.
+  twoFactorPolicy: text('two_factor_policy').notNull().default('off'),
 });
 
 export const users = pgTable(
@@ -74,13 +76,47 @@ export const sessions = pgTable(
   {
     // SHA-256 of the cookie value: a database leak does not hand out live sessions.
     idHash: text('id_hash').primaryKey(),
+    // What the account's Security page names the session by; never the cookie or its hash.
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    // 'active'; 'second_factor' after a right password until a code or passkey; 'factor_setup'
+    // when the organisation requires a second factor the account does not have yet.
+    stage: text('stage').notNull().default('active'),
+    userAgent: text('user_agent'),
+    address: text('address'),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('sessions_user_id').on(table.userId)],
+  (table) => [index('sessions_user_id').on(table.userId), uniqueIndex('sessions_id_unique').on(table.id)],
+);
+
+/** An account's authenticator app (RFC 6238): sealed seed, active once a code confirmed it. */
+export const totpAuthenticators = pgTable('totp_authenticators', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretSealed: text('secret_sealed').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  // The 30-second step of the last code accepted: a code is good once.
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes, kept only as keyed hashes; a used one stays, marked. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('recovery_codes_user_id').on(table.userId)],
 );
 
 /**

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/store';
 import { organizations } from '../db/schema';
+import type { TwoFactorPolicy } from '../../contract/security';
 
 export async function insertOrganization(db: Executor, name: string): Promise<string> {
   const id = randomUUID();
@@ -23,4 +24,13 @@ export async function updateKeyPolicy(db: Executor, organizationId: string, poli
     .update(organizations)
     .set({ maxKeyLifetimeDays: policy.maxKeyLifetimeDays, allowNeverExpiringKeys: policy.allowNeverExpiring })
     .where(eq(organizations.id, organizationId));
+}
+
+export async function findTwoFactorPolicy(db: Executor, organizationId: string): Promise<TwoFactorPolicy> {
+  const [row] = await db.select({ policy: organizations.twoFactorPolicy }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
+  return (row?.policy ?? 'off') as TwoFactorPolicy;
+}
+
+export async function updateTwoFactorPolicy(db: Executor, organizationId: string, policy: TwoFactorPolicy): Promise<void> {
+  await db.update(organizations).set({ twoFactorPolicy: policy }).where(eq(organizations.id, organizationId));
 }

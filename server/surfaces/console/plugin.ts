@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UnauthenticatedError } from '../../http/domain-errors';
+import { SECOND_FACTOR_METHODS, SECURITY_ERROR_CODES } from '../../../contract/security';
+import { DomainError, ForbiddenError, UnauthenticatedError } from '../../http/domain-errors';
 import type { Database } from '../../db/store';
 import type { Services } from '../../services';
 import { keyReviewRoutes } from './key-review-routes';
@@ -13,6 +14,7 @@ import { csrfGuard } from './csrf-guard';
 import { projectsRoutes } from './projects-routes';
 import { readSessionToken } from './session-cookie';
 import { sessionRoutes } from './session-routes';
+import { securityRoutes } from './security-routes';
 import { settingsRoutes } from './settings-routes';
 import { usersRoutes } from './users-routes';
 
@@ -28,10 +30,20 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
     if (request.routeOptions.config.public) return;
     const session = await services.auth.authenticate(readSessionToken(request));
     if (!session) throw new UnauthenticatedError();
+    if (session.stage !== 'active' && !request.routeOptions.config.stages?.includes(session.stage)) {
+      // Halfway through signing in: nothing but the second step, or setting up a required factor.
+      if (session.stage === 'second_factor') {
+        throw new DomainError(401, SECURITY_ERROR_CODES.secondFactorRequired, 'Enter a code from your authenticator app, or a recovery code.', {
+          methods: SECOND_FACTOR_METHODS,
+        });
+      }
+      throw new ForbiddenError('Your organisation requires two-factor authentication: set it up to continue.', SECURITY_ERROR_CODES.setupRequired);
+    }
     request.consoleAuth = session;
   });
 
   await app.register(sessionRoutes, { services });
+  await app.register(securityRoutes, { services });
   await app.register(usersRoutes, { services });
   await app.register(projectsRoutes, { services });
   await app.register(deploymentsRoutes, { services, db });

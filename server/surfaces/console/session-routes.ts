@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { setupRequestSchema, setupStatusSchema, signInRequestSchema } from '../../../contract/auth';
+import { secondFactorRequestSchema, SECURITY_ERROR_CODES } from '../../../contract/security';
 import { sessionSchema } from '../../../contract/session';
 import { apiErrorSchema } from '../../../contract/errors';
-import { ConflictError, UnauthenticatedError } from '../../http/domain-errors';
+import { ConflictError, DomainError, UnauthenticatedError } from '../../http/domain-errors';
 import type { Services } from '../../services';
 import { sessionOf } from './request-auth';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
@@ -11,6 +13,8 @@ import { clearSessionCookie, readSessionToken, setSessionCookie } from './sessio
 /** Setup, sign-in, sign-out and "who am I": the routes a browser needs before anything else. */
 export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { auth, setup } = services;
+
+  const originOf = (request: FastifyRequest) => ({ address: request.ip, userAgent: request.headers['user-agent'] });
 
   async function sessionFor(token: string) {
     const opened = await auth.authenticate(token);
@@ -33,24 +37,38 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request, reply) => {
       if (!(await setup.isSetupRequired())) throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
       const { rootUserId } = await setup.createOrganization(request.body, request.ip);
-      const token = await auth.openSession(rootUserId, readSessionToken(request));
+      const token = await auth.openSession(rootUserId, readSessionToken(request), originOf(request));
       setSessionCookie(request, reply, token);
       return reply.status(201).send(await sessionFor(token));
     },
   );
 
-  app.get('/session', { schema: { response: { 200: sessionSchema } } }, async (request) => sessionOf(request).session);
+  app.get('/session', { config: { stages: ['factor_setup'] }, schema: { response: { 200: sessionSchema } } }, async (request) => sessionOf(request).session);
 
   app.post(
     '/session',
     { config: { public: true }, schema: { body: signInRequestSchema, response: { 200: sessionSchema } } },
     async (request, reply) => {
-      const { token } = await auth.signIn({
+      const { token, stage, methods } = await auth.signIn({
         email: request.body.email,
         password: request.body.password,
-        address: request.ip,
         previousToken: readSessionToken(request),
+        ...originOf(request),
       });
+      setSessionCookie(request, reply, token);
+      // Like GitHub's API: a right password alone is a 401 that names the second step.
+      if (stage === 'second_factor') {
+        throw new DomainError(401, SECURITY_ERROR_CODES.secondFactorRequired, 'Enter a code from your authenticator app, or a recovery code.', { methods });
+      }
+      return sessionFor(token);
+    },
+  );
+
+  app.post(
+    '/session/second-factor',
+    { config: { public: true }, schema: { body: secondFactorRequestSchema, response: { 200: sessionSchema } } },
+    async (request, reply) => {
+      const token = await auth.completeSecondFactor({ token: readSessionToken(request), ...request.body, ...originOf(request) });
       setSessionCookie(request, reply, token);
       return sessionFor(token);
     },
