@@ -9,8 +9,9 @@ const out = path.join(root, 'dist', 'server');
 
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'server', 'main.ts')],
-  outfile: path.join(out, 'main.js'),
+  // The server, and the operator's command line (`npm run keyward -- …`).
+  entryPoints: [path.join(root, 'server', 'main.ts'), path.join(root, 'server', 'cli.ts')],
+  outdir: out,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,4 +24,4 @@ await build({
 });
 // The store finds its migrations beside its module (server/db/store.ts): here, beside main.js.
 cpSync(path.join(root, 'server', 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true });
-console.log(`server built into ${path.relative(root, out)}/main.js`);
+console.log(`server built into ${path.relative(root, out)}/main.js and cli.js`);

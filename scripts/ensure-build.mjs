@@ -31,7 +31,8 @@ if (stale(path.join(root, 'dist', 'spa', 'index.html'), ['src', 'contract', 'pub
   console.log('Building the console (vite build)…');
   execSync('npx vite build', { cwd: root, stdio: 'inherit' });
 }
-if (stale(path.join(root, 'dist', 'server', 'main.js'), ['server', 'contract', 'catalog', 'package-lock.json'])) {
+const serverSources = ['server', 'contract', 'catalog', 'package-lock.json'];
+if (['main.js', 'cli.js'].some((file) => stale(path.join(root, 'dist', 'server', file), serverSources))) {
   console.log('Building the server…');
   execSync('node scripts/build-server.mjs', { cwd: root, stdio: 'inherit' });
 }

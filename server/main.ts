@@ -1,20 +1,12 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { projectRootOf } from './project-root';
 import { isDatabaseUnavailable } from './db/postgres-errors';
 import { openStore } from './db/store';
 import { createSetupService } from './organization/setup-service';
 import { deriveServerKeys, loadMasterSecret } from './secrets/master-key';
-
-/** The checkout this server runs from: server/main.ts (tsx) or dist/server/main.js (built). */
-function projectRootOf(moduleDir: string): string {
-  for (let dir = moduleDir; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(moduleDir, '..');
-  }
-}
 
 const projectRoot = projectRootOf(path.dirname(fileURLToPath(import.meta.url)));
 
