@@ -1,18 +1,14 @@
 import { z } from 'zod';
 import { plainText } from './fields';
+import { SECOND_FACTOR_METHODS, TWO_FACTOR_POLICIES, type TwoFactorPolicy } from './security-codes';
 
-/** Who must have a second factor to sign in (Settings, Root and Administrators). */
-export const TWO_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const;
-export type TwoFactorPolicy = (typeof TWO_FACTOR_POLICIES)[number];
+export { SECOND_FACTOR_METHODS, SECURITY_ERROR_CODES, TWO_FACTOR_POLICIES, type SecondFactorMethod, type TwoFactorPolicy } from './security-codes';
+
 export const twoFactorPolicySchema = z.object({ policy: z.enum(TWO_FACTOR_POLICIES) }).strict();
 
 /** Whether a role must have a second factor under a policy: 'admins' means Root and Administrators. */
 export const twoFactorRequired = (policy: TwoFactorPolicy, role: string): boolean =>
   policy === 'everyone' || (policy === 'admins' && (role === 'root' || role === 'admin'));
-
-/** What the second step of a sign-in accepts. */
-export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code'] as const;
-export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];
 
 /** A code typed by a person: spaces and dashes are theirs to add. */
 const typedCode = plainText(z.string().trim().min(1, { message: 'Required' }).max(64));
@@ -52,9 +48,3 @@ export const accountSessionSchema = z.object({
 });
 export type AccountSession = z.infer<typeof accountSessionSchema>;
 export const accountSessionsSchema = z.object({ sessions: z.array(accountSessionSchema) });
-
-export const SECURITY_ERROR_CODES = {
-  secondFactorRequired: 'SECOND_FACTOR_REQUIRED',
-  setupRequired: 'TWO_FACTOR_SETUP_REQUIRED',
-  invalidCode: 'INVALID_CODE',
-} as const;

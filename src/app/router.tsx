@@ -126,6 +126,16 @@ const settingsRoute = createRoute({
   ),
 });
 
+/** Every account's own: second factors and sessions. */
+const securityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'security',
+  component: lazyRouteComponent(
+    () => import('@/features/security/components/SecurityPage'),
+    'SecurityPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   deploymentsRoute,
@@ -138,6 +148,7 @@ const routeTree = rootRoute.addChildren([
   auditLogRoute,
   keyReviewRoute,
   settingsRoute,
+  securityRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

@@ -8,6 +8,7 @@ import {
 } from '@tanstack/react-query';
 import type { SetupRequest, SetupStatus, SignInRequest } from '@contract/auth';
 import type { Session } from '@contract/session';
+import type { SecondFactorRequest } from '@contract/security';
 import { can, type Capability } from '@contract/roles';
 import { ApiError, apiRequest } from './api-client';
 
@@ -83,6 +84,12 @@ function useSessionMutation<TInput>(mutationFn: (input: TInput) => Promise<Sessi
 export const useSignIn = () =>
   useSessionMutation((input: SignInRequest) =>
     apiRequest<Session>('/api/console/session', { method: 'POST', body: input }),
+  );
+
+/** The second step of a sign-in, after a password the server answered SECOND_FACTOR_REQUIRED. */
+export const useSecondFactor = () =>
+  useSessionMutation((input: SecondFactorRequest) =>
+    apiRequest<Session>('/api/console/session/second-factor', { method: 'POST', body: input }),
   );
 
 export const useSetupOrganization = () =>

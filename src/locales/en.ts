@@ -18,6 +18,7 @@ export const en = {
   },
   userMenu: {
     platformApiKey: 'Platform API Key',
+    security: 'Security',
     signOut: 'Sign out',
     language: 'Language',
     theme: 'Theme',
@@ -72,6 +73,16 @@ export const en = {
     email: 'Email',
     password: 'Password',
     submit: 'Sign in',
+    secondStepTitle: 'Two-factor authentication',
+    codeLabel: 'Authentication code',
+    codeHint: 'Enter the 6-digit code from your authenticator app.',
+    recoveryLabel: 'Recovery code',
+    recoveryHint:
+      'Enter one of the recovery codes you saved when you set up two-factor authentication. Each works once.',
+    useRecovery: 'Use a recovery code instead',
+    useApp: 'Use your authenticator app instead',
+    verify: 'Verify',
+    startOver: 'Start over',
   },
   noAccess: {
     title: 'No access',
@@ -222,6 +233,11 @@ export const en = {
     removeConfirm: 'Remove {{name}}? They will be signed out and can no longer sign in.',
     created: 'User {{name}} created',
     removed: 'User removed',
+    resetTwoFactor: 'Reset 2FA',
+    resetTwoFactorTitle: 'Reset two-factor authentication',
+    resetTwoFactorConfirm:
+      "Remove {{name}}'s authenticator app and recovery codes? They are signed out and sign in with their password alone (or are asked to set up a new factor if the organisation requires one).",
+    resetTwoFactorDone: 'Two-factor authentication reset for {{name}}',
     roleChanged: 'Role changed',
     namePlaceholder: 'Optional',
     initialPassword: 'Initial password; share it with the user over a safe channel.',

@@ -1,4 +1,4 @@
-import { Outlet, useMatches } from '@tanstack/react-router';
+import { Navigate, Outlet, useMatches } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { can } from '@contract/roles';
 import { ErrorAlert } from '@/components/ErrorAlert';
@@ -42,6 +42,13 @@ export function RootLayout() {
     );
   }
 
+  // The organisation requires a second factor this account lacks: Security first, nothing else.
+  if (
+    session.data.twoFactorSetupRequired &&
+    !matches.some((match) => match.pathname === '/security')
+  ) {
+    return <Navigate to="/security" replace />;
+  }
   const role = session.data.user.role;
   const allowed = matches.every(
     (match) => !match.staticData.capability || can(role, match.staticData.capability),

@@ -25,6 +25,9 @@ export function UserMenuDropdown() {
         <UserMenuButton />
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item component={Link} to="/security">
+          {t('userMenu.security')}
+        </Menu.Item>
         {canManageKeys && (
           <>
             <Menu.Item component={Link} to="/platform-api-keys">

@@ -1,16 +1,22 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { signInRequestSchema } from '@contract/auth';
+import { SECURITY_ERROR_CODES } from '@contract/security-codes';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { ApiError } from '@/lib/api-client';
 import { useSignIn } from '@/lib/auth';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import { AuthCard } from './AuthCard';
 
 type SignInInput = z.input<typeof signInRequestSchema>;
 type SignInOutput = z.output<typeof signInRequestSchema>;
+
+const SecondFactorForm = lazy(() =>
+  import('./SecondFactorForm').then((m) => ({ default: m.SecondFactorForm })),
+);
 
 const resolver = lazyResolver<SignInInput, SignInOutput>(() =>
   import('../form-resolvers').then((m) => m.signInResolver),
@@ -25,7 +31,20 @@ export function SignInPage() {
     defaultValues: { email: '', password: '' },
   });
   const { errors } = form.formState;
+  // A right password for an account with a second factor: the server asks for the code next.
+  const secondStep =
+    signIn.error instanceof ApiError &&
+    signIn.error.code === SECURITY_ERROR_CODES.secondFactorRequired;
 
+  if (secondStep) {
+    return (
+      <AuthCard title={t('signIn.secondStepTitle')}>
+        <Suspense>
+          <SecondFactorForm onStartOver={() => signIn.reset()} />
+        </Suspense>
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard title={t('signIn.title')}>
       <form onSubmit={form.handleSubmit((values) => signIn.mutate(values))} noValidate>

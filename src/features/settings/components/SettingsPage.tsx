@@ -5,17 +5,22 @@ import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useKeyPolicy } from '@/lib/key-lifecycle-api';
+import { useTwoFactorPolicy } from '../api/two-factor-policy';
 import { KeyPolicyForm } from './KeyPolicyForm';
 
-// The second card (and the key actions it offers) loads just after the page.
+// The later cards (and the key actions they offer) load just after the page.
+const TwoFactorPolicyForm = lazy(() =>
+  import('./TwoFactorPolicyForm').then((m) => ({ default: m.TwoFactorPolicyForm })),
+);
 const FindKeyBySecret = lazy(() =>
   import('./FindKeyBySecret').then((m) => ({ default: m.FindKeyBySecret })),
 );
 
-/** Organisation settings (Root and Administrators): the key policy, and finding a leaked key. */
+/** Organisation settings (Root and Administrators): the key and two-factor policies, and finding a leaked key. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const policy = useKeyPolicy();
+  const twoFactor = useTwoFactorPolicy();
   return (
     <>
       <PageHeader title={t('settings.title')} />
@@ -29,6 +34,20 @@ export function SettingsPage() {
             <ErrorAlert error={policy.error} onRetry={() => void policy.refetch()} />
           )}
           {policy.isSuccess && <KeyPolicyForm policy={policy.data} />}
+        </Card>
+        <Card withBorder component="section" aria-labelledby="two-factor-policy-heading">
+          <Title order={2} size="h4" id="two-factor-policy-heading" mb="sm">
+            {t('twoFactorPolicy.title')}
+          </Title>
+          {twoFactor.isPending && <PageLoader />}
+          {twoFactor.isError && (
+            <ErrorAlert error={twoFactor.error} onRetry={() => void twoFactor.refetch()} />
+          )}
+          {twoFactor.isSuccess && (
+            <Suspense>
+              <TwoFactorPolicyForm policy={twoFactor.data.policy} />
+            </Suspense>
+          )}
         </Card>
         <Card withBorder component="section" aria-labelledby="find-key-heading">
           <Title order={2} size="h4" id="find-key-heading" mb="sm">

@@ -4,6 +4,8 @@ import { toast } from '@/lib/toast';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@contract/users';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { useCan } from '@/lib/auth';
+import { useResetTwoFactor } from '../api/reset-two-factor';
 import { useDeleteUser } from '../api/delete-user';
 import { useUpdateUser } from '../api/update-user';
 
@@ -12,6 +14,9 @@ export function UserRowActions({ user, name }: { user: User; name: string }) {
   const updateUser = useUpdateUser();
   const deleteUser = useDeleteUser();
   const [confirming, confirm] = useDisclosure(false);
+  const mayReset = useCan('resetTwoFactor') && user.role !== 'root';
+  const resetTwoFactor = useResetTwoFactor();
+  const [confirmingReset, confirmReset] = useDisclosure(false);
 
   return (
     <Group gap="xs" wrap="nowrap" role="group" aria-label={t('users.actionsFor', { name })}>
@@ -24,6 +29,16 @@ export function UserRowActions({ user, name }: { user: User; name: string }) {
       >
         {user.disabled ? t('users.enable') : t('users.disable')}
       </Button>
+      {mayReset && (
+        <Button
+          size="xs"
+          variant="default"
+          aria-label={`${t('users.resetTwoFactor')} ${name}`}
+          onClick={confirmReset.open}
+        >
+          {t('users.resetTwoFactor')}
+        </Button>
+      )}
       <Button
         size="xs"
         variant="light"
@@ -45,6 +60,22 @@ export function UserRowActions({ user, name }: { user: User; name: string }) {
             onSuccess: () => {
               confirm.close();
               toast({ color: 'green', message: t('users.removed') });
+            },
+          })
+        }
+      />
+      <ConfirmDialog
+        opened={confirmingReset}
+        title={t('users.resetTwoFactorTitle')}
+        message={t('users.resetTwoFactorConfirm', { name })}
+        confirmLabel={t('users.resetTwoFactor')}
+        pending={resetTwoFactor.isPending}
+        onClose={confirmReset.close}
+        onConfirm={() =>
+          resetTwoFactor.mutate(user.id, {
+            onSuccess: () => {
+              confirmReset.close();
+              toast({ color: 'green', message: t('users.resetTwoFactorDone', { name }) });
             },
           })
         }
