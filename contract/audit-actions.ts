@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'user.two_factor_reset',
   'account.totp_enable',
   'account.totp_remove',
+  'account.passkey_add',
+  'account.passkey_remove',
   'account.recovery_codes',
   'account.sessions_end',
   'project.create',

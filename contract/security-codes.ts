@@ -1,7 +1,7 @@
 // Kept free of zod so the sign-in screen can use them without the schema library (see security.ts).
 
 /** What the second step of a sign-in accepts. */
-export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code'] as const;
+export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code', 'passkey'] as const;
 export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];
 
 export const SECURITY_ERROR_CODES = {
@@ -10,6 +10,7 @@ export const SECURITY_ERROR_CODES = {
   /** 403: the organisation requires a second factor this account must set up first. */
   setupRequired: 'TWO_FACTOR_SETUP_REQUIRED',
   invalidCode: 'INVALID_CODE',
+  invalidPasskey: 'INVALID_PASSKEY',
 } as const;
 
 /** Who must have a second factor to sign in (Settings, Root and Administrators). */

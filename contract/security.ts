@@ -13,17 +13,49 @@ export const twoFactorRequired = (policy: TwoFactorPolicy, role: string): boolea
 /** A code typed by a person: spaces and dashes are theirs to add. */
 const typedCode = plainText(z.string().trim().min(1, { message: 'Required' }).max(64));
 
-export const secondFactorRequestSchema = z.object({ method: z.enum(SECOND_FACTOR_METHODS), code: typedCode }).strict();
+/**
+ * What a browser's WebAuthn call answered (@simplewebauthn/browser's JSON): checked for shape and
+ * size here, and for everything else by the server's WebAuthn library.
+ */
+export const webauthnResponseSchema = z.looseObject({
+  id: z.string().min(1).max(1400),
+  rawId: z.string().min(1).max(1400),
+  type: z.literal('public-key'),
+  response: z.looseObject({ clientDataJSON: z.string().max(16_384) }),
+  clientExtensionResults: z.looseObject({}),
+});
+
+/** A passkey's answer to the challenge `challengeId` named. */
+export const passkeyAnswerSchema = z.object({ challengeId: z.uuid(), response: webauthnResponseSchema }).strict();
+
+export const secondFactorRequestSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.enum(['totp', 'recovery_code']), code: typedCode }).strict(),
+  passkeyAnswerSchema.extend({ method: z.literal('passkey') }).strict(),
+]);
 export type SecondFactorRequest = z.infer<typeof secondFactorRequestSchema>;
 
-/** Confirms an action on one's own factors with a current authenticator or recovery code. */
+/** Proof that the person at the keyboard holds a factor now: a current code, or a passkey's answer. */
+export const reauthenticationSchema = z.union([z.object({ code: typedCode }).strict(), passkeyAnswerSchema]);
+export type Reauthentication = z.infer<typeof reauthenticationSchema>;
+
+/** Confirms the authenticator app being set up with its first code. */
 export const codeRequestSchema = z.object({ code: typedCode }).strict();
+
+/** Options for the browser's WebAuthn call, and the challenge's id to answer with. */
+export const passkeyOptionsSchema = z.object({ challengeId: z.uuid(), options: z.record(z.string(), z.unknown()) });
+export type PasskeyOptions = z.infer<typeof passkeyOptionsSchema>;
+
+export const addPasskeyRequestSchema = passkeyAnswerSchema.extend({ name: plainText(z.string().trim().min(1, { message: 'Required' }).max(64)) }).strict();
+
+export const passkeySchema = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+export type Passkey = z.infer<typeof passkeySchema>;
 
 /** The second step's error details: which methods the account can use. */
 export const secondFactorDetailsSchema = z.object({ methods: z.array(z.enum(SECOND_FACTOR_METHODS)) });
 
 export const securityStatusSchema = z.object({
   totp: z.boolean(),
+  passkeys: z.array(passkeySchema),
   recoveryCodesLeft: z.number().int(),
   /** The organisation's policy asks this account for a second factor. */
   required: z.boolean(),

@@ -15,6 +15,7 @@ import { createDeploymentsService } from './deployments/deployments-service';
 import { createUpstreamPolicy } from './deployments/upstream-policy';
 import { createSecretHasher } from './keys/secret-hasher';
 import { createTwoFactorService } from './auth/two-factor/two-factor-service';
+import { createPasskeyService } from './auth/two-factor/passkey-service';
 import { createTwoFactorPolicyService } from './organization/two-factor-policy-service';
 import { createKeyFinderService } from './key-finder/key-finder-service';
 import { createKeyPolicyService } from './organization/key-policy-service';
@@ -66,7 +67,7 @@ export function createServices(deps: {
     await deps.changes.publish(notice);
   };
   const auth = createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits, announce, twoFactor: () => twoFactor });
-  const twoFactor = createTwoFactorService({ db, now, secretBox, hasher, endSessions: auth.endSessions });
+  const twoFactor = createTwoFactorService({ db, now, secretBox, hasher, passkeys: createPasskeyService({ db, now }), endSessions: auth.endSessions });
   deps.changes.subscribe(invalidate, () => {
     gateway.clear();
     auth.clear();

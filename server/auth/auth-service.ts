@@ -6,10 +6,12 @@ import { InvalidatingCache } from '../db/invalidating-cache';
 import type { Database } from '../db/store';
 import { UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
-import { SECURITY_ERROR_CODES, twoFactorRequired, type SecondFactorMethod } from '../../contract/security';
+import { SECURITY_ERROR_CODES, twoFactorRequired, type SecondFactorMethod, type SecondFactorRequest } from '../../contract/security';
 import type { AccountSession } from '../../contract/security';
 import { findTwoFactorPolicy } from '../organization/organization-data';
-import { findUserByEmail, toUserDto } from '../users/users-data';
+import { findUserByEmail, findUserById, toUserDto } from '../users/users-data';
+import type { PasskeyAnswer, WebAuthnSite } from './two-factor/passkey-service';
+import { rememberSignInAddress } from './sign-in-addresses-data';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Actor } from './actor';
 import { verifyAgainstDecoy, verifyPassword } from './password';
@@ -99,6 +101,13 @@ export function createAuthService(deps: {
     await announce({ kind: 'user', id: userId });
   }
 
+  /** The session a right password opened, while its second step is still open. */
+  async function pendingSecondStep(token: string | undefined) {
+    const found = token ? await findSessionWithUser(db, hashSessionToken(token)) : undefined;
+    const open = found && found.session.stage === 'second_factor' && now() - found.session.createdAt.getTime() <= SECOND_STEP_MS && !found.user.disabled;
+    return open ? found.user : undefined;
+  }
+
   return {
     openSession,
     endSessions,
@@ -125,19 +134,34 @@ export function createAuthService(deps: {
       return { token: await openSession(user.id, input.previousToken, input, stage), stage, methods };
     },
 
-    /** The second step: a code for the session the password opened, then a fresh signed-in session. */
-    async completeSecondFactor(input: { token: string | undefined; method: SecondFactorMethod; code: string } & SignInOrigin): Promise<string> {
-      const found = input.token ? await findSessionWithUser(db, hashSessionToken(input.token)) : undefined;
-      if (!found || found.session.stage !== 'second_factor' || now() - found.session.createdAt.getTime() > SECOND_STEP_MS || found.user.disabled) {
-        throw new UnauthenticatedError('Sign in with your password first.');
-      }
+    pendingSecondStep,
+
+    /** The second step: a code or passkey for the session the password opened, then a fresh signed-in session. */
+    async completeSecondFactor(input: { token: string | undefined; answer: SecondFactorRequest; site: WebAuthnSite } & SignInOrigin): Promise<string> {
+      const user = await pendingSecondStep(input.token);
+      if (!user) throw new UnauthenticatedError('Sign in with your password first.');
       // Wrong codes count against the same limits as wrong passwords.
-      const attempt = await guard.reserve({ account: found.user.email, address: input.address, userId: found.user.id });
-      if (!(await deps.twoFactor().verify(found.user.id, input.method, input.code))) {
-        throw new UnauthenticatedError('That code is not valid.', SECURITY_ERROR_CODES.invalidCode);
+      const attempt = await guard.reserve({ account: user.email, address: input.address, userId: user.id });
+      if (!(await deps.twoFactor().verify(user.id, input.answer, input.site))) {
+        throw input.answer.method === 'passkey'
+          ? new UnauthenticatedError('The passkey could not be verified. Try again.', SECURITY_ERROR_CODES.invalidPasskey)
+          : new UnauthenticatedError('That code is not valid.', SECURITY_ERROR_CODES.invalidCode);
       }
-      await attempt.succeeded(found.user.id);
-      return openSession(found.user.id, input.token, input);
+      await attempt.succeeded(user.id);
+      return openSession(user.id, input.token, input);
+    },
+
+    /**
+     * Sign-in with a passkey alone: it names the account and, verified with user verification,
+     * is two factors in itself, so the session is fully signed in. (A forged assertion cannot be
+     * guessed, so no counter limits these.)
+     */
+    async signInWithPasskey(input: { answer: PasskeyAnswer; site: WebAuthnSite; previousToken: string | undefined } & SignInOrigin): Promise<string> {
+      const userId = await deps.twoFactor().passkeyOwner(input.site, input.answer);
+      const user = userId ? await findUserById(db, userId) : undefined;
+      if (!user || user.disabled) throw new UnauthenticatedError('The passkey could not be verified. Try again.', SECURITY_ERROR_CODES.invalidPasskey);
+      await rememberSignInAddress(db, user.id, input.address, new Date(now()));
+      return openSession(user.id, input.previousToken, input);
     },
 
     /** The account's signed-in sessions, the caller's own marked. */

@@ -104,6 +104,39 @@ export const totpAuthenticators = pgTable('totp_authenticators', {
   createdAt: createdAt(),
 });
 
+/** Passkeys and security keys (WebAuthn): a public key per credential, nothing secret. */
+export const passkeys = pgTable(
+  'passkeys',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // base64url, as WebAuthn names credentials.
+    credentialId: text('credential_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull().default(0),
+    transports: jsonb('transports').$type<string[]>().notNull().default([]),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('passkeys_credential_id_unique').on(table.credentialId), index('passkeys_user_id').on(table.userId)],
+);
+
+/**
+ * WebAuthn challenges between the options and the answer: in the database so the answer may
+ * reach another instance, and taken (deleted) on use so none is good twice.
+ */
+export const webauthnChallenges = pgTable('webauthn_challenges', {
+  id: uuid('id').primaryKey(),
+  challenge: text('challenge').notNull(),
+  // The account it is for; null for a passkey sign-in, where the passkey names the account.
+  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  purpose: text('purpose').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 /** One-time recovery codes, kept only as keyed hashes; a used one stays, marked. */
 export const recoveryCodes = pgTable(
   'recovery_codes',

@@ -22,6 +22,11 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
   return row;
 }
 
+export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
 export async function findUserInOrganization(
   db: Executor,
   organizationId: string,

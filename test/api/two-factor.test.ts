@@ -60,7 +60,7 @@ describe('two-factor authentication with an authenticator app and recovery codes
     for (const code of confirmed.body.codes) t.logs.rememberSecret(code);
     // Turning a factor on ends the account's other sessions, not this one.
     expect((await otherTab.get('/api/console/session')).status).toBe(401);
-    expect((await admin.get('/api/console/account/security')).body).toEqual({ totp: true, recoveryCodesLeft: 10, required: false });
+    expect((await admin.get('/api/console/account/security')).body).toEqual({ totp: true, passkeys: [], recoveryCodesLeft: 10, required: false });
     expect((await admin.post('/api/console/account/totp')).status).toBe(409);
 
     // After the password, the session can do nothing but take the second step.
@@ -155,7 +155,7 @@ describe('the organisation policy and resets', () => {
     const refused = await next.get('/api/console/deployments');
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('TWO_FACTOR_SETUP_REQUIRED');
-    expect((await next.get('/api/console/account/security')).body).toEqual({ totp: false, recoveryCodesLeft: 0, required: true });
+    expect((await next.get('/api/console/account/security')).body).toEqual({ totp: false, passkeys: [], recoveryCodesLeft: 0, required: true });
     const { secret } = await enrol(t, next);
     expect((await next.get('/api/console/session')).body.twoFactorSetupRequired).toBe(false);
     expect((await next.get('/api/console/deployments')).status).toBe(200);

@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/audit-log';
 import { users } from '../../db/schema';
 import type { Database } from '../../db/store';
 import { deleteSessionsOfUserExcept } from '../sessions-data';
-import { deleteTotp, replaceRecoveryCodes } from './two-factor-data';
+import { clearFactors } from './two-factor-service';
 
 /**
  * The offline recovery for a Root account whose authenticator and recovery codes are lost: run
@@ -14,8 +14,7 @@ export async function resetRootTwoFactor(db: Database, at: Date): Promise<{ user
   const [root] = await db.select({ id: users.id, email: users.email, organizationId: users.organizationId }).from(users).where(eq(users.role, 'root')).limit(1);
   if (!root) return undefined;
   await db.transaction(async (tx) => {
-    await deleteTotp(tx, root.id);
-    await replaceRecoveryCodes(tx, root.id, [], at);
+    await clearFactors(tx, root.id, at);
     await deleteSessionsOfUserExcept(tx, root.id, undefined);
     await recordAudit(tx, { organizationId: root.organizationId, type: 'system', id: null, label: 'server console (reset-root-2fa)', address: null }, {
       action: 'user.two_factor_reset',

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SECOND_FACTOR_METHODS, SECURITY_ERROR_CODES } from '../../../contract/security';
+import { SECURITY_ERROR_CODES } from '../../../contract/security';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../../http/domain-errors';
 import type { Database } from '../../db/store';
 import type { Services } from '../../services';
@@ -33,9 +33,7 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
     if (session.stage !== 'active' && !request.routeOptions.config.stages?.includes(session.stage)) {
       // Halfway through signing in: nothing but the second step, or setting up a required factor.
       if (session.stage === 'second_factor') {
-        throw new DomainError(401, SECURITY_ERROR_CODES.secondFactorRequired, 'Enter a code from your authenticator app, or a recovery code.', {
-          methods: SECOND_FACTOR_METHODS,
-        });
+        throw new DomainError(401, SECURITY_ERROR_CODES.secondFactorRequired, 'Finish signing in with your second factor.');
       }
       throw new ForbiddenError('Your organisation requires two-factor authentication: set it up to continue.', SECURITY_ERROR_CODES.setupRequired);
     }

@@ -3,17 +3,21 @@ import { z } from 'zod';
 import { idParamsSchema } from '../../../contract/fields';
 import {
   accountSessionsSchema,
+  addPasskeyRequestSchema,
   codeRequestSchema,
+  passkeyOptionsSchema,
+  passkeySchema,
+  reauthenticationSchema,
   recoveryCodesSchema,
   securityStatusSchema,
   totpSetupSchema,
   twoFactorPolicySchema,
-  twoFactorRequired,
 } from '../../../contract/security';
-import { ConflictError, NotFoundError } from '../../http/domain-errors';
+import { NotFoundError } from '../../http/domain-errors';
 import type { Services } from '../../services';
 import { actorOf, sessionOf } from './request-auth';
 import { clearSessionCookie } from './session-cookie';
+import { webAuthnSiteOf } from './webauthn-site';
 
 // Setting up a required second factor is all a 'factor_setup' session may do.
 const SETUP = { stages: ['factor_setup' as const] };
@@ -26,10 +30,7 @@ const noStore = { 'cache-control': 'no-store' };
 export const securityRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { auth, twoFactor, twoFactorPolicy } = services;
 
-  app.get('/account/security', { config: SETUP, schema: { response: { 200: securityStatusSchema } } }, async (request) => {
-    const actor = actorOf(request);
-    return twoFactor.status(actor, await twoFactorPolicy.get(actor.organizationId));
-  });
+  app.get('/account/security', { config: SETUP, schema: { response: { 200: securityStatusSchema } } }, async (request) => twoFactor.status(actorOf(request)));
 
   app.post('/account/totp', { config: SETUP, schema: { response: { 200: totpSetupSchema } } }, async (request, reply) =>
     reply.headers(noStore).send(await twoFactor.beginTotp(actorOf(request))),
@@ -46,17 +47,38 @@ export const securityRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
   );
 
-  app.delete('/account/totp', { schema: { body: codeRequestSchema, response: { 204: z.null() } } }, async (request, reply) => {
-    const actor = actorOf(request);
-    if (twoFactorRequired(await twoFactorPolicy.get(actor.organizationId), actor.role)) {
-      throw new ConflictError('Your organisation requires two-factor authentication: it cannot be removed.', 'TWO_FACTOR_REQUIRED_BY_POLICY');
-    }
-    await twoFactor.removeTotp(actor, request.body.code, sessionOf(request).sessionId);
+  app.delete('/account/totp', { schema: { body: reauthenticationSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await twoFactor.removeTotp(actorOf(request), request.body, webAuthnSiteOf(request), sessionOf(request).sessionId);
     return reply.status(204).send(null);
   });
 
-  app.post('/account/recovery-codes', { schema: { body: codeRequestSchema, response: { 200: recoveryCodesSchema } } }, async (request, reply) =>
-    reply.headers(noStore).send(await twoFactor.regenerateRecoveryCodes(actorOf(request), request.body.code)),
+  app.post('/account/recovery-codes', { schema: { body: reauthenticationSchema, response: { 200: recoveryCodesSchema } } }, async (request, reply) =>
+    reply.headers(noStore).send(await twoFactor.regenerateRecoveryCodes(actorOf(request), request.body, webAuthnSiteOf(request))),
+  );
+
+  app.post('/account/passkeys/options', { config: SETUP, schema: { response: { 200: passkeyOptionsSchema } } }, async (request, reply) =>
+    reply.headers(noStore).send(await twoFactor.passkeyRegistrationOptions(actorOf(request), webAuthnSiteOf(request))),
+  );
+
+  app.post(
+    '/account/passkeys',
+    { config: SETUP, schema: { body: addPasskeyRequestSchema, response: { 201: z.object({ passkey: passkeySchema, recoveryCodes: z.array(z.string()).nullable() }) } } },
+    async (request, reply) => {
+      const signedIn = sessionOf(request);
+      const added = await twoFactor.addPasskey(actorOf(request), webAuthnSiteOf(request), request.body, signedIn.sessionId);
+      await auth.activate(signedIn);
+      return reply.status(201).headers(noStore).send(added);
+    },
+  );
+
+  app.delete('/account/passkeys/:id', { schema: { params: idParamsSchema, body: reauthenticationSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await twoFactor.removePasskey(actorOf(request), request.params.id, request.body, webAuthnSiteOf(request), sessionOf(request).sessionId);
+    return reply.status(204).send(null);
+  });
+
+  // A passkey's options for proving presence before removing a factor or renewing recovery codes.
+  app.post('/account/reauthentication-options', { schema: { response: { 200: passkeyOptionsSchema } } }, async (request, reply) =>
+    reply.headers(noStore).send(await twoFactor.reauthenticationOptions(actorOf(request), webAuthnSiteOf(request))),
   );
 
   app.get('/account/sessions', { schema: { response: { 200: accountSessionsSchema } } }, async (request) => ({

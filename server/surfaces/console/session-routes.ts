@@ -2,17 +2,18 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { setupRequestSchema, setupStatusSchema, signInRequestSchema } from '../../../contract/auth';
-import { secondFactorRequestSchema, SECURITY_ERROR_CODES } from '../../../contract/security';
+import { passkeyAnswerSchema, passkeyOptionsSchema, secondFactorRequestSchema, SECURITY_ERROR_CODES } from '../../../contract/security';
 import { sessionSchema } from '../../../contract/session';
 import { apiErrorSchema } from '../../../contract/errors';
 import { ConflictError, DomainError, UnauthenticatedError } from '../../http/domain-errors';
 import type { Services } from '../../services';
 import { sessionOf } from './request-auth';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
+import { webAuthnSiteOf } from './webauthn-site';
 
 /** Setup, sign-in, sign-out and "who am I": the routes a browser needs before anything else. */
 export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const { auth, setup } = services;
+  const { auth, setup, twoFactor } = services;
 
   const originOf = (request: FastifyRequest) => ({ address: request.ip, userAgent: request.headers['user-agent'] });
 
@@ -58,7 +59,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       setSessionCookie(request, reply, token);
       // Like GitHub's API: a right password alone is a 401 that names the second step.
       if (stage === 'second_factor') {
-        throw new DomainError(401, SECURITY_ERROR_CODES.secondFactorRequired, 'Enter a code from your authenticator app, or a recovery code.', { methods });
+        throw new DomainError(401, SECURITY_ERROR_CODES.secondFactorRequired, 'Confirm it is you with your second factor.', { methods });
       }
       return sessionFor(token);
     },
@@ -68,7 +69,38 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/session/second-factor',
     { config: { public: true }, schema: { body: secondFactorRequestSchema, response: { 200: sessionSchema } } },
     async (request, reply) => {
-      const token = await auth.completeSecondFactor({ token: readSessionToken(request), ...request.body, ...originOf(request) });
+      const token = await auth.completeSecondFactor({
+        token: readSessionToken(request),
+        answer: request.body,
+        site: webAuthnSiteOf(request),
+        ...originOf(request),
+      });
+      setSessionCookie(request, reply, token);
+      return sessionFor(token);
+    },
+  );
+
+  // A passkey's options: for the second step of the sign-in this browser began, or else for a
+  // sign-in with a passkey alone (the browser then offers this site's passkeys).
+  app.post(
+    '/session/passkey-options',
+    { config: { public: true }, schema: { response: { 200: passkeyOptionsSchema } } },
+    async (request, reply) => {
+      const pending = await auth.pendingSecondStep(readSessionToken(request));
+      return reply.header('cache-control', 'no-store').send(await twoFactor.signInOptions(webAuthnSiteOf(request), pending?.id ?? null));
+    },
+  );
+
+  app.post(
+    '/session/passkey',
+    { config: { public: true }, schema: { body: passkeyAnswerSchema, response: { 200: sessionSchema } } },
+    async (request, reply) => {
+      const token = await auth.signInWithPasskey({
+        answer: request.body,
+        site: webAuthnSiteOf(request),
+        previousToken: readSessionToken(request),
+        ...originOf(request),
+      });
       setSessionCookie(request, reply, token);
       return sessionFor(token);
     },
