@@ -95,7 +95,7 @@ test('a wrong password is refused with a message that does not say whether the e
   await page.goto('/');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(ROOT.email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill('definitely the wrong one');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Incorrect email or password.');
 });
 

@@ -36,6 +36,6 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.goto('/');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Deployments' })).toBeVisible();
 }

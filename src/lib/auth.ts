@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-query';
 import type { SetupRequest, SetupStatus, SignInRequest } from '@contract/auth';
 import type { Session } from '@contract/session';
-import type { SecondFactorRequest } from '@contract/security';
+import type { PasskeyAnswer } from './passkeys';
 import { can, type Capability } from '@contract/roles';
 import { ApiError, apiRequest } from './api-client';
 
@@ -88,9 +88,21 @@ export const useSignIn = () =>
 
 /** The second step of a sign-in, after a password the server answered SECOND_FACTOR_REQUIRED. */
 export const useSecondFactor = () =>
-  useSessionMutation((input: SecondFactorRequest) =>
-    apiRequest<Session>('/api/console/session/second-factor', { method: 'POST', body: input }),
+  useSessionMutation(
+    (
+      input:
+        | { method: 'totp' | 'recovery_code'; code: string }
+        | ({ method: 'passkey' } & PasskeyAnswer),
+    ) => apiRequest<Session>('/api/console/session/second-factor', { method: 'POST', body: input }),
   );
+
+/** Signing in with a passkey alone: the browser offers this site's passkeys. */
+export const usePasskeySignIn = () =>
+  useSessionMutation(async () => {
+    const { answerWithPasskey } = await import('./passkeys');
+    const answer = await answerWithPasskey('/api/console/session/passkey-options');
+    return apiRequest<Session>('/api/console/session/passkey', { method: 'POST', body: answer });
+  });
 
 export const useSetupOrganization = () =>
   useSessionMutation((input: SetupRequest) =>

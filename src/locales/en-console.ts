@@ -268,9 +268,9 @@ export const enConsole = {
     title: 'Security',
     twoFactor: 'Two-factor authentication',
     requiredNotice:
-      'Your organisation requires two-factor authentication. Set up an authenticator app to continue.',
+      'Your organisation requires two-factor authentication. Set up an authenticator app or a passkey to continue.',
     notSetUp:
-      'Not set up. After your password, sign-in will also ask for a code from an authenticator app.',
+      'Not set up. Add an authenticator app or a passkey: after your password, sign-in then asks for one of them.',
     on: 'On',
     appOn: 'Authenticator app',
     recoveryLeft_one: '{{count}} recovery code left',
@@ -297,7 +297,7 @@ export const enConsole = {
     remove: 'Remove authenticator app',
     removeHint:
       'Sign-in will ask only for your password again. Enter a code from your authenticator app, or a recovery code, to continue.',
-    removed: 'Authenticator app removed; your other sessions were signed out.',
+    removed: 'Removed. Your other sessions were signed out.',
     confirmCode: 'Authenticator or recovery code',
     continue: 'Continue',
     sessions: 'Sessions',
@@ -316,6 +316,21 @@ export const enConsole = {
       'Sign out of every session, this one included? You will need to sign in again.',
     unknownDevice: 'Unknown device',
     deviceOn: '{{browser}} on {{system}}',
+    passkeys: 'Passkeys and security keys',
+    passkeysHint:
+      'Sign in with your fingerprint, face, screen lock or a security key, with or without your password.',
+    addPasskey: 'Add a passkey',
+    addPasskeyHint:
+      'Your browser asks you to create a passkey on this device, on your phone, or on a security key.',
+    passkeyName: 'Name',
+    passkeyDefaultName: 'Passkey',
+    passkeyAdded: 'Passkey {{name}} added; your other sessions were signed out.',
+    passkeyFacts: 'Added {{added}} · last used {{used}}',
+    never: 'never',
+    removePasskey: 'Remove passkey {{name}}',
+    removePasskeyHint:
+      'Enter a code from your authenticator app or a recovery code, or use one of your passkeys, to continue.',
+    usePasskey: 'Use a passkey',
   },
   deployments: {
     upstreamHidden: 'Configured (the address is shown to Root and Administrators)',

@@ -83,6 +83,9 @@ export const en = {
     useApp: 'Use your authenticator app instead',
     verify: 'Verify',
     startOver: 'Start over',
+    usePasskey: 'Use a passkey',
+    withPasskey: 'Sign in with a passkey',
+    or: 'or',
   },
   noAccess: {
     title: 'No access',

@@ -82,6 +82,9 @@ export const zhCN: Messages = {
     useApp: '改用身份验证器应用',
     verify: '验证',
     startOver: '重新开始',
+    usePasskey: '使用通行密钥',
+    withPasskey: '使用通行密钥登录',
+    or: '或',
   },
   noAccess: {
     title: '无权访问',

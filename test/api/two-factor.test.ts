@@ -216,3 +216,37 @@ describe('sessions on the Security page', () => {
     expect(audit.body.events.map((event: { details: unknown }) => event.details)).toEqual([{ session: 'all' }, { session: phoneSession.id }]);
   });
 });
+
+describe('passkey answers that do not verify', () => {
+  const t = useTestApp({});
+  const forged = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA' }, clientExtensionResults: {} };
+
+  it('are refused with one error, whatever is wrong, and a challenge is good once', async () => {
+    const root = await t.setupRoot();
+    // Passkey-only sign-in: an unknown credential.
+    const visitor = t.client();
+    const options = await visitor.post('/api/console/session/passkey-options');
+    expect(options.status).toBe(200);
+    expect(options.headers['cache-control']).toBe('no-store');
+    expect(options.body.options).toMatchObject({ rpId: 'keyward.test', userVerification: 'required', allowCredentials: [] });
+    const refused = await visitor.post('/api/console/session/passkey', { challengeId: options.body.challengeId, response: forged });
+    expect(refused.status).toBe(401);
+    expect(refused.body.code).toBe('INVALID_PASSKEY');
+    expect(visitor.cookie).toBeUndefined();
+    // Malformed answers are a 422 before anything is looked up.
+    expect((await visitor.post('/api/console/session/passkey', { challengeId: options.body.challengeId, response: { ...forged, type: 'password' } })).status).toBe(422);
+    expect((await visitor.post('/api/console/session/passkey', { challengeId: 'not-a-uuid', response: forged })).status).toBe(422);
+
+    // Registration: a made-up attestation, and then its (spent) challenge again.
+    const registration = await root.post('/api/console/account/passkeys/options');
+    expect(registration.body.options).toMatchObject({ rp: { id: 'keyward.test', name: 'Keyward' }, authenticatorSelection: { residentKey: 'required', userVerification: 'required' } });
+    const bogus = { ...forged, response: { clientDataJSON: 'e30', attestationObject: 'AAAA' } };
+    const first = await root.post('/api/console/account/passkeys', { challengeId: registration.body.challengeId, name: 'Fake', response: bogus });
+    expect(first.status).toBe(422);
+    expect(first.body.code).toBe('INVALID_PASSKEY');
+    expect((await root.get('/api/console/account/security')).body.passkeys).toEqual([]);
+    // The second step with a passkey, for an account that has none, is not a way in either.
+    const second = await root.post('/api/console/session/second-factor', { method: 'passkey', challengeId: registration.body.challengeId, response: forged });
+    expect(second.status).toBe(401);
+  });
+});

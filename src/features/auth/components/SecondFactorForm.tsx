@@ -1,58 +1,96 @@
-import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecondFactorMethod } from '@contract/security-codes';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useSecondFactor } from '@/lib/auth';
 
-/** The second step of a sign-in: a code from the authenticator app, or a recovery code. */
-export function SecondFactorForm({ onStartOver }: { onStartOver: () => void }) {
+/** The second step of a sign-in: a passkey, a code from the authenticator app, or a recovery code. */
+export function SecondFactorForm(props: {
+  methods: SecondFactorMethod[];
+  onStartOver: () => void;
+}) {
   const { t } = useTranslation();
   const verify = useSecondFactor();
-  const [method, setMethod] = useState<SecondFactorMethod>('totp');
+  const hasApp = props.methods.includes('totp');
+  const [method, setMethod] = useState<'totp' | 'recovery_code'>(hasApp ? 'totp' : 'recovery_code');
   const [code, setCode] = useState('');
   const app = method === 'totp';
+  // The browser's own refusals (cancelled, no passkey on this device) before the server is asked.
+  const [passkeyError, setPasskeyError] = useState<unknown>(null);
+  const verifyWithPasskey = async () => {
+    verify.reset();
+    setPasskeyError(null);
+    try {
+      const { answerWithPasskey } = await import('@/lib/passkeys');
+      verify.mutate({
+        method: 'passkey',
+        ...(await answerWithPasskey('/api/console/session/passkey-options')),
+      });
+    } catch (error) {
+      setPasskeyError(error);
+    }
+  };
+  const error = verify.error ?? passkeyError;
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (code.trim() !== '') verify.mutate({ method, code });
-      }}
-    >
-      <Stack>
-        <Text size="sm">{app ? t('signIn.codeHint') : t('signIn.recoveryHint')}</Text>
-        {verify.error && <ErrorAlert error={verify.error} />}
-        <TextInput
-          key={method}
-          label={app ? t('signIn.codeLabel') : t('signIn.recoveryLabel')}
-          required
-          autoComplete="one-time-code"
-          inputMode={app ? 'numeric' : 'text'}
-          value={code}
-          onChange={(event) => setCode(event.currentTarget.value)}
-        />
-        <Button type="submit" loading={verify.isPending}>
-          {t('signIn.verify')}
-        </Button>
-        <Group justify="space-between">
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
-            onClick={() => {
-              setMethod(app ? 'recovery_code' : 'totp');
-              setCode('');
-              verify.reset();
-            }}
+    <Stack>
+      {error ? <ErrorAlert error={error} /> : null}
+      {props.methods.includes('passkey') && (
+        <>
+          <Button variant="filled" onClick={() => void verifyWithPasskey()}>
+            {t('signIn.usePasskey')}
+          </Button>
+          <Divider label={t('signIn.or')} />
+        </>
+      )}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (code.trim() !== '') verify.mutate({ method, code });
+        }}
+      >
+        <Stack>
+          <Text size="sm">{app ? t('signIn.codeHint') : t('signIn.recoveryHint')}</Text>
+          <TextInput
+            key={method}
+            label={app ? t('signIn.codeLabel') : t('signIn.recoveryLabel')}
+            required
+            autoComplete="one-time-code"
+            inputMode={app ? 'numeric' : 'text'}
+            value={code}
+            onChange={(event) => setCode(event.currentTarget.value)}
+          />
+          <Button
+            type="submit"
+            variant={props.methods.includes('passkey') ? 'default' : 'filled'}
+            loading={verify.isPending}
           >
-            {app ? t('signIn.useRecovery') : t('signIn.useApp')}
-          </Anchor>
-          <Anchor component="button" type="button" size="sm" onClick={onStartOver}>
-            {t('signIn.startOver')}
-          </Anchor>
-        </Group>
-      </Stack>
-    </form>
+            {t('signIn.verify')}
+          </Button>
+          <Group justify="space-between">
+            {hasApp ? (
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => {
+                  setMethod(app ? 'recovery_code' : 'totp');
+                  setCode('');
+                  verify.reset();
+                }}
+              >
+                {app ? t('signIn.useRecovery') : t('signIn.useApp')}
+              </Anchor>
+            ) : (
+              <span />
+            )}
+            <Anchor component="button" type="button" size="sm" onClick={props.onStartOver}>
+              {t('signIn.startOver')}
+            </Anchor>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Divider, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import type { signInRequestSchema } from '@contract/auth';
 import { SECURITY_ERROR_CODES } from '@contract/security-codes';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiError } from '@/lib/api-client';
-import { useSignIn } from '@/lib/auth';
+import type { SecondFactorMethod } from '@contract/security-codes';
+import { usePasskeySignIn, useSignIn } from '@/lib/auth';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import { AuthCard } from './AuthCard';
 
@@ -34,13 +35,16 @@ export function SignInPage() {
   // A right password for an account with a second factor: the server asks for the code next.
   const secondStep =
     signIn.error instanceof ApiError &&
-    signIn.error.code === SECURITY_ERROR_CODES.secondFactorRequired;
+    signIn.error.code === SECURITY_ERROR_CODES.secondFactorRequired
+      ? ((signIn.error.details as { methods?: SecondFactorMethod[] } | undefined)?.methods ?? [])
+      : undefined;
+  const passkey = usePasskeySignIn();
 
   if (secondStep) {
     return (
       <AuthCard title={t('signIn.secondStepTitle')}>
         <Suspense>
-          <SecondFactorForm onStartOver={() => signIn.reset()} />
+          <SecondFactorForm methods={secondStep} onStartOver={() => signIn.reset()} />
         </Suspense>
       </AuthCard>
     );
@@ -70,6 +74,13 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
+      <Divider label={t('signIn.or')} my="md" />
+      <Stack>
+        {passkey.error && <ErrorAlert error={passkey.error} />}
+        <Button variant="default" loading={passkey.isPending} onClick={() => passkey.mutate()}>
+          {t('signIn.withPasskey')}
+        </Button>
+      </Stack>
     </AuthCard>
   );
 }

@@ -1,5 +1,12 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountSession, RecoveryCodes, SecurityStatus, TotpSetup } from '@contract/security';
+import type {
+  AccountSession,
+  Passkey,
+  RecoveryCodes,
+  SecurityStatus,
+  TotpSetup,
+} from '@contract/security';
+import type { PasskeyAnswer } from '@/lib/passkeys';
 import { apiRequest } from '@/lib/api-client';
 import { authKeys, useSignOut } from '@/lib/auth';
 
@@ -56,17 +63,35 @@ export const useConfirmTotp = () =>
     }),
   );
 
+/** Proof of a factor held now, before changing one's factors: a code, or a passkey's answer. */
+export type Proof = { code: string } | PasskeyAnswer;
+
 export const useRemoveTotp = () =>
-  useSecurityMutation((code: string) =>
-    apiRequest<void>('/api/console/account/totp', { method: 'DELETE', body: { code } }),
+  useSecurityMutation((proof: Proof) =>
+    apiRequest<void>('/api/console/account/totp', { method: 'DELETE', body: proof }),
   );
 
 export const useRegenerateRecoveryCodes = () =>
-  useSecurityMutation((code: string) =>
+  useSecurityMutation((proof: Proof) =>
     apiRequest<RecoveryCodes>('/api/console/account/recovery-codes', {
       method: 'POST',
-      body: { code },
+      body: proof,
     }),
+  );
+
+export const useAddPasskey = () =>
+  useSecurityMutation(async (name: string) => {
+    const { registerPasskey } = await import('@/lib/passkeys');
+    const answer = await registerPasskey();
+    return apiRequest<{ passkey: Passkey; recoveryCodes: string[] | null }>(
+      '/api/console/account/passkeys',
+      { method: 'POST', body: { ...answer, name } },
+    );
+  });
+
+export const useRemovePasskey = () =>
+  useSecurityMutation(({ id, proof }: { id: string; proof: Proof }) =>
+    apiRequest<void>(`/api/console/account/passkeys/${id}`, { method: 'DELETE', body: proof }),
   );
 
 export const useEndSession = () =>

@@ -1,50 +1,74 @@
-import { Stack, Text, TextInput } from '@mantine/core';
+import { Button, Divider, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '@/components/Dialog';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import type { Proof } from '../api/security-api';
 
-/** Asks for a current code before a change to one's own factors. */
+/** Asks for proof of a factor held now (a current code, or a passkey) before a change to one's factors. */
 export function CodePromptDialog(props: {
   title: string;
   hint: string;
   label: string;
   submitLabel: string;
+  /** Offer "Use a passkey" (the account has one). */
+  passkey: boolean;
   pending: boolean;
   error: unknown;
-  onSubmit: (code: string) => void;
+  onSubmit: (proof: Proof) => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
+  const [passkeyError, setPasskeyError] = useState<unknown>(null);
+  const withPasskey = async () => {
+    setPasskeyError(null);
+    try {
+      const { answerWithPasskey } = await import('@/lib/passkeys');
+      props.onSubmit(await answerWithPasskey('/api/console/account/reauthentication-options'));
+    } catch (error) {
+      setPasskeyError(error);
+    }
+  };
+  const error = props.error ?? passkeyError;
   return (
     <Dialog opened onClose={props.onClose} title={props.title}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (code.trim() !== '') props.onSubmit(code);
-        }}
-      >
-        <Stack>
-          <Text size="sm">{props.hint}</Text>
-          {props.error ? <ErrorAlert error={props.error} /> : null}
-          <TextInput
-            label={props.label}
-            required
-            data-autofocus
-            autoComplete="one-time-code"
-            value={code}
-            onChange={(event) => setCode(event.currentTarget.value)}
-          />
-          <DialogActions
-            submitLabel={props.submitLabel || t('security.continue')}
-            pending={props.pending}
-            onCancel={props.onClose}
-          />
-        </Stack>
-      </form>
+      <Stack>
+        <Text size="sm">{props.hint}</Text>
+        {error ? <ErrorAlert error={error} /> : null}
+        {props.passkey && (
+          <>
+            <Button variant="default" onClick={() => void withPasskey()}>
+              {t('security.usePasskey')}
+            </Button>
+            <Divider label={t('signIn.or')} />
+          </>
+        )}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (code.trim() !== '') props.onSubmit({ code });
+          }}
+        >
+          <Stack>
+            <TextInput
+              label={props.label}
+              required
+              data-autofocus
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(event) => setCode(event.currentTarget.value)}
+            />
+            <DialogActions
+              submitLabel={props.submitLabel}
+              pending={props.pending}
+              onCancel={props.onClose}
+            />
+          </Stack>
+        </form>
+      </Stack>
     </Dialog>
   );
 }
