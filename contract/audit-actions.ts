@@ -42,5 +42,6 @@ export const AUDIT_ACTIONS = [
   'key.review',
   'settings.key_policy',
   'settings.two_factor_policy',
+  'settings.sso',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

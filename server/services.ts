@@ -16,6 +16,7 @@ import { createUpstreamPolicy } from './deployments/upstream-policy';
 import { createSecretHasher } from './keys/secret-hasher';
 import { createTwoFactorService } from './auth/two-factor/two-factor-service';
 import { createPasskeyService } from './auth/two-factor/passkey-service';
+import { createSsoService } from './sso/sso-service';
 import { createTwoFactorPolicyService } from './organization/two-factor-policy-service';
 import { createKeyFinderService } from './key-finder/key-finder-service';
 import { createKeyPolicyService } from './organization/key-policy-service';
@@ -66,7 +67,16 @@ export function createServices(deps: {
     invalidate(notice);
     await deps.changes.publish(notice);
   };
-  const auth = createAuthService({ db, now, sessionIdleMs: config.sessionIdleMs, signInLimits: config.signInLimits, announce, twoFactor: () => twoFactor });
+  const sso = createSsoService({ db, now, secretBox });
+  const auth = createAuthService({
+    db,
+    now,
+    sessionIdleMs: config.sessionIdleMs,
+    signInLimits: config.signInLimits,
+    announce,
+    twoFactor: () => twoFactor,
+    ssoOnly: sso.ssoOnlyFor,
+  });
   const twoFactor = createTwoFactorService({ db, now, secretBox, hasher, passkeys: createPasskeyService({ db, now }), endSessions: auth.endSessions });
   deps.changes.subscribe(invalidate, () => {
     gateway.clear();
@@ -78,6 +88,7 @@ export function createServices(deps: {
     auth,
     twoFactor,
     twoFactorPolicy: createTwoFactorPolicyService({ db }),
+    sso,
     setup: createSetupService({ db }),
     users: createUsersService({ db, announce }),
     projects: createProjectsService({ db }),

@@ -4,7 +4,7 @@ import type { KeywardConfig } from '../config';
 import type { ChangeNotice } from '../db/change-bus';
 import { InvalidatingCache } from '../db/invalidating-cache';
 import type { Database } from '../db/store';
-import { UnauthenticatedError } from '../http/domain-errors';
+import { ForbiddenError, UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
 import { SECURITY_ERROR_CODES, twoFactorRequired, type SecondFactorMethod, type SecondFactorRequest } from '../../contract/security';
 import type { AccountSession } from '../../contract/security';
@@ -33,6 +33,7 @@ import {
 /** Writing last-seen on every request would turn each read into a write; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
 const CACHED_SESSIONS = 10_000;
+const SSO_ONLY = () => new ForbiddenError('Your organisation signs in with single sign-on: use "Sign in with SSO".', 'SSO_REQUIRED');
 /** How long the second step of a sign-in may take after the password. */
 const SECOND_STEP_MS = 10 * 60_000;
 
@@ -68,6 +69,8 @@ export function createAuthService(deps: {
   announce: (notice: ChangeNotice) => Promise<void>;
   /** Set once both services exist (each needs the other). */
   twoFactor: () => TwoFactorService;
+  /** The organisation signs its (non-Root) accounts in with its identity provider only. */
+  ssoOnly: (organizationId: string, role: string) => Promise<boolean>;
 }) {
   const { db, now, sessionIdleMs, announce } = deps;
   // Every console request needs its session: reading it from the database each time would cost
@@ -128,6 +131,7 @@ export function createAuthService(deps: {
         throw new UnauthenticatedError('Incorrect email or password.', ERROR_CODES.invalidCredentials);
       }
       await attempt.succeeded(user.id);
+      if (await deps.ssoOnly(user.organizationId, user.role)) throw SSO_ONLY();
       const methods = await deps.twoFactor().methodsOf(user.id);
       const stage: SessionStage =
         methods.length > 0 ? 'second_factor' : twoFactorRequired(await findTwoFactorPolicy(db, user.organizationId), user.role) ? 'factor_setup' : 'active';
@@ -160,6 +164,7 @@ export function createAuthService(deps: {
       const userId = await deps.twoFactor().passkeyOwner(input.site, input.answer);
       const user = userId ? await findUserById(db, userId) : undefined;
       if (!user || user.disabled) throw new UnauthenticatedError('The passkey could not be verified. Try again.', SECURITY_ERROR_CODES.invalidPasskey);
+      if (await deps.ssoOnly(user.organizationId, user.role)) throw SSO_ONLY();
       await rememberSignInAddress(db, user.id, input.address, new Date(now()));
       return openSession(user.id, input.previousToken, input);
     },

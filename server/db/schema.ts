@@ -137,6 +137,34 @@ export const webauthnChallenges = pgTable('webauthn_challenges', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/** The organisation's OpenID Connect provider (Settings): single sign-on for the console. */
+export const ssoSettings = pgTable('sso_settings', {
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecretSealed: text('client_secret_sealed').notNull(),
+  // Lower-case email domains whose verified addresses may sign in; empty: any.
+  allowedDomains: jsonb('allowed_domains').$type<string[]>().notNull().default([]),
+  defaultRole: text('default_role').notNull(),
+  // Accounts other than Root may then sign in with SSO only.
+  ssoOnly: boolean('sso_only').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A sign-in sent to the provider and not back yet: its state, nonce and PKCE verifier. */
+export const ssoAttempts = pgTable('sso_attempts', {
+  state: text('state').primaryKey(),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  redirectUri: text('redirect_uri').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
 /** One-time recovery codes, kept only as keyed hashes; a used one stays, marked. */
 export const recoveryCodes = pgTable(
   'recovery_codes',

@@ -16,6 +16,7 @@ import { readSessionToken } from './session-cookie';
 import { sessionRoutes } from './session-routes';
 import { securityRoutes } from './security-routes';
 import { settingsRoutes } from './settings-routes';
+import { ssoRoutes } from './sso-routes';
 import { usersRoutes } from './users-routes';
 
 /**
@@ -42,6 +43,7 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
 
   await app.register(sessionRoutes, { services });
   await app.register(securityRoutes, { services });
+  await app.register(ssoRoutes, { services });
   await app.register(usersRoutes, { services });
   await app.register(projectsRoutes, { services });
   await app.register(deploymentsRoutes, { services, db });

@@ -17,7 +17,7 @@ import { NotFoundError } from '../../http/domain-errors';
 import type { Services } from '../../services';
 import { actorOf, sessionOf } from './request-auth';
 import { clearSessionCookie } from './session-cookie';
-import { webAuthnSiteOf } from './webauthn-site';
+import { webAuthnSiteOf } from './console-origin';
 
 // Setting up a required second factor is all a 'factor_setup' session may do.
 const SETUP = { stages: ['factor_setup' as const] };

@@ -9,7 +9,7 @@ import { ConflictError, DomainError, UnauthenticatedError } from '../../http/dom
 import type { Services } from '../../services';
 import { sessionOf } from './request-auth';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
-import { webAuthnSiteOf } from './webauthn-site';
+import { webAuthnSiteOf } from './console-origin';
 
 /** Setup, sign-in, sign-out and "who am I": the routes a browser needs before anything else. */
 export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
