@@ -86,6 +86,18 @@ export const en = {
     usePasskey: 'Use a passkey',
     withPasskey: 'Sign in with a passkey',
     or: 'or',
+    withSso: 'Sign in with SSO',
+    ssoFailed: 'Single sign-on did not sign you in',
+    ssoErrors: {
+      not_configured: 'Single sign-on is not set up for this organisation.',
+      state: 'The sign-in expired or was started in another browser. Try again.',
+      failed:
+        'The identity provider’s answer could not be verified. Try again, or ask an Administrator.',
+      email_unverified: 'Your identity provider has not verified your email address.',
+      domain_not_allowed: 'Your email address’s domain may not sign in to this organisation.',
+      account_disabled: 'Your account is disabled. Ask an Administrator.',
+      root_not_allowed: 'The Root account signs in with its password and second factor.',
+    },
   },
   noAccess: {
     title: 'No access',

@@ -85,6 +85,17 @@ export const zhCN: Messages = {
     usePasskey: '使用通行密钥',
     withPasskey: '使用通行密钥登录',
     or: '或',
+    withSso: '使用 SSO 登录',
+    ssoFailed: '单点登录未能完成',
+    ssoErrors: {
+      not_configured: '此组织尚未设置单点登录。',
+      state: '登录已过期，或在另一个浏览器中发起。请重试。',
+      failed: '无法验证身份提供方的响应。请重试，或联系管理员。',
+      email_unverified: '你的身份提供方尚未验证你的邮箱地址。',
+      domain_not_allowed: '你的邮箱域名不允许登录此组织。',
+      account_disabled: '你的账号已被禁用，请联系管理员。',
+      root_not_allowed: 'Root 账号需使用密码和第二因素登录。',
+    },
   },
   noAccess: {
     title: '无权访问',

@@ -11,6 +11,7 @@ import type { SecondFactorMethod } from '@contract/security-codes';
 import { usePasskeySignIn, useSignIn } from '@/lib/auth';
 import { lazyResolver } from '@/lib/lazy-resolver';
 import { AuthCard } from './AuthCard';
+import { SsoSignIn } from './SsoSignIn';
 
 type SignInInput = z.input<typeof signInRequestSchema>;
 type SignInOutput = z.output<typeof signInRequestSchema>;
@@ -76,6 +77,7 @@ export function SignInPage() {
       </form>
       <Divider label={t('signIn.or')} my="md" />
       <Stack>
+        <SsoSignIn />
         {passkey.error && <ErrorAlert error={passkey.error} />}
         <Button variant="default" loading={passkey.isPending} onClick={() => passkey.mutate()}>
           {t('signIn.withPasskey')}

@@ -5,10 +5,14 @@ import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useKeyPolicy } from '@/lib/key-lifecycle-api';
+import { useSsoSettings } from '../api/sso-settings';
 import { useTwoFactorPolicy } from '../api/two-factor-policy';
 import { KeyPolicyForm } from './KeyPolicyForm';
 
 // The later cards (and the key actions they offer) load just after the page.
+const SsoSettingsForm = lazy(() =>
+  import('./SsoSettingsForm').then((m) => ({ default: m.SsoSettingsForm })),
+);
 const TwoFactorPolicyForm = lazy(() =>
   import('./TwoFactorPolicyForm').then((m) => ({ default: m.TwoFactorPolicyForm })),
 );
@@ -21,6 +25,7 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const policy = useKeyPolicy();
   const twoFactor = useTwoFactorPolicy();
+  const sso = useSsoSettings();
   return (
     <>
       <PageHeader title={t('settings.title')} />
@@ -46,6 +51,19 @@ export function SettingsPage() {
           {twoFactor.isSuccess && (
             <Suspense>
               <TwoFactorPolicyForm policy={twoFactor.data.policy} />
+            </Suspense>
+          )}
+        </Card>
+        <Card withBorder component="section" aria-labelledby="sso-heading">
+          <Title order={2} size="h4" id="sso-heading" mb="sm">
+            {t('sso.title')}
+          </Title>
+          {sso.isPending && <PageLoader />}
+          {sso.isError && <ErrorAlert error={sso.error} onRetry={() => void sso.refetch()} />}
+          {sso.isSuccess && (
+            <Suspense>
+              {/* A new form when the settings are saved or removed elsewhere. */}
+              <SsoSettingsForm key={JSON.stringify(sso.data)} settings={sso.data} />
             </Suspense>
           )}
         </Card>
