@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'user.update',
   'user.delete',
   'user.two_factor_reset',
+  'account.password_change',
   'account.totp_enable',
   'account.totp_remove',
   'account.passkey_add',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { PASSWORD_MAX_LENGTH, passwordSchema, plainText } from './fields';
 import { SECOND_FACTOR_METHODS, TWO_FACTOR_POLICIES, type TwoFactorPolicy } from './security-codes';
 
 export { SECOND_FACTOR_METHODS, SECURITY_ERROR_CODES, TWO_FACTOR_POLICIES, type SecondFactorMethod, type TwoFactorPolicy } from './security-codes';
@@ -80,3 +80,9 @@ export const accountSessionSchema = z.object({
 });
 export type AccountSession = z.infer<typeof accountSessionSchema>;
 export const accountSessionsSchema = z.object({ sessions: z.array(accountSessionSchema) });
+
+/** A new password for one's own account: the current one proves it is the owner at the keyboard. */
+export const changePasswordRequestSchema = z
+  .object({ currentPassword: z.string().min(1, { message: 'Required' }).max(PASSWORD_MAX_LENGTH), newPassword: passwordSchema })
+  .strict();
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;

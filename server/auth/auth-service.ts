@@ -4,17 +4,17 @@ import type { KeywardConfig } from '../config';
 import type { ChangeNotice } from '../db/change-bus';
 import { InvalidatingCache } from '../db/invalidating-cache';
 import type { Database } from '../db/store';
-import { ForbiddenError, UnauthenticatedError } from '../http/domain-errors';
+import { ForbiddenError, InvalidError, UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
 import { SECURITY_ERROR_CODES, twoFactorRequired, type SecondFactorMethod, type SecondFactorRequest } from '../../contract/security';
 import type { AccountSession } from '../../contract/security';
 import { findTwoFactorPolicy } from '../organization/organization-data';
-import { findUserByEmail, findUserById, toUserDto } from '../users/users-data';
+import { findUserByEmail, findUserById, toUserDto, updateUser } from '../users/users-data';
 import type { PasskeyAnswer, WebAuthnSite } from './two-factor/passkey-service';
 import { rememberSignInAddress } from './sign-in-addresses-data';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Actor } from './actor';
-import { verifyAgainstDecoy, verifyPassword } from './password';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password';
 import { createSignInGuard } from './sign-in-guard';
 import { hashSessionToken, newSessionToken } from './session-token';
 import type { TwoFactorService } from './two-factor/two-factor-service';
@@ -191,6 +191,26 @@ export function createAuthService(deps: {
       });
       if (ended) await announce({ kind: 'user', id: actor.userId });
       return ended;
+    },
+
+    /**
+     * A new password, on the current one (counted like sign-in attempts, so a left-open session
+     * is no way to guess it); the account's other sessions end.
+     */
+    async changePassword(actor: Actor, sessionId: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
+      const user = await findUserById(db, actor.userId);
+      if (!user) throw new UnauthenticatedError();
+      const attempt = await guard.reserve({ account: user.email, address: actor.address ?? '', userId: user.id });
+      if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+        throw new InvalidError('The current password is not right.', [{ path: 'currentPassword', message: 'Not right' }], 'WRONG_PASSWORD');
+      }
+      await attempt.succeeded(user.id);
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction(async (tx) => {
+        await updateUser(tx, user.id, { passwordHash });
+        await recordAudit(tx, auditActorOfUser(actor), { action: 'account.password_change', targetType: 'user', targetId: user.id, targetLabel: user.email });
+      });
+      await endSessions(user.id, sessionId);
     },
 
     /** "Sign out everywhere": every session of the account, this one included. */

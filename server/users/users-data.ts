@@ -61,7 +61,7 @@ export async function insertUser(db: Executor, row: typeof users.$inferInsert): 
 export async function updateUser(
   db: Executor,
   id: string,
-  patch: Partial<Pick<UserRow, 'name' | 'role' | 'disabled'>>,
+  patch: Partial<Pick<UserRow, 'name' | 'role' | 'disabled' | 'passwordHash'>>,
 ): Promise<UserRow> {
   const [updated] = await db.update(users).set(patch).where(eq(users.id, id)).returning();
   return updated!;

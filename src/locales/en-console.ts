@@ -351,6 +351,16 @@ export const enConsole = {
     removePasskeyHint:
       'Enter a code from your authenticator app or a recovery code, or use one of your passkeys, to continue.',
     usePasskey: 'Use a passkey',
+    password: 'Password',
+    passwordHint: 'Changing it signs out every other session of your account.',
+    changePassword: 'Change password',
+    changePasswordHint: 'Enter your current password, then the new one twice.',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    newPasswordHint: 'At least 12 characters.',
+    repeatPassword: 'New password again',
+    passwordsDiffer: 'The two new passwords differ',
+    passwordChanged: 'Password changed; your other sessions were signed out.',
   },
   deployments: {
     upstreamHidden: 'Configured (the address is shown to Root and Administrators)',

@@ -217,6 +217,30 @@ describe('sessions on the Security page', () => {
   });
 });
 
+describe('changing the password', () => {
+  const t = useTestApp({});
+
+  it('needs the current password, ends the other sessions, and is audited', async () => {
+    const root = await t.setupRoot();
+    const { client, email } = await t.signedInAs('project_user', root);
+    const other = t.client();
+    expect((await other.signIn(email, PASSWORD)).status).toBe(200);
+    const next = 'a brand new password for this account';
+    t.logs.rememberSecret(next);
+    const wrong = await client.post('/api/console/account/password', { currentPassword: 'not it', newPassword: next });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.code).toBe('WRONG_PASSWORD');
+    expect((await client.post('/api/console/account/password', { currentPassword: PASSWORD, newPassword: 'short' })).status).toBe(422);
+    expect((await client.post('/api/console/account/password', { currentPassword: PASSWORD, newPassword: next })).status).toBe(204);
+    expect((await client.get('/api/console/session')).status).toBe(200);
+    expect((await other.get('/api/console/session')).status).toBe(401);
+    expect((await t.client().signIn(email, PASSWORD)).status).toBe(401);
+    expect((await t.client().signIn(email, next)).status).toBe(200);
+    const audit = await root.get('/api/console/audit-events?action=account.password_change');
+    expect(audit.body.events[0]).toMatchObject({ actorLabel: email, targetLabel: email });
+  });
+});
+
 describe('passkey answers that do not verify', () => {
   const t = useTestApp({});
   const forged = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA' }, clientExtensionResults: {} };

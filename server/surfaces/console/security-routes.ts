@@ -4,6 +4,7 @@ import { idParamsSchema } from '../../../contract/fields';
 import {
   accountSessionsSchema,
   addPasskeyRequestSchema,
+  changePasswordRequestSchema,
   codeRequestSchema,
   passkeyOptionsSchema,
   passkeySchema,
@@ -80,6 +81,11 @@ export const securityRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
   app.post('/account/reauthentication-options', { schema: { response: { 200: passkeyOptionsSchema } } }, async (request, reply) =>
     reply.headers(noStore).send(await twoFactor.reauthenticationOptions(actorOf(request), webAuthnSiteOf(request))),
   );
+
+  app.post('/account/password', { schema: { body: changePasswordRequestSchema, response: { 204: z.null() } } }, async (request, reply) => {
+    await auth.changePassword(actorOf(request), sessionOf(request).sessionId, request.body);
+    return reply.status(204).send(null);
+  });
 
   app.get('/account/sessions', { schema: { response: { 200: accountSessionsSchema } } }, async (request) => ({
     sessions: await auth.sessionsOf(sessionOf(request)),

@@ -94,6 +94,11 @@ export const useRemovePasskey = () =>
     apiRequest<void>(`/api/console/account/passkeys/${id}`, { method: 'DELETE', body: proof }),
   );
 
+export const useChangePassword = () =>
+  useSecurityMutation((input: { currentPassword: string; newPassword: string }) =>
+    apiRequest<void>('/api/console/account/password', { method: 'POST', body: input }),
+  );
+
 export const useEndSession = () =>
   useSecurityMutation((id: string) =>
     apiRequest<void>(`/api/console/account/sessions/${id}`, { method: 'DELETE' }),
