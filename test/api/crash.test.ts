@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signInOverHttp, startServerProcess } from '../support/child-server';
+import { freshServerEnvironment, signInOverHttp, startServerProcess } from '../support/child-server';
 import { expectNoSecretsIn } from '../support/log-capture';
-import { createPostgresDatabase, testStoreKind } from '../support/test-store';
+import { testStoreKind } from '../support/test-store';
 import { startUpstream } from '../support/upstream';
 
 const ROOT = { email: 'root@example.com', password: 'crash test root password' };
@@ -40,26 +36,8 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  /** A fresh data directory (or PostgreSQL database) and the environment of a server on it. */
-  async function serverEnvironment(extra: Record<string, string> = {}) {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-crash-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const env: Record<string, string> = {
-      KEYWARD_DATA_DIR: dataDir,
-      KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'),
-      KEYWARD_ROOT_EMAIL: ROOT.email,
-      KEYWARD_ROOT_PASSWORD: ROOT.password,
-      KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '0',
-      LOG_LEVEL: 'debug',
-      ...extra,
-    };
-    if (testStoreKind === 'postgres') {
-      const database = await createPostgresDatabase();
-      cleanups.push(database.drop);
-      env.DATABASE_URL = database.url;
-    }
-    return env;
-  }
+  const serverEnvironment = (extra: Record<string, string> = {}) =>
+    freshServerEnvironment(ROOT, cleanups, { KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '0', LOG_LEVEL: 'debug', ...extra });
 
   it('keeps every acknowledged change through a SIGKILL', async () => {
     const upstream = await startUpstream();

@@ -1,14 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signInOverHttp, startServerProcess } from '../support/child-server';
+import { freshServerEnvironment, signInOverHttp, startServerProcess } from '../support/child-server';
 import { expectNoSecretsIn } from '../support/log-capture';
-import { createPostgresDatabase, testStoreKind } from '../support/test-store';
+import { testStoreKind } from '../support/test-store';
 
 const ROOT = { email: 'root@example.com', password: 'root recovery test password' };
 const CLI = fileURLToPath(new URL('../../server/cli.ts', import.meta.url));
@@ -29,19 +25,7 @@ describe(`the offline recovery of a Root account's second factor (${testStoreKin
   });
 
   it('`npm run keyward -- reset-root-2fa` lets a Root who lost both authenticator and recovery codes back in, audited', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-recovery-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const env: Record<string, string> = {
-      KEYWARD_DATA_DIR: dataDir,
-      KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'),
-      KEYWARD_ROOT_EMAIL: ROOT.email,
-      KEYWARD_ROOT_PASSWORD: ROOT.password,
-    };
-    if (testStoreKind === 'postgres') {
-      const database = await createPostgresDatabase();
-      cleanups.push(database.drop);
-      env.DATABASE_URL = database.url;
-    }
+    const env = await freshServerEnvironment(ROOT, cleanups);
 
     let server = await startServerProcess(env);
     const call = await signInOverHttp(server.url, ROOT.email, ROOT.password);

@@ -1,6 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createPostgresDatabase, testStoreKind } from './test-store';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -9,6 +14,33 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The environment of a server process on a store of its own: a fresh data directory (and, when
+ * the tests run on PostgreSQL, a fresh database), a new master key, and `root` made at start.
+ * What it made is undone by the cleanups it pushes.
+ */
+export async function freshServerEnvironment(
+  root: { email: string; password: string },
+  cleanups: (() => Promise<void> | void)[],
+  extra: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-server-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const env: Record<string, string> = {
+    KEYWARD_DATA_DIR: dataDir,
+    KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'),
+    KEYWARD_ROOT_EMAIL: root.email,
+    KEYWARD_ROOT_PASSWORD: root.password,
+    ...extra,
+  };
+  if (testStoreKind === 'postgres') {
+    const database = await createPostgresDatabase();
+    cleanups.push(database.drop);
+    env.DATABASE_URL = database.url;
+  }
+  return env;
 }
 
 const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SecondFactorMethod } from '@contract/security-codes';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { useSecondFactor } from '@/lib/auth';
+import { usePasskeyPrompt } from '@/lib/use-passkey-prompt';
 
 /** The second step of a sign-in: a passkey, a code from the authenticator app, or a recovery code. */
 export function SecondFactorForm(props: {
@@ -16,28 +17,22 @@ export function SecondFactorForm(props: {
   const [method, setMethod] = useState<'totp' | 'recovery_code'>(hasApp ? 'totp' : 'recovery_code');
   const [code, setCode] = useState('');
   const app = method === 'totp';
-  // The browser's own refusals (cancelled, no passkey on this device) before the server is asked.
-  const [passkeyError, setPasskeyError] = useState<unknown>(null);
-  const verifyWithPasskey = async () => {
-    verify.reset();
-    setPasskeyError(null);
-    try {
-      const { answerWithPasskey } = await import('@/lib/passkeys');
-      verify.mutate({
-        method: 'passkey',
-        ...(await answerWithPasskey('/api/console/session/passkey-options')),
-      });
-    } catch (error) {
-      setPasskeyError(error);
-    }
-  };
-  const error = verify.error ?? passkeyError;
+  const passkey = usePasskeyPrompt('/api/console/session/passkey-options', (answer) =>
+    verify.mutate({ method: 'passkey', ...answer }),
+  );
+  const error = verify.error ?? passkey.error;
   return (
     <Stack>
       {error ? <ErrorAlert error={error} /> : null}
       {props.methods.includes('passkey') && (
         <>
-          <Button variant="filled" onClick={() => void verifyWithPasskey()}>
+          <Button
+            variant="filled"
+            onClick={() => {
+              verify.reset();
+              passkey.ask();
+            }}
+          >
             {t('signIn.usePasskey')}
           </Button>
           <Divider label={t('signIn.or')} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '@/components/Dialog';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { usePasskeyPrompt } from '@/lib/use-passkey-prompt';
 import type { Proof } from '../api/security-api';
 
 /** Asks for proof of a factor held now (a current code, or a passkey) before a change to one's factors. */
@@ -21,17 +22,8 @@ export function CodePromptDialog(props: {
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [passkeyError, setPasskeyError] = useState<unknown>(null);
-  const withPasskey = async () => {
-    setPasskeyError(null);
-    try {
-      const { answerWithPasskey } = await import('@/lib/passkeys');
-      props.onSubmit(await answerWithPasskey('/api/console/account/reauthentication-options'));
-    } catch (error) {
-      setPasskeyError(error);
-    }
-  };
-  const error = props.error ?? passkeyError;
+  const passkey = usePasskeyPrompt('/api/console/account/reauthentication-options', props.onSubmit);
+  const error = props.error ?? passkey.error;
   return (
     <Dialog opened onClose={props.onClose} title={props.title}>
       <Stack>
@@ -39,7 +31,7 @@ export function CodePromptDialog(props: {
         {error ? <ErrorAlert error={error} /> : null}
         {props.passkey && (
           <>
-            <Button variant="default" onClick={() => void withPasskey()}>
+            <Button variant="default" onClick={passkey.ask}>
               {t('security.usePasskey')}
             </Button>
             <Divider label={t('signIn.or')} />

@@ -1,9 +1,8 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
-import { PageLoader } from '@/components/PageLoader';
+import { SectionCard } from '@/components/SectionCard';
 import { useCurrentSession } from '@/lib/auth';
 import { useSecurityStatus } from '../api/security-api';
 import { SessionsCard } from './SessionsCard';
@@ -24,41 +23,26 @@ export function SecurityPage() {
     <>
       <PageHeader title={t('security.title')} />
       <Stack>
-        <Card withBorder component="section" aria-labelledby="two-factor-heading">
-          <Title order={2} size="h4" id="two-factor-heading" mb="sm">
-            {t('security.twoFactor')}
-          </Title>
-          {status.isPending && <PageLoader />}
-          {status.isError && (
-            <ErrorAlert error={status.error} onRetry={() => void status.refetch()} />
-          )}
-          {status.isSuccess && <TwoFactorCard status={status.data} />}
-        </Card>
+        <SectionCard title={t('security.twoFactor')} query={status}>
+          {(data) => <TwoFactorCard status={data} />}
+        </SectionCard>
         {!settingUp && (
-          <Card withBorder component="section" aria-labelledby="password-heading">
-            <Title order={2} size="h4" id="password-heading" mb="sm">
-              {t('security.password')}
-            </Title>
+          <SectionCard title={t('security.password')}>
             <Group justify="space-between">
               <Text size="sm">{t('security.passwordHint')}</Text>
               <Button variant="default" onClick={() => setChangingPassword(true)}>
                 {t('security.changePassword')}
               </Button>
             </Group>
-            <Suspense>
-              {changingPassword && (
-                <ChangePasswordDialog onClose={() => setChangingPassword(false)} />
-              )}
-            </Suspense>
-          </Card>
+            {changingPassword && (
+              <ChangePasswordDialog onClose={() => setChangingPassword(false)} />
+            )}
+          </SectionCard>
         )}
         {!settingUp && (
-          <Card withBorder component="section" aria-labelledby="sessions-heading">
-            <Title order={2} size="h4" id="sessions-heading" mb="sm">
-              {t('security.sessions')}
-            </Title>
+          <SectionCard title={t('security.sessions')}>
             <SessionsCard />
-          </Card>
+          </SectionCard>
         )}
       </Stack>
     </>
