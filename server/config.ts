@@ -21,6 +21,8 @@ export interface PlatformApiLimits {
 
 export interface KeywardConfig {
   port: number;
+  /** KEYWARD_WORKERS: server processes sharing the port (node:cluster); above 1 needs PostgreSQL. */
+  workers: number;
   host: string;
   store: StoreOptions;
   /** Creates the Root account on first start, skipping the setup screen. */
@@ -100,6 +102,7 @@ const envSchema = z.object({
   KEYWARD_USAGE_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(10),
   KEYWARD_USAGE_MINUTE_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(48),
   KEYWARD_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(90),
+  KEYWARD_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -113,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.KEYWARD_WORKERS > 1 && !e.DATABASE_URL) {
+    throw new Error('Invalid configuration: KEYWARD_WORKERS above 1 needs PostgreSQL (DATABASE_URL); the embedded store can be opened by one process only');
+  }
   if (Boolean(e.KEYWARD_ROOT_EMAIL) !== Boolean(e.KEYWARD_ROOT_PASSWORD)) {
     throw new Error(
       'Invalid configuration: set KEYWARD_ROOT_EMAIL and KEYWARD_ROOT_PASSWORD together',
@@ -128,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
   const dataDir = path.resolve(projectRoot, e.KEYWARD_DATA_DIR);
   return {
     port: e.PORT,
+    workers: e.KEYWARD_WORKERS,
     host: e.HOST,
     store: e.DATABASE_URL
       ? { kind: 'postgres', databaseUrl: e.DATABASE_URL }

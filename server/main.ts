@@ -1,38 +1,68 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, type KeywardConfig } from './config';
 import { projectRootOf } from './project-root';
 import { isDatabaseUnavailable } from './db/postgres-errors';
-import { openStore } from './db/store';
+import { openStore, type Store } from './db/store';
 import { createSetupService } from './organization/setup-service';
 import { deriveServerKeys, loadMasterSecret } from './secrets/master-key';
 
 const projectRoot = projectRootOf(path.dirname(fileURLToPath(import.meta.url)));
 
+/** KEYWARD_ROOT_EMAIL / _PASSWORD: the Root account on first start, instead of the setup screen. */
+async function createRootFromEnvironment(store: Store, config: KeywardConfig, log: (message: string) => void): Promise<void> {
+  if (!config.rootAccount) return;
+  const setup = createSetupService({ db: store.db });
+  if (!(await setup.isSetupRequired())) return;
+  const { email, password, organizationName } = config.rootAccount;
+  await setup.createOrganization({ organizationName, email, password }, null);
+  log(`created the Root account ${email} from the environment`);
+}
+
+/**
+ * KEYWARD_WORKERS > 1: this process migrates the database and makes Root once, then runs that
+ * many server processes sharing the port, replaces one that dies, and on SIGTERM passes the
+ * signal on and waits for every one to drain.
+ */
+async function runPrimary(config: KeywardConfig): Promise<void> {
+  loadMasterSecret(config.secretKey, config.dataDir);
+  const store = await openStore(config.store);
+  await createRootFromEnvironment(store, config, (message) => console.log(message));
+  await store.close();
+
+  let stopping = false;
+  const start = () => cluster.fork().on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`Keyward worker exited (${signal ?? code}); starting another`);
+    setTimeout(start, 1000);
+  });
+  for (let index = 0; index < config.workers; index++) start();
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+    let left = workers.length;
+    if (left === 0) process.exit(0);
+    for (const worker of workers) {
+      worker.once('exit', () => --left === 0 && process.exit(0));
+      worker.process.kill(signal);
+    }
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  console.log(`Keyward is starting ${config.workers} server processes on port ${config.port}`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env, projectRoot);
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config);
   const keys = deriveServerKeys(loadMasterSecret(config.secretKey, config.dataDir));
   const store = await openStore(config.store);
   const app = await buildApp({ config, store, keys, trustProxy: config.trustProxy });
-
-  if (config.rootAccount) {
-    const setup = createSetupService({ db: store.db });
-    if (await setup.isSetupRequired()) {
-      await setup.createOrganization(
-        {
-          organizationName: config.rootAccount.organizationName,
-          email: config.rootAccount.email,
-          password: config.rootAccount.password,
-        },
-        null,
-      );
-      app.log.info(
-        { email: config.rootAccount.email },
-        'created the Root account from the environment',
-      );
-    }
-  }
+  // Workers find the database migrated and Root made by the primary.
+  if (cluster.isPrimary) await createRootFromEnvironment(store, config, (message) => app.log.info(message));
 
   let closing = false;
   const shutDown = async (signal: string) => {
@@ -60,7 +90,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutDown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Keyward (${store.kind} storage) is ready`);
+  app.log.info(`Keyward (${store.kind} storage${cluster.isWorker ? `, worker ${cluster.worker?.id}` : ''}) is ready`);
 }
 
 /** The innermost cause: drivers wrap the socket error that says what really happened. */
