@@ -30,7 +30,15 @@ function addClosure(key, files) {
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const entryFiles = addClosure(entryKey, new Set());
-const lazyChunks = manifest[entryKey].dynamicImports ?? [];
+// What the entry and its static imports load on demand (a shared chunk may hold the import()).
+const entryKeys = new Set();
+const collectKeys = (key) => {
+  if (entryKeys.has(key)) return;
+  entryKeys.add(key);
+  for (const imported of manifest[key].imports ?? []) collectKeys(imported);
+};
+collectKeys(entryKey);
+const lazyChunks = [...new Set([...entryKeys].flatMap((key) => manifest[key].dynamicImports ?? []))];
 // The strings of one language load before the first paint; count the larger one. The console's
 // own strings load with the shell: count the larger of those for every console page too.
 const larger = (keys) => keys.reduce((largest, key) => (sizeOf(manifest[key].file) > sizeOf(manifest[largest].file) ? key : largest), keys[0]);
