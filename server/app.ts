@@ -83,11 +83,23 @@ export async function buildApp(options: BuildAppOptions) {
   registerSecurityHeaders(app, { apiPrefix: GATEWAY_PREFIX });
   if (config.gateway.origin) registerGatewayOrigin(app, { gatewayOrigin: config.gateway.origin, gatewayPrefix: GATEWAY_PREFIX });
 
-  const services = createServices({ db: store.db, config, keys: options.keys, changes: store.changes, now, log: app.log, poolStats: store.poolStats });
+  const services = createServices({
+    db: store.db,
+    storeKind: store.kind,
+    config,
+    keys: options.keys,
+    changes: store.changes,
+    now,
+    log: app.log,
+    poolStats: store.poolStats,
+  });
   // For what runs beside the surfaces and reads their state (tests, operations).
   app.decorate('services', services);
   // Counted usage is written before the store closes (main.ts closes the app first).
-  app.addHook('onClose', () => services.usage.close());
+  app.addHook('onClose', async () => {
+    services.windows.close();
+    await services.usage.close();
+  });
   if (services.metrics) registerMetrics(app, services.metrics, config.metrics.port);
 
   let draining = false;
@@ -103,7 +115,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(healthRoutes, { store, draining: () => draining });
   await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db });
   await app.register(gatewayPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1), services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs, accessLog: config.accessLog });
-  await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits, now });
+  await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits });
   await registerSpa(app, config.spaDir);
 
   return app;

@@ -14,6 +14,7 @@ import { createDeploymentKeysService } from './deployment-keys/deployment-keys-s
 import { createDeploymentsService } from './deployments/deployments-service';
 import { createUpstreamPolicy } from './deployments/upstream-policy';
 import { createSecretHasher } from './keys/secret-hasher';
+import { createCountingWindows } from './http/counting-windows';
 import { createTwoFactorService } from './auth/two-factor/two-factor-service';
 import { createPasskeyService } from './auth/two-factor/passkey-service';
 import { createSsoService } from './sso/sso-service';
@@ -33,6 +34,8 @@ export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits
 /** Every domain service, wired once per app from the store, the keys and the configuration. */
 export function createServices(deps: {
   db: Database;
+  /** PostgreSQL may be shared by several instances: limits then count in the database. */
+  storeKind: 'pglite' | 'postgres';
   config: ServicesConfig;
   keys: ServerKeys;
   changes: ChangeBus;
@@ -45,6 +48,12 @@ export function createServices(deps: {
   const secretBox = createSecretBox(deps.keys.encryptionKey);
   const hasher = createSecretHasher(deps.keys.pepper);
   const upstreamPolicy = createUpstreamPolicy(config.gateway.upstreamAllow);
+  const windows = createCountingWindows({
+    db,
+    now,
+    shared: deps.storeKind === 'postgres',
+    onError: (error) => deps.log.warn({ err: loggableError(error) }, 'could not prune old rate-limit counts'),
+  });
   // Off by default: nothing on the hot path pays for metrics nobody scrapes.
   const metrics = config.metrics.enabled ? createMetrics({ poolStats: deps.poolStats }) : null;
   const logLastUsedFailure = (error: unknown) => deps.log.warn({ err: loggableError(error) }, 'could not record when a key was last used');
@@ -55,6 +64,7 @@ export function createServices(deps: {
     upstreamPolicy,
     now,
     limits: { perAddress: config.gateway.failuresPerAddress, perAppId: config.gateway.failuresPerAppId },
+    windows,
     onBackgroundError: logLastUsedFailure,
   });
   // Every cache a change notice can make stale, on this instance.
@@ -73,6 +83,7 @@ export function createServices(deps: {
     now,
     sessionIdleMs: config.sessionIdleMs,
     signInLimits: config.signInLimits,
+    windows,
     announce,
     twoFactor: () => twoFactor,
     ssoOnly: sso.ssoOnlyFor,
@@ -85,6 +96,7 @@ export function createServices(deps: {
   const keyPolicy = createKeyPolicyService({ db, now });
   const deployments = createDeploymentsService({ db, now, secretBox, upstreamPolicy, transitionMs: config.deploymentTransitionMs, announce });
   return {
+    windows,
     auth,
     twoFactor,
     twoFactorPolicy: createTwoFactorPolicyService({ db }),

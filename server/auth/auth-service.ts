@@ -4,6 +4,7 @@ import type { KeywardConfig } from '../config';
 import type { ChangeNotice } from '../db/change-bus';
 import { InvalidatingCache } from '../db/invalidating-cache';
 import type { Database } from '../db/store';
+import type { CountingWindows } from '../http/counting-windows';
 import { ForbiddenError, InvalidError, UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
 import { SECURITY_ERROR_CODES, twoFactorRequired, type SecondFactorMethod, type SecondFactorRequest } from '../../contract/security';
@@ -65,6 +66,8 @@ export function createAuthService(deps: {
   now: () => number;
   sessionIdleMs: number;
   signInLimits: KeywardConfig['signInLimits'];
+  /** Where the sign-in limits count (shared by every instance on PostgreSQL). */
+  windows: CountingWindows;
   /** Tells this instance's caches and the other instances' that an account changed. */
   announce: (notice: ChangeNotice) => Promise<void>;
   /** Set once both services exist (each needs the other). */
@@ -81,7 +84,7 @@ export function createAuthService(deps: {
     { maxEntries: CACHED_SESSIONS },
     (entry, notice) => notice.kind === 'user' && entry.authenticated.actor.userId === notice.id,
   );
-  const guard = createSignInGuard({ db, now, limits: deps.signInLimits });
+  const guard = createSignInGuard({ db, now, limits: deps.signInLimits, windows: deps.windows });
 
   async function endSession(token: string): Promise<void> {
     const userId = await deleteSession(db, hashSessionToken(token));

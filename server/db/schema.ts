@@ -165,6 +165,21 @@ export const ssoAttempts = pgTable('sso_attempts', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * Rate and failure limits shared by every instance on one PostgreSQL (the embedded store counts
+ * in memory): one row per counted event, per limit and key (an address, an email, an App ID).
+ */
+export const rateLimitEvents = pgTable(
+  'rate_limit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    limiter: text('limiter').notNull(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('rate_limit_events_key_at').on(table.limiter, table.key, table.at), index('rate_limit_events_at').on(table.at)],
+);
+
 /** One-time recovery codes, kept only as keyed hashes; a used one stays, marked. */
 export const recoveryCodes = pgTable(
   'recovery_codes',

@@ -5,7 +5,7 @@ import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
 import { findKeyByAppId, permissionsOf, setKeyLastUsed } from '../deployment-keys/deployment-keys-data';
 import { findDeploymentById } from '../deployments/deployments-data';
-import { SlidingWindowLimiter } from '../http/sliding-window-limiter';
+import type { CountingWindows } from '../http/counting-windows';
 import type { SecretHasher } from '../keys/secret-hasher';
 import { lifecycleStateOf, previousSecretHashAt, refusalOf, type KeyLifecycleState, type KeyRefusal } from '../keys/key-lifecycle';
 import { createLastUsedTracker } from '../platform-keys/last-used-tracker';
@@ -68,6 +68,8 @@ export function createGatewayService(deps: {
   upstreamPolicy: UpstreamPolicy;
   now: () => number;
   limits: { perAddress: RateWindow; perAppId: RateWindow };
+  /** Where the failure limits count (shared by every instance on PostgreSQL). */
+  windows: CountingWindows;
   cacheSize?: number;
   /** What verified credentials may hold in memory together, roughly, in bytes. */
   cacheBytes?: number;
@@ -82,8 +84,8 @@ export function createGatewayService(deps: {
     (key, notice) => (notice.kind === 'key' ? key.appId === notice.id : notice.kind === 'deployment' && key.deploymentId === notice.id),
   );
   const deployments = new InvalidatingCache<GatewayDeployment>({ maxEntries: size }, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
-  const failuresByAddress = new SlidingWindowLimiter(deps.limits.perAddress, now);
-  const failuresByAppId = new SlidingWindowLimiter(deps.limits.perAppId, now);
+  const failuresByAddress = deps.windows.create('gateway.failures_by_address', deps.limits.perAddress);
+  const failuresByAppId = deps.windows.create('gateway.failures_by_app_id', deps.limits.perAppId);
   const lastUsed = createLastUsedTracker({ now, write: (id, at, use) => setKeyLastUsed(db, id, at, use), onError: deps.onBackgroundError });
 
   async function verify(appId: string, secret: string): Promise<{ key?: VerifiedKey; knownIn?: string }> {
@@ -134,7 +136,7 @@ export function createGatewayService(deps: {
     async authenticate(authorization: string | undefined, address: string, deploymentId: string): Promise<Authentication> {
       const cached = this.cachedKey(authorization, deploymentId);
       if (cached) return { outcome: 'verified', key: cached };
-      const addressWait = failuresByAddress.retryAfterSeconds(address);
+      const addressWait = await failuresByAddress.retryAfterSeconds(address);
       if (addressWait > 0) return { outcome: 'limited', retryAfterSeconds: addressWait };
 
       const credentials = parseBasicCredentials(authorization);
@@ -142,10 +144,10 @@ export function createGatewayService(deps: {
       // Missing or malformed credentials cost the same lookup and HMAC as unknown ones.
       const { key, knownIn } = await verify(credentials?.id ?? '', credentials?.secret ?? '');
       if (!key || !credentials || key.deploymentId !== deploymentId) {
-        failuresByAddress.record(address);
+        await failuresByAddress.record(address);
         if (!credentials) return { outcome: 'refused' };
-        const appIdWait = failuresByAppId.retryAfterSeconds(credentials.id);
-        failuresByAppId.record(credentials.id);
+        const appIdWait = await failuresByAppId.retryAfterSeconds(credentials.id);
+        await failuresByAppId.record(credentials.id);
         const knownAppId = knownIn === deploymentId ? credentials.id : undefined;
         return appIdWait > 0 ? { outcome: 'limited', retryAfterSeconds: appIdWait, knownAppId } : { outcome: 'refused', knownAppId };
       }

@@ -119,5 +119,39 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     const report = await root.get(`/api/console/deployments/${deployment.id}/keys/${key.id}/usage`);
     expect(report.body.totals.success).toBe(7);
   });
-});
 
+  it('shares limits: failures and calls counted on either instance add up to one limit', async () => {
+    const [a, b] = await twoInstances();
+    const root = new ConsoleClient(a.app);
+    await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
+
+    // Sign-in: 5 failures per (email, address) in all, whichever instance took them.
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const instance = attempt % 2 === 0 ? a : b;
+      statuses.push((await new ConsoleClient(instance.app, '198.51.100.20').signIn('root@example.com', 'wrong password')).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+
+    // The Platform API's hourly read limit (60 in tests) is one limit for the key, not one each.
+    const created = (await root.post('/api/console/platform-keys', { scopes: ['project_management'], projectIds: null })).body;
+    const authorization = `Basic ${Buffer.from(`${created.key}:${created.secret}`).toString('base64')}`;
+    const read = (instance: { app: KeywardApp }) => instance.app.inject({ method: 'GET', url: '/public_api/v1/projects', headers: { authorization } });
+    const answers = await Promise.all(Array.from({ length: 70 }, (_, index) => read(index % 2 === 0 ? a : b)));
+    const byStatus = answers.reduce<Record<number, number>>((counts, answer) => ({ ...counts, [answer.statusCode]: (counts[answer.statusCode] ?? 0) + 1 }), {});
+    expect(byStatus).toEqual({ 200: 60, 429: 10 });
+    expect(answers.find((answer) => answer.statusCode === 429)!.headers['retry-after']).toMatch(/^\d+$/);
+
+    // Gateway failures per client address: counted on A, refused (before any work) on B too.
+    const deployment = await createDeployment(root, {});
+    const gatewayStatuses: number[] = [];
+    for (let attempt = 0; attempt < 101; attempt++) {
+      const instance = attempt < 100 ? a : b;
+      // A new App ID each time: the per-App-ID limit stays out of it.
+      const wrong = { appId: `unknown-app-${attempt}`, appSecret: 'not-a-secret' };
+      gatewayStatuses.push((await gatewayCall(instance.app, { deploymentId: deployment.id, path: '/api/v5/clients', key: wrong, remoteAddress: '198.51.100.30' })).status);
+    }
+    expect(gatewayStatuses.slice(0, 100).every((status) => status === 401)).toBe(true);
+    expect(gatewayStatuses.at(-1)).toBe(429);
+  });
+});

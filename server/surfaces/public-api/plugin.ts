@@ -5,7 +5,6 @@ import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-pr
 import type { PlatformApiLimits } from '../../config';
 import { DomainError, ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
 import { KEY_REFUSAL_MESSAGES } from '../../keys/key-lifecycle';
-import { SlidingWindowLimiter } from '../../http/sliding-window-limiter';
 import type { Services } from '../../services';
 import { parseBasicCredentials } from '../../keys/basic-credentials';
 import { BadCredentialsError } from './request-principal';
@@ -24,15 +23,16 @@ declare module 'fastify' {
  * The Platform API (`/public_api/v1`): EMQX Platform's wire format behind HTTP Basic with a
  * Platform API Key. Authentication, scope and rate limits are enforced here, once.
  */
-export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits: PlatformApiLimits; now: () => number }> = async (
+export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits: PlatformApiLimits }> = async (
   app,
-  { services, limits, now },
+  { services, limits },
 ) => {
-  const failures = new SlidingWindowLimiter(limits.failures, now);
+  // Counted per instance in memory, or by every instance together on PostgreSQL.
+  const failures = services.windows.create('platform.failures_by_address', limits.failures);
   const buckets = {
-    read: new SlidingWindowLimiter({ max: limits.readsPerHour, windowMs: HOUR }, now),
-    tls_write: new SlidingWindowLimiter({ max: limits.tlsWritesPerHour, windowMs: HOUR }, now),
-    start_stop: new SlidingWindowLimiter({ max: limits.startStopPerHour, windowMs: HOUR }, now),
+    read: services.windows.create('platform.reads', { max: limits.readsPerHour, windowMs: HOUR }),
+    tls_write: services.windows.create('platform.tls_writes', { max: limits.tlsWritesPerHour, windowMs: HOUR }),
+    start_stop: services.windows.create('platform.start_stop', { max: limits.startStopPerHour, windowMs: HOUR }),
   };
 
   await app.register(fastifySwagger, {
@@ -80,14 +80,14 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
     const config = request.routeOptions.config;
     if (!config.scope) return; // the OpenAPI document is public
     const address = request.ip;
-    const retryAfter = failures.retryAfterSeconds(address);
+    const retryAfter = await failures.retryAfterSeconds(address);
     if (retryAfter > 0) throw new TooManyRequestsError(retryAfter, 'Too many failed authentication attempts. Try again later.');
 
     const credentials = parseBasicCredentials(request.headers.authorization);
     const authenticated = credentials ? await services.platformKeys.authenticate(credentials.id, credentials.secret, address) : undefined;
     if (authenticated && 'known' in authenticated && authenticated.known) request.platformUsageKey = authenticated.known;
     if (!authenticated || 'failed' in authenticated) {
-      failures.record(address);
+      await failures.record(address);
       throw new BadCredentialsError();
     }
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
@@ -105,9 +105,10 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
     const bucket = config.rateBucket ?? 'read';
     const deploymentId = (request.params as { deployment_id?: string }).deployment_id ?? '';
     const limitKey = bucket === 'start_stop' ? `${key.id}:${deploymentId}` : key.id;
-    const wait = buckets[bucket].retryAfterSeconds(limitKey);
-    if (wait > 0) throw new TooManyRequestsError(wait, 'This API key has reached its request limit for this call. Try again later.');
-    buckets[bucket].record(limitKey);
+    const taken = await buckets[bucket].take(limitKey);
+    if ('retryAfterSeconds' in taken) {
+      throw new TooManyRequestsError(taken.retryAfterSeconds, 'This API key has reached its request limit for this call. Try again later.');
+    }
   });
 
   await app.register(publicApiRoutes, { services });
