@@ -135,7 +135,7 @@ test('Settings: a maximum key lifetime, and finding a key by a leaked secret', a
 
   await page.getByRole('textbox', { name: 'Maximum key lifetime' }).fill('30');
   await page.getByRole('switch', { name: 'Allow keys that never expire' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('region', { name: 'Key policy' }).getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Key policy saved')).toBeVisible();
   await page.goto('/platform-api-keys');
   await page.getByRole('button', { name: 'New API Key' }).first().click();
