@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { startServerProcess } from '../test/support/child-server';
 import { seedConsoleStore } from './console/seed';
+import { benchDatabaseServer, withFreshDatabase } from './postgres';
 import { percentile } from './stats';
 
 export interface ConsoleLoadResult {
@@ -28,21 +28,8 @@ const ROOT = { email: 'root@bench.example', password: 'bench root password' };
  */
 export async function runConsoleBench(): Promise<ConsoleLoadResult[]> {
   const results = await runOn('embedded (PGlite)', {});
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    const name = `keyward_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    try {
-      results.push(...(await runOn('PostgreSQL', { DATABASE_URL: url.toString() })));
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }
+  const server = benchDatabaseServer();
+  if (server) results.push(...(await withFreshDatabase(server, (url) => runOn('PostgreSQL', { DATABASE_URL: url }))));
   return results;
 }
 

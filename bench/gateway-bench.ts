@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
 import { findNginx, startNginx } from './gateway/nginx';
 import { seedGatewayStore } from './gateway/seed';
+import { benchDatabaseServer, withFreshDatabase } from './postgres';
 
 export interface LoadResult {
   scenario: string;
@@ -96,6 +97,8 @@ export interface GatewayBenchResult {
   bare: LoadResult;
   keyward: LoadResult;
   keywardWithoutUsage: LoadResult;
+  /** KEYWARD_WORKERS=2 on PostgreSQL, when the bench may make a database (BENCH_DATABASE_URL). */
+  twoWorkers?: LoadResult;
   attacked: LoadResult;
   badSecretsSent: number;
 }
@@ -125,22 +128,22 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     }
 
     const master = randomBytes(32);
-    const seeded = await seedGatewayStore(dataDir, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
+    const seeded = await seedGatewayStore({ kind: 'pglite', dataDir }, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
     // The same store twice: one server counts usage, the other has KEYWARD_USAGE_RECORDING=false.
     cpSync(dataDir, quietDataDir, { recursive: true });
-    const startKeyward = async (directory: string, recording: boolean, profile: boolean) => {
+    const startKeyward = async (directory: string, recording: boolean, profile: boolean, env: Record<string, string> = {}) => {
       const port = await freePort();
-      children.push(
-        start(path.join(here, '..', 'dist', 'server', 'main.js'), {
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          KEYWARD_DATA_DIR: directory,
-          KEYWARD_SECRET_KEY: master.toString('hex'),
-          KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
-          KEYWARD_USAGE_RECORDING: String(recording),
-          LOG_LEVEL: 'silent',
-        }, profile),
-      );
+      const child = start(path.join(here, '..', 'dist', 'server', 'main.js'), {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KEYWARD_DATA_DIR: directory,
+        KEYWARD_SECRET_KEY: master.toString('hex'),
+        KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
+        KEYWARD_USAGE_RECORDING: String(recording),
+        LOG_LEVEL: 'silent',
+        ...env,
+      }, profile);
+      children.push(child);
       await waitFor(`http://127.0.0.1:${port}/healthz`);
       return port;
     };
@@ -152,30 +155,59 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     const gatewayUrl = `http://127.0.0.1:${keywardPort}${apiPath}`;
     const direct = await load('(a) upstream directly', `${upstreamUrl}/api/v5/clients`);
     // The machine's load drifts within a run (and JIT warm-up favours whatever runs later), so
-    // the proxies take turns, ROUNDS times, and each reports its median round.
-    const rounds = { nginx: [] as LoadResult[], bare: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], attacked: [] as LoadResult[] };
-    let badSecretsSent = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      if (nginxBinary) rounds.nginx.push(await load('(n) nginx 1.22, one worker, keep-alive proxy', `http://127.0.0.1:${nginxPort}${apiPath}`));
-      rounds.bare.push(await load('(b) bare Fastify + @fastify/reply-from proxy', `http://127.0.0.1:${proxyPort}${apiPath}`));
-      rounds.keyward.push(await load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, gatewayUrl, { authorization }));
-      rounds.quiet.push(await load('(c0) as (c), usage recording off', `http://127.0.0.1:${quietPort}${apiPath}`, { authorization }));
-      const attacked = await withBadSecrets(gatewayUrl, seeded.appId, () => load('(d) as (c), plus 100 bad-secret requests/s', gatewayUrl, { authorization }));
-      rounds.attacked.push(attacked.result);
-      badSecretsSent += attacked.sent;
-    }
-    return {
-      direct,
-      nginx: nginxBinary ? medianRound(rounds.nginx) : undefined,
-      bare: medianRound(rounds.bare),
-      keyward: medianRound(rounds.keyward),
-      keywardWithoutUsage: medianRound(rounds.quiet),
-      attacked: medianRound(rounds.attacked),
-      badSecretsSent,
+    // the proxies take turns, ROUNDS times, each reports its median round, and (c) and (c0)
+    // swap places every round.
+    const measure = async (workers: { port: number; authorization: string } | undefined): Promise<GatewayBenchResult> => {
+      const rounds = { nginx: [] as LoadResult[], bare: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], workers: [] as LoadResult[], attacked: [] as LoadResult[] };
+      let badSecretsSent = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        if (nginxBinary) rounds.nginx.push(await load('(n) nginx 1.22, one worker, keep-alive proxy', `http://127.0.0.1:${nginxPort}${apiPath}`));
+        rounds.bare.push(await load('(b) bare Fastify + @fastify/reply-from proxy', `http://127.0.0.1:${proxyPort}${apiPath}`));
+        const withUsage = () => load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, gatewayUrl, { authorization });
+        const withoutUsage = () => load('(c0) as (c), usage recording off', `http://127.0.0.1:${quietPort}${apiPath}`, { authorization });
+        if (round % 2 === 0) {
+          rounds.keyward.push(await withUsage());
+          rounds.quiet.push(await withoutUsage());
+        } else {
+          rounds.quiet.push(await withoutUsage());
+          rounds.keyward.push(await withUsage());
+        }
+        if (workers) {
+          rounds.workers.push(await load('(c2) as (c), PostgreSQL, KEYWARD_WORKERS=2', `http://127.0.0.1:${workers.port}${apiPath}`, { authorization: workers.authorization }));
+        }
+        const attacked = await withBadSecrets(gatewayUrl, seeded.appId, () => load('(d) as (c), plus 100 bad-secret requests/s', gatewayUrl, { authorization }));
+        rounds.attacked.push(attacked.result);
+        badSecretsSent += attacked.sent;
+      }
+      return {
+        direct,
+        nginx: nginxBinary ? medianRound(rounds.nginx) : undefined,
+        bare: medianRound(rounds.bare),
+        keyward: medianRound(rounds.keyward),
+        keywardWithoutUsage: medianRound(rounds.quiet),
+        twoWorkers: workers ? medianRound(rounds.workers) : undefined,
+        attacked: medianRound(rounds.attacked),
+        badSecretsSent,
+      };
     };
+    const databaseServer = benchDatabaseServer();
+    if (!databaseServer) return await measure(undefined);
+    return await withFreshDatabase(databaseServer, async (databaseUrl) => {
+      // The same deployment and App ID; the secret is this store's own.
+      const inPostgres = await seedGatewayStore({ kind: 'postgres', databaseUrl }, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
+      const port = await startKeyward(`${dataDir}-workers`, true, false, { DATABASE_URL: databaseUrl, KEYWARD_WORKERS: '2' });
+      try {
+        return await measure({ port, authorization: `Basic ${Buffer.from(`${inPostgres.appId}:${inPostgres.appSecret}`).toString('base64')}` });
+      } finally {
+        // The database goes next: its server process first.
+        const child = children.pop()!;
+        child.kill('SIGTERM');
+        await exited(child);
+      }
+    });
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map(exited));
-    for (const directory of [dataDir, quietDataDir, nginxDir]) rmSync(directory, { recursive: true, force: true });
+    for (const directory of [dataDir, quietDataDir, `${dataDir}-workers`, nginxDir]) rmSync(directory, { recursive: true, force: true });
   }
 }

@@ -21,8 +21,8 @@ async function main(): Promise<void> {
 
   if (wants('gateway')) {
     const result = await runGatewayBench();
-    const { bare, keyward, keywardWithoutUsage, attacked, nginx } = result;
-    const rows = [result.direct, nginx, bare, keyward, keywardWithoutUsage, attacked].filter((row) => row !== undefined);
+    const { bare, keyward, keywardWithoutUsage, twoWorkers, attacked, nginx } = result;
+    const rows = [result.direct, nginx, bare, keyward, keywardWithoutUsage, twoWorkers, attacked].filter((row) => row !== undefined);
     printTable(
       'Deployment API gateway (autocannon, 50 connections; latency in ms)',
       ['scenario', 'req/s', 'p50', 'p99', 'non-2xx'],
@@ -46,6 +46,10 @@ async function main(): Promise<void> {
     goal('gateway', 'throughput c0/b, usage off', fmt(quietRatio, 2), '(for comparison)', true);
     if (nginx) goal('gateway', 'Keyward / nginx one worker c/n', fmt(ofNginx, 2), '>= 0.5', ofNginx >= 0.5);
     else goal('gateway', 'Keyward / nginx one worker c/n', 'no nginx here', '>= 0.5', false);
+    if (nginx && twoWorkers) {
+      const workersOfNginx = twoWorkers.requestsPerSecond / nginx.requestsPerSecond;
+      goal('gateway', 'KEYWARD_WORKERS=2 / nginx c2/n', fmt(workersOfNginx, 2), '>= 0.5', workersOfNginx >= 0.5);
+    }
     goal('gateway', 'added p99 c-b', `${fmt(addedP99)} ms`, '< 2 ms', addedP99 < 2);
     goal('gateway', 'under bad secrets d/c', fmt(underAttack, 2), '>= 0.90', underAttack >= 0.9);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { openStore } from '../../server/db/store';
+import { openStore, type StoreOptions } from '../../server/db/store';
 import { deploymentApiKeys, deploymentKeyPermissions, deployments, organizations, projects } from '../../server/db/schema';
 import { createSecretHasher } from '../../server/keys/secret-hasher';
 import { generateSecret } from '../../server/keys/key-format';
@@ -9,11 +9,11 @@ import type { ServerKeys } from '../../server/secrets/master-key';
 import { createSecretBox } from '../../server/secrets/secret-box';
 
 /**
- * An embedded store holding one deployment, `keyCount` Deployment API Keys, and the key the
+ * A store (the embedded one, or a PostgreSQL database) holding one deployment, `keyCount` Deployment API Keys, and the key the
  * benchmark uses, which holds 50 permissions including GET /clients.
  */
-export async function seedGatewayStore(dataDir: string, keys: ServerKeys, upstreamUrl: string, keyCount: number) {
-  const store = await openStore({ kind: 'pglite', dataDir });
+export async function seedGatewayStore(target: StoreOptions, keys: ServerKeys, upstreamUrl: string, keyCount: number) {
+  const store = await openStore(target);
   const hasher = createSecretHasher(keys.pepper);
   const organizationId = randomUUID();
   const projectId = randomUUID();
