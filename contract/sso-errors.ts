@@ -9,5 +9,6 @@ export const SSO_ERRORS = [
   'domain_not_allowed',
   'account_disabled',
   'root_not_allowed',
+  'too_many',
 ] as const;
 export type SsoError = (typeof SSO_ERRORS)[number];

@@ -97,6 +97,8 @@ export function createServices(deps: {
   const deployments = createDeploymentsService({ db, now, secretBox, upstreamPolicy, transitionMs: config.deploymentTransitionMs, announce });
   return {
     windows,
+    // Signed-out calls that store something for a while (a WebAuthn challenge, an SSO attempt).
+    signInChallenges: windows.create('sign_in.challenges_by_address', { max: 30, windowMs: 60_000 }),
     auth,
     twoFactor,
     twoFactorPolicy: createTwoFactorPolicyService({ db }),

@@ -97,6 +97,7 @@ export const en = {
       domain_not_allowed: 'Your email address’s domain may not sign in to this organisation.',
       account_disabled: 'Your account is disabled. Ask an Administrator.',
       root_not_allowed: 'The Root account signs in with its password and second factor.',
+      too_many: 'Too many sign-in attempts from here. Wait a minute and try again.',
     },
   },
   noAccess: {

@@ -95,6 +95,7 @@ export const zhCN: Messages = {
       domain_not_allowed: '你的邮箱域名不允许登录此组织。',
       account_disabled: '你的账号已被禁用，请联系管理员。',
       root_not_allowed: 'Root 账号需使用密码和第二因素登录。',
+      too_many: '此处的登录尝试过多，请稍候一分钟再试。',
     },
   },
   noAccess: {

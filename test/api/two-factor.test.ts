@@ -243,6 +243,20 @@ describe('changing the password', () => {
 
 describe('passkey answers that do not verify', () => {
   const t = useTestApp({});
+
+  it('limits the signed-out calls that store a challenge or an SSO attempt, per client address', async () => {
+    await t.setupRoot();
+    const flooder = t.client('203.0.113.66');
+    const statuses: number[] = [];
+    for (let call = 0; call < 31; call++) statuses.push((await flooder.post('/api/console/session/passkey-options')).status);
+    expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    const sso = await t.app.inject({ method: 'GET', url: '/api/console/sso/start', headers: { host: 'keyward.test' }, remoteAddress: '203.0.113.66' });
+    expect(sso.headers.location).toBe('/?sso_error=too_many');
+    // Someone else is not held up by it.
+    expect((await t.client('203.0.113.67').post('/api/console/session/passkey-options')).status).toBe(200);
+  });
+
   const forged = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AAAA', signature: 'AAAA' }, clientExtensionResults: {} };
 
   it('are refused with one error, whatever is wrong, and a challenge is good once', async () => {

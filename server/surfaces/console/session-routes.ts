@@ -5,7 +5,7 @@ import { setupRequestSchema, setupStatusSchema, signInRequestSchema } from '../.
 import { passkeyAnswerSchema, passkeyOptionsSchema, secondFactorRequestSchema, SECURITY_ERROR_CODES } from '../../../contract/security';
 import { sessionSchema } from '../../../contract/session';
 import { apiErrorSchema } from '../../../contract/errors';
-import { ConflictError, DomainError, UnauthenticatedError } from '../../http/domain-errors';
+import { ConflictError, DomainError, TooManyRequestsError, UnauthenticatedError } from '../../http/domain-errors';
 import type { Services } from '../../services';
 import { sessionOf } from './request-auth';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
@@ -86,6 +86,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     '/session/passkey-options',
     { config: { public: true }, schema: { response: { 200: passkeyOptionsSchema } } },
     async (request, reply) => {
+      const slot = await services.signInChallenges.take(request.ip);
+      if ('retryAfterSeconds' in slot) throw new TooManyRequestsError(slot.retryAfterSeconds);
       const pending = await auth.pendingSecondStep(readSessionToken(request));
       return reply.header('cache-control', 'no-store').send(await twoFactor.signInOptions(webAuthnSiteOf(request), pending?.id ?? null));
     },

@@ -25,6 +25,8 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
   app.get('/sso', { config: { public: true }, schema: { response: { 200: ssoStatusSchema } } }, async () => ({ enabled: await sso.enabled() }));
 
   app.get('/sso/start', { config: { public: true } }, async (request, reply) => {
+    const slot = await services.signInChallenges.take(request.ip);
+    if ('retryAfterSeconds' in slot) return reply.redirect('/?sso_error=too_many', 303);
     try {
       const { url, state } = await sso.start(redirectUriOf(request));
       // Lax, not Strict: the way back is a navigation from the provider's site.
