@@ -46,6 +46,11 @@ export function createTwoFactorService(deps: {
   const { db, now, secretBox, hasher, passkeys } = deps;
   const hashRecoveryCode = (typed: string) => hasher.hash(`recovery-code:${canonicalRecoveryCode(typed)}`);
 
+  /** Whether the account's authenticator app is on (no need to open its seed to know). */
+  async function hasApp(db: Executor, userId: string): Promise<boolean> {
+    return Boolean((await findTotp(db, userId))?.confirmedAt);
+  }
+
   async function confirmedSecret(db: Executor, userId: string): Promise<string | undefined> {
     const totp = await findTotp(db, userId);
     return totp?.confirmedAt ? secretBox.open(totp.secretSealed) : undefined;
@@ -68,7 +73,7 @@ export function createTwoFactorService(deps: {
   }
 
   async function factorCount(db: Executor, userId: string): Promise<number> {
-    return ((await confirmedSecret(db, userId)) === undefined ? 0 : 1) + (await countPasskeys(db, userId));
+    return ((await hasApp(db, userId)) ? 1 : 0) + (await countPasskeys(db, userId));
   }
 
   async function issueRecoveryCodes(tx: Executor, userId: string): Promise<RecoveryCodes> {
@@ -99,14 +104,14 @@ export function createTwoFactorService(deps: {
 
     /** The methods the second step of this account's sign-in accepts; none: no second step. */
     async methodsOf(userId: string): Promise<SecondFactorMethod[]> {
-      const app = (await confirmedSecret(db, userId)) !== undefined;
+      const app = await hasApp(db, userId);
       const keys = (await countPasskeys(db, userId)) > 0;
       const methods: SecondFactorMethod[] = [...(app ? (['totp'] as const) : []), ...(keys ? (['passkey'] as const) : [])];
       return methods.length > 0 ? [...methods, 'recovery_code'] : [];
     },
 
     async status(actor: Actor): Promise<SecurityStatus> {
-      const totp = Boolean((await findTotp(db, actor.userId))?.confirmedAt);
+      const totp = await hasApp(db, actor.userId);
       const keys = await passkeys.list(actor.userId);
       return {
         totp,
@@ -162,7 +167,7 @@ export function createTwoFactorService(deps: {
 
     /** Removes the authenticator app, on proof of a factor (a recovery code counts). */
     async removeTotp(actor: Actor, proof: Reauthentication, site: WebAuthnSite, sessionId: string): Promise<void> {
-      if ((await confirmedSecret(db, actor.userId)) === undefined) throw new NotFoundError('No authenticator app is set up.');
+      if (!(await hasApp(db, actor.userId))) throw new NotFoundError('No authenticator app is set up.');
       await refuseIfLastRequired(actor);
       if (!(await reauthenticated(actor, proof, site, true))) throw WRONG_CODE();
       await db.transaction(async (tx) => {
