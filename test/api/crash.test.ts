@@ -161,7 +161,7 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     const { key, authorization } = await createKey(call, deployment.id, '/clients/{clientid}');
     // The stand-in upstream answers /slow after 2 s: these are in flight when SIGTERM arrives.
     const inFlight = [1, 2, 3].map(() =>
-      fetch(`${server.url}/api/deployments/${deployment.id}/api/v5/clients/slow`, { headers: { authorization } }).then(async (response) => ({ status: response.status, body: await response.text() })),
+      fetch(`${server.url}/api/deployments/${deployment.id}/api/v5/clients/slow`, { headers: { authorization } }).then(async (response) => ({ status: response.status, body: await response.text(), connection: response.headers.get('connection') })),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     server.child.kill('SIGTERM');
@@ -169,7 +169,8 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ code: 'DRAINING' });
-    expect(await Promise.all(inFlight)).toEqual([1, 2, 3].map(() => ({ status: 200, body: 'late' })));
+    // Answered in full, each telling its client not to send more on that connection.
+    expect(await Promise.all(inFlight)).toEqual([1, 2, 3].map(() => ({ status: 200, body: 'late', connection: 'close' })));
     expect(await server.exited).toBe(0);
     // Drained, not timed out: keep-alive connections were let go once their requests ended.
     expect(server.log()).not.toContain('still in flight after the drain time');

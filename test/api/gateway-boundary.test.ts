@@ -359,3 +359,84 @@ describe('the gateway on its own origin (KEYWARD_GATEWAY_ORIGIN)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/healthz', headers: { host: 'gateway.k.test' } })).statusCode).toBe(200);
   });
 });
+
+describe('gateway answers over a real connection', () => {
+  const t = useTestApp({ deploymentTransitionMs: 0 });
+  let broken: Server;
+  let brokenUrl = '';
+  /** Settles when the upstream's endless answer is closed by the other side. */
+  let endlessClosed: Promise<'closed before the end'>;
+
+  beforeAll(async () => {
+    let closed: (value: 'closed before the end') => void;
+    endlessClosed = new Promise((resolve) => (closed = resolve));
+    // An upstream that misbehaves on purpose, by path.
+    broken = createServer((request, response) => {
+      const chunk = Buffer.alloc(16 * 1024, 120);
+      if (request.url!.endsWith('/endless')) {
+        response.writeHead(200, { 'content-type': 'application/octet-stream' });
+        response.on('close', () => closed('closed before the end'));
+        const pump = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once('drain', pump);
+        };
+        return pump();
+      }
+      // Promises more than it sends, then drops the connection: small answers are read whole
+      // before Keyward answers, large ones are already streaming.
+      const declared = request.url!.endsWith('/cut-small') ? 1000 : 1024 * 1024;
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': declared });
+      response.write(declared === 1000 ? chunk.subarray(0, 10) : Buffer.concat([chunk, chunk, chunk, chunk, chunk, chunk, chunk]), () => response.socket!.destroy());
+    });
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    brokenUrl = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    broken.closeAllConnections();
+    await new Promise((resolve) => broken.close(resolve));
+  });
+
+  /** GETs `path` through Keyward; `onFirstBytes` may stop early by destroying the request. */
+  async function get(path: string, onFirstBytes?: (outgoing: ReturnType<typeof httpRequest>) => void) {
+    const { deployment, key } = await keyedDeployment(t, brokenUrl);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    return new Promise<{ status: number; bytes: number; complete: boolean; body: string }>((resolve) => {
+      const outgoing = httpRequest(
+        { host: '127.0.0.1', port, path: `/api/deployments/${deployment.id}/api/v5/clients/${path}`, headers: { authorization: basic(key.appId, key.appSecret) } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          const done = () => {
+            const body = Buffer.concat(chunks);
+            resolve({ status: response.statusCode ?? 0, bytes: body.length, complete: response.complete, body: body.toString('utf8') });
+          };
+          response.on('data', (data: Buffer) => {
+            if (chunks.push(data) === 1) onFirstBytes?.(outgoing);
+          });
+          response.on('end', done).on('error', done).on('close', done);
+        },
+      );
+      outgoing.on('error', () => undefined);
+      outgoing.end();
+    });
+  }
+
+  it('stops reading the upstream when the client goes away mid-answer', async () => {
+    const answer = await get('endless', (outgoing) => outgoing.destroy());
+    expect(answer.status).toBe(200);
+    expect(await endlessClosed).toBe('closed before the end');
+  });
+
+  it('answers 502 when a small answer breaks off before Keyward has sent anything', async () => {
+    const answer = await get('cut-small');
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.body)).toMatchObject({ code: 'UPSTREAM_UNREACHABLE' });
+  });
+
+  it('cuts the client off when a streaming answer breaks off, never ending it as if whole', async () => {
+    const answer = await get('cut-large');
+    expect(answer.status).toBe(200);
+    expect(answer.complete).toBe(false);
+    expect(answer.bytes).toBeLessThan(1024 * 1024);
+  });
+});

@@ -63,12 +63,12 @@ function splitTarget(url: string): { deploymentId: string; path: string; query: 
  * permission, then forward exactly that canonical path to the deployment's upstream EMQX REST
  * API. In that order, for every request; a query string is passed on but never routes.
  */
-export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTimeoutMs: number; accessLog: boolean }> = async (
+export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTimeoutMs: number; accessLog: boolean; draining: () => boolean }> = async (
   app,
-  { services, upstreamTimeoutMs, accessLog },
+  { services, upstreamTimeoutMs, accessLog, draining },
 ) => {
   const { gateway, metrics } = services;
-  const forward = createForwarder({ timeoutMs: upstreamTimeoutMs, lookup: services.upstreamPolicy.lookup });
+  const forward = createForwarder({ timeoutMs: upstreamTimeoutMs, lookup: services.upstreamPolicy.lookup, draining });
   app.addHook('onClose', () => forward.close());
 
   /** Names the key a refused request used, once its deployment is known (from cache, or read). */
@@ -131,8 +131,8 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     return reply.code(405).send({ code: 'METHOD_NOT_ALLOWED', message: `The Deployment API supports ${HTTP_METHODS.join(', ')}.` });
   });
 
-  // Per-request info lines would cost the hot path more than the proxying; failures still log.
-  app.all('/:deploymentId/*', { logLevel: 'warn' }, async (request, reply) => {
+  // Fastify's per-request log lines are off here (server/app.ts: disableRequestLogging).
+  app.all('/:deploymentId/*', async (request, reply) => {
     const startedAt = performance.now();
     const send = (status: number, body: ApiErrorBody) => reply.code(status).send(body);
     const target = splitTarget(request.url);
