@@ -90,6 +90,18 @@ async function withBadSecrets<T>(url: string, appId: string, during: () => Promi
   }
 }
 
+/** The throughput of each scenario in one round, measured seconds apart from one another. */
+export interface GatewayRound {
+  nginx?: number;
+  bare: number;
+  keyward: number;
+  keywardWithoutUsage: number;
+  twoWorkers?: number;
+  attacked: number;
+  /** p99 of (c) less p99 of (b), in ms. */
+  addedP99: number;
+}
+
 export interface GatewayBenchResult {
   direct: LoadResult;
   /** Debian's nginx, one worker, when the machine has it. */
@@ -101,6 +113,7 @@ export interface GatewayBenchResult {
   twoWorkers?: LoadResult;
   attacked: LoadResult;
   badSecretsSent: number;
+  rounds: GatewayRound[];
 }
 
 export async function runGatewayBench(): Promise<GatewayBenchResult> {
@@ -156,10 +169,12 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     const direct = await load('(a) upstream directly', `${upstreamUrl}/api/v5/clients`);
     // The machine's load drifts within a run (and JIT warm-up favours whatever runs later), so
     // the proxies take turns, ROUNDS times, each reports its median round, and (c) and (c0)
-    // swap places every round.
+    // swap places every round. Ratios are taken within each round, between measurements seconds
+    // apart, and the median of those is the run's ratio.
     const measure = async (workers: { port: number; authorization: string } | undefined): Promise<GatewayBenchResult> => {
       const rounds = { nginx: [] as LoadResult[], bare: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], workers: [] as LoadResult[], attacked: [] as LoadResult[] };
       let badSecretsSent = 0;
+      const perRound: GatewayRound[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         if (nginxBinary) rounds.nginx.push(await load('(n) nginx 1.22, one worker, keep-alive proxy', `http://127.0.0.1:${nginxPort}${apiPath}`));
         rounds.bare.push(await load('(b) bare Fastify + @fastify/reply-from proxy', `http://127.0.0.1:${proxyPort}${apiPath}`));
@@ -178,6 +193,15 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
         const attacked = await withBadSecrets(gatewayUrl, seeded.appId, () => load('(d) as (c), plus 100 bad-secret requests/s', gatewayUrl, { authorization }));
         rounds.attacked.push(attacked.result);
         badSecretsSent += attacked.sent;
+        perRound.push({
+          nginx: rounds.nginx.at(-1)?.requestsPerSecond,
+          bare: rounds.bare.at(-1)!.requestsPerSecond,
+          keyward: rounds.keyward.at(-1)!.requestsPerSecond,
+          keywardWithoutUsage: rounds.quiet.at(-1)!.requestsPerSecond,
+          twoWorkers: rounds.workers.at(-1)?.requestsPerSecond,
+          attacked: attacked.result.requestsPerSecond,
+          addedP99: rounds.keyward.at(-1)!.p99 - rounds.bare.at(-1)!.p99,
+        });
       }
       return {
         direct,
@@ -188,6 +212,7 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
         twoWorkers: workers ? medianRound(rounds.workers) : undefined,
         attacked: medianRound(rounds.attacked),
         badSecretsSent,
+        rounds: perRound,
       };
     };
     const databaseServer = benchDatabaseServer();

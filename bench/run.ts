@@ -4,9 +4,9 @@
  */
 import os from 'node:os';
 import { runConsoleBench } from './console-bench';
-import { runGatewayBench } from './gateway-bench';
+import { runGatewayBench, type GatewayRound } from './gateway-bench';
 import { runPickerBench } from './picker-bench';
-import { fmt, printTable } from './stats';
+import { fmt, median, printTable } from './stats';
 
 async function main(): Promise<void> {
   console.log(
@@ -34,20 +34,24 @@ async function main(): Promise<void> {
         row.non2xx,
       ]),
     );
-    const ratio = keyward.requestsPerSecond / bare.requestsPerSecond;
-    const quietRatio = keywardWithoutUsage.requestsPerSecond / bare.requestsPerSecond;
-    const ofNginx = nginx ? keyward.requestsPerSecond / nginx.requestsPerSecond : NaN;
-    const addedP99 = keyward.p99 - bare.p99;
-    const underAttack = attacked.requestsPerSecond / keyward.requestsPerSecond;
+    // Each ratio is the median of its per-round ratios (both sides measured seconds apart).
+    const perRound = (of: (round: GatewayRound) => number | undefined) => median(result.rounds.map(of).filter((value) => value !== undefined));
+    const ratio = perRound((round) => round.keyward / round.bare);
+    const quietRatio = perRound((round) => round.keywardWithoutUsage / round.bare);
+    const ofNginx = perRound((round) => (round.nginx ? round.keyward / round.nginx : undefined));
+    const addedP99 = perRound((round) => round.addedP99);
+    const underAttack = perRound((round) => round.attacked / round.keyward);
     console.log(
       `c/b = ${fmt(ratio, 2)} (goal >= 1.0; usage off c0/b = ${fmt(quietRatio, 2)}) · c/n = ${fmt(ofNginx, 2)} (goal >= 0.5) · added p99 c-b = ${fmt(addedP99)} ms (goal < 2) · d/c = ${fmt(underAttack, 2)} (goal >= 0.90; ${result.badSecretsSent} bad-secret requests sent)`,
     );
+    const each = (of: (round: GatewayRound) => number | undefined) => result.rounds.map((round) => fmt(of(round) ?? NaN, 2)).join(' ');
+    console.log(`per round: c/b ${each((round) => round.keyward / round.bare)} · c/n ${each((round) => (round.nginx ? round.keyward / round.nginx : undefined))}`);
     goal('gateway', 'throughput c/b, usage on', fmt(ratio, 2), '>= 1.0', ratio >= 1);
     goal('gateway', 'throughput c0/b, usage off', fmt(quietRatio, 2), '(for comparison)', true);
     if (nginx) goal('gateway', 'Keyward / nginx one worker c/n', fmt(ofNginx, 2), '>= 0.5', ofNginx >= 0.5);
     else goal('gateway', 'Keyward / nginx one worker c/n', 'no nginx here', '>= 0.5', false);
     if (nginx && twoWorkers) {
-      const workersOfNginx = twoWorkers.requestsPerSecond / nginx.requestsPerSecond;
+      const workersOfNginx = perRound((round) => (round.nginx && round.twoWorkers ? round.twoWorkers / round.nginx : undefined));
       goal('gateway', 'KEYWARD_WORKERS=2 / nginx c2/n', fmt(workersOfNginx, 2), '>= 0.5', workersOfNginx >= 0.5);
     }
     goal('gateway', 'added p99 c-b', `${fmt(addedP99)} ms`, '< 2 ms', addedP99 < 2);

@@ -5,6 +5,13 @@ export function percentile(values: number[], p: number): number {
   return sorted[index]!;
 }
 
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 export const fmt = (value: number, digits = 1) =>
   Number.isFinite(value) ? value.toFixed(digits) : '—';
 
