@@ -6,6 +6,7 @@ import { loadConfig, type KeywardConfig } from './config';
 import { projectRootOf } from './project-root';
 import { isDatabaseUnavailable } from './db/postgres-errors';
 import { openStore, type Store } from './db/store';
+import { aggregateWorkerMetrics } from './metrics/cluster-metrics';
 import { createSetupService } from './organization/setup-service';
 import { deriveServerKeys, loadMasterSecret } from './secrets/master-key';
 
@@ -23,8 +24,8 @@ async function createRootFromEnvironment(store: Store, config: KeywardConfig, lo
 
 /**
  * KEYWARD_WORKERS > 1: this process migrates the database and makes Root once, then runs that
- * many server processes sharing the port, replaces one that dies, and on SIGTERM passes the
- * signal on and waits for every one to drain.
+ * many server processes sharing the port, replaces one that dies, sums their metrics for
+ * `/metrics`, and on SIGTERM passes the signal on and waits for every one to drain.
  */
 async function runPrimary(config: KeywardConfig): Promise<void> {
   loadMasterSecret(config.secretKey, config.dataDir);
@@ -32,6 +33,7 @@ async function runPrimary(config: KeywardConfig): Promise<void> {
   await createRootFromEnvironment(store, config, (message) => console.log(message));
   await store.close();
 
+  if (config.metrics.enabled) aggregateWorkerMetrics();
   let stopping = false;
   const start = () => cluster.fork().on('exit', (code, signal) => {
     if (stopping) return;

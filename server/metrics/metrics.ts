@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UsageOutcome } from '../../contract/usage-outcomes';
+import { clusterScraper } from './cluster-metrics';
 
 export type Surface = 'gateway' | 'platform_api' | 'console' | 'other';
 
@@ -63,6 +65,8 @@ export function createMetrics(deps: { poolStats?: () => { total: number; idle: n
     name: 'keyward_usage_flush_lag_seconds',
     help: 'Seconds since usage counts were last written to the database.',
     registers: [registry],
+    // Across KEYWARD_WORKERS, the process that is furthest behind.
+    aggregator: 'max',
     collect() {
       this.set((Date.now() - lastFlush) / 1000);
     },
@@ -87,6 +91,8 @@ export function createMetrics(deps: { poolStats?: () => { total: number; idle: n
   const statusClass = (status: number) => `${Math.floor(status / 100)}xx`;
   return {
     registry,
+    /** The Prometheus text of this server: of every worker together under KEYWARD_WORKERS. */
+    scrape: cluster.isWorker ? clusterScraper(registry) : () => registry.metrics(),
     request(surface: Surface, status: number, seconds: number): void {
       requests.inc({ surface, status_class: statusClass(status) });
       duration.observe({ surface }, seconds);

@@ -20,7 +20,7 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics, port: nu
     metrics.request(surfaceOf(request.url), reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
-  const serve = async () => ({ type: metrics.registry.contentType, body: await metrics.registry.metrics() });
+  const serve = async () => ({ type: metrics.registry.contentType, body: await metrics.scrape() });
   if (port === undefined) {
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
       const { type, body } = await serve();

@@ -31,11 +31,13 @@ describe('KEYWARD_WORKERS: several server processes on one port', () => {
     expect(server.stderr()).toContain('KEYWARD_WORKERS above 1 needs PostgreSQL (DATABASE_URL)');
   });
 
-  it.runIf(testStoreKind === 'postgres')('a key deleted through one process is refused by every process at once', async () => {
+  /** Two workers on a fresh PostgreSQL database, a deployment forwarding upstream, and a key of it. */
+  async function clusteredDeployment(env: Record<string, string> = {}) {
     const upstream = await startUpstream();
     cleanups.push(upstream.close);
-    const env = await freshServerEnvironment(ROOT, cleanups, { KEYWARD_WORKERS: '2', KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '0', LOG_LEVEL: 'info' });
-    const server = await startServerProcess(env);
+    const server = await startServerProcess(
+      await freshServerEnvironment(ROOT, cleanups, { KEYWARD_WORKERS: '2', KEYWARD_DEPLOYMENT_TRANSITION_SECONDS: '0', LOG_LEVEL: 'info', ...env }),
+    );
     cleanups.push(async () => {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -50,11 +52,15 @@ describe('KEYWARD_WORKERS: several server processes on one port', () => {
     ).body;
     const key = (await call('POST', `/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
     const authorization = `Basic ${Buffer.from(`${key.appId}:${key.appSecret}`).toString('base64')}`;
-    const url = `${server.url}/api/deployments/${deployment.id}/api/v5/clients`;
+    // Both workers must be up before connections can go to each in turn.
+    await expect.poll(() => (server.log().match(/worker \d+\) is ready/g) ?? []).length).toBe(2);
+    return { server, call, deployment, key, authorization, url: `${server.url}/api/deployments/${deployment.id}/api/v5/clients` };
+  }
 
+  it.runIf(testStoreKind === 'postgres')('a key deleted through one process is refused by every process at once', async () => {
+    const { server, call, deployment, key, authorization, url } = await clusteredDeployment();
     // Both processes verify (and cache) the key: connections go to the workers in turn.
     for (let index = 0; index < 10; index++) expect(await freshConnectionGet(url, authorization)).toBe(200);
-    await expect.poll(() => (server.log().match(/worker \d+\) is ready/g) ?? []).length).toBe(2);
 
     expect((await call('DELETE', `/api/console/deployments/${deployment.id}/keys/${key.id}`, {})).status).toBe(204);
     const after: number[] = [];
@@ -62,5 +68,17 @@ describe('KEYWARD_WORKERS: several server processes on one port', () => {
     expect(after).toEqual(Array(10).fill(401));
     // The sign-in session works in both processes too: the console call went to either.
     expect((await call('GET', '/api/console/session')).status).toBe(200);
+  });
+
+  it.runIf(testStoreKind === 'postgres')('answers /metrics for every process together, whichever process takes the scrape', async () => {
+    const { server, authorization, url } = await clusteredDeployment({ KEYWARD_METRICS: 'true' });
+    for (let index = 0; index < 10; index++) expect(await freshConnectionGet(url, authorization)).toBe(200);
+    // Each scrape on a connection of its own: the workers take them in turn.
+    const forwarded: number[] = [];
+    for (let index = 0; index < 4; index++) {
+      const text = await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } })).text();
+      forwarded.push(Number(/^keyward_gateway_requests_total\{outcome="success"\} (\d+)$/m.exec(text)?.[1]));
+    }
+    expect(forwarded).toEqual([10, 10, 10, 10]);
   });
 });
