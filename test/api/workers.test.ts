@@ -58,7 +58,7 @@ describe('KEYWARD_WORKERS: several server processes on one port', () => {
   }
 
   it.runIf(testStoreKind === 'postgres')('a key deleted through one process is refused by every process at once', async () => {
-    const { server, call, deployment, key, authorization, url } = await clusteredDeployment();
+    const { call, deployment, key, authorization, url } = await clusteredDeployment();
     // Both processes verify (and cache) the key: connections go to the workers in turn.
     for (let index = 0; index < 10; index++) expect(await freshConnectionGet(url, authorization)).toBe(200);
 
