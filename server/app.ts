@@ -1,4 +1,4 @@
-import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { ERROR_CODES, type ApiErrorBody } from '../contract/errors';
 import {
   serializerCompiler,
@@ -65,7 +65,7 @@ export async function buildApp(options: BuildAppOptions) {
     // No per-request info lines on the Deployment API: they would cost the hot path more than the
     // proxying (failures still log, through the error handler; KEYWARD_ACCESS_LOG is the lean log).
     // Not a route logLevel: that makes pino build a child logger with a level of its own per request.
-    disableRequestLogging: (request) => request.url.startsWith(GATEWAY_PREFIX),
+    logController: new LogController({ disableRequestLogging: (request) => request.url.startsWith(GATEWAY_PREFIX) }),
     // Errors raised while routing, before any handler: answered in the one error shape too.
     frameworkErrors: (error, _request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
