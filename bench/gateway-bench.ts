@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
 import { findNginx, startNginx } from './gateway/nginx';
+import { treeCpuMs } from './gateway/process-cpu';
 import { seedGatewayStore } from './gateway/seed';
 import { benchDatabaseServer, withFreshDatabase } from './postgres';
 
@@ -18,6 +19,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   non2xx: number;
+  /** CPU the server under test (its processes together) spent per answered request, in µs. */
+  cpuMicrosPerRequest?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,10 +70,14 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function load(scenario: string, url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+/** Loads `server` (a process id, for its CPU time) at `url`. */
+async function load(scenario: string, server: number, url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
+  const cpuBefore = treeCpuMs(server);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  return { scenario, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+  const cpuAfter = treeCpuMs(server);
+  const cpuMicrosPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
+  return { scenario, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, cpuMicrosPerRequest };
 }
 
 /** 100 requests a second with a wrong App Secret, for as long as `during` runs. */
@@ -100,6 +107,9 @@ export interface GatewayRound {
   attacked: number;
   /** p99 of (c) less p99 of (b), in ms. */
   addedP99: number;
+  /** CPU µs per request of (n) and (c), where /proc tells. */
+  nginxCpu?: number;
+  keywardCpu?: number;
 }
 
 export interface GatewayBenchResult {
@@ -125,18 +135,21 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
   const nginxDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-nginx-'));
   try {
     const upstreamPort = await freePort();
-    children.push(start(path.join(here, 'gateway/upstream-server.ts'), { PORT: String(upstreamPort) }));
+    const upstream = start(path.join(here, 'gateway/upstream-server.ts'), { PORT: String(upstreamPort) });
+    children.push(upstream);
     const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
     await waitFor(`${upstreamUrl}/`);
 
     const proxyPort = await freePort();
-    children.push(start(path.join(here, 'gateway/bare-proxy.ts'), { PORT: String(proxyPort), UPSTREAM_URL: upstreamUrl }));
+    const bareProxy = start(path.join(here, 'gateway/bare-proxy.ts'), { PORT: String(proxyPort), UPSTREAM_URL: upstreamUrl });
+    children.push(bareProxy);
     await waitFor(`http://127.0.0.1:${proxyPort}/api/deployments/x/`);
 
     const nginxBinary = findNginx();
     const nginxPort = await freePort();
-    if (nginxBinary) {
-      children.push(startNginx(nginxBinary, nginxDir, nginxPort, upstreamUrl));
+    const nginx = nginxBinary ? startNginx(nginxBinary, nginxDir, nginxPort, upstreamUrl) : undefined;
+    if (nginx) {
+      children.push(nginx);
       await waitFor(`http://127.0.0.1:${nginxPort}/api/deployments/x/`);
     }
 
@@ -158,28 +171,28 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
       }, profile);
       children.push(child);
       await waitFor(`http://127.0.0.1:${port}/healthz`);
-      return port;
+      return { port, pid: child.pid! };
     };
-    const keywardPort = await startKeyward(dataDir, true, true);
-    const quietPort = await startKeyward(quietDataDir, false, false);
+    const keyward = await startKeyward(dataDir, true, true);
+    const quiet = await startKeyward(quietDataDir, false, false);
 
     const apiPath = `/api/deployments/${seeded.deploymentId}/api/v5/clients`;
     const authorization = `Basic ${Buffer.from(`${seeded.appId}:${seeded.appSecret}`).toString('base64')}`;
-    const gatewayUrl = `http://127.0.0.1:${keywardPort}${apiPath}`;
-    const direct = await load('(a) upstream directly', `${upstreamUrl}/api/v5/clients`);
+    const gatewayUrl = `http://127.0.0.1:${keyward.port}${apiPath}`;
+    const direct = await load('(a) upstream directly', upstream.pid!, `${upstreamUrl}/api/v5/clients`);
     // The machine's load drifts within a run (and JIT warm-up favours whatever runs later), so
     // the proxies take turns, ROUNDS times, each reports its median round, and (c) and (c0)
     // swap places every round. Ratios are taken within each round, between measurements seconds
     // apart, and the median of those is the run's ratio.
-    const measure = async (workers: { port: number; authorization: string } | undefined): Promise<GatewayBenchResult> => {
+    const measure = async (workers: { port: number; pid: number; authorization: string } | undefined): Promise<GatewayBenchResult> => {
       const rounds = { nginx: [] as LoadResult[], bare: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], workers: [] as LoadResult[], attacked: [] as LoadResult[] };
       let badSecretsSent = 0;
       const perRound: GatewayRound[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        if (nginxBinary) rounds.nginx.push(await load('(n) nginx 1.22, one worker, keep-alive proxy', `http://127.0.0.1:${nginxPort}${apiPath}`));
-        rounds.bare.push(await load('(b) bare Fastify + @fastify/reply-from proxy', `http://127.0.0.1:${proxyPort}${apiPath}`));
-        const withUsage = () => load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, gatewayUrl, { authorization });
-        const withoutUsage = () => load('(c0) as (c), usage recording off', `http://127.0.0.1:${quietPort}${apiPath}`, { authorization });
+        if (nginx) rounds.nginx.push(await load('(n) nginx 1.22, one worker, keep-alive proxy', nginx.pid!, `http://127.0.0.1:${nginxPort}${apiPath}`));
+        rounds.bare.push(await load('(b) bare Fastify + @fastify/reply-from proxy', bareProxy.pid!, `http://127.0.0.1:${proxyPort}${apiPath}`));
+        const withUsage = () => load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, keyward.pid, gatewayUrl, { authorization });
+        const withoutUsage = () => load('(c0) as (c), usage recording off', quiet.pid, `http://127.0.0.1:${quiet.port}${apiPath}`, { authorization });
         if (round % 2 === 0) {
           rounds.keyward.push(await withUsage());
           rounds.quiet.push(await withoutUsage());
@@ -188,9 +201,9 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
           rounds.keyward.push(await withUsage());
         }
         if (workers) {
-          rounds.workers.push(await load('(c2) as (c), PostgreSQL, KEYWARD_WORKERS=2', `http://127.0.0.1:${workers.port}${apiPath}`, { authorization: workers.authorization }));
+          rounds.workers.push(await load('(c2) as (c), PostgreSQL, KEYWARD_WORKERS=2', workers.pid, `http://127.0.0.1:${workers.port}${apiPath}`, { authorization: workers.authorization }));
         }
-        const attacked = await withBadSecrets(gatewayUrl, seeded.appId, () => load('(d) as (c), plus 100 bad-secret requests/s', gatewayUrl, { authorization }));
+        const attacked = await withBadSecrets(gatewayUrl, seeded.appId, () => load('(d) as (c), plus 100 bad-secret requests/s', keyward.pid, gatewayUrl, { authorization }));
         rounds.attacked.push(attacked.result);
         badSecretsSent += attacked.sent;
         perRound.push({
@@ -201,11 +214,13 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
           twoWorkers: rounds.workers.at(-1)?.requestsPerSecond,
           attacked: attacked.result.requestsPerSecond,
           addedP99: rounds.keyward.at(-1)!.p99 - rounds.bare.at(-1)!.p99,
+          nginxCpu: rounds.nginx.at(-1)?.cpuMicrosPerRequest,
+          keywardCpu: rounds.keyward.at(-1)!.cpuMicrosPerRequest,
         });
       }
       return {
         direct,
-        nginx: nginxBinary ? medianRound(rounds.nginx) : undefined,
+        nginx: nginx ? medianRound(rounds.nginx) : undefined,
         bare: medianRound(rounds.bare),
         keyward: medianRound(rounds.keyward),
         keywardWithoutUsage: medianRound(rounds.quiet),
@@ -220,9 +235,9 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     return await withFreshDatabase(databaseServer, async (databaseUrl) => {
       // The same deployment and App ID; the secret is this store's own.
       const inPostgres = await seedGatewayStore({ kind: 'postgres', databaseUrl }, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
-      const port = await startKeyward(`${dataDir}-workers`, true, false, { DATABASE_URL: databaseUrl, KEYWARD_WORKERS: '2' });
+      const workers = await startKeyward(`${dataDir}-workers`, true, false, { DATABASE_URL: databaseUrl, KEYWARD_WORKERS: '2' });
       try {
-        return await measure({ port, authorization: `Basic ${Buffer.from(`${inPostgres.appId}:${inPostgres.appSecret}`).toString('base64')}` });
+        return await measure({ ...workers, authorization: `Basic ${Buffer.from(`${inPostgres.appId}:${inPostgres.appSecret}`).toString('base64')}` });
       } finally {
         // The database goes next: its server process first.
         const child = children.pop()!;

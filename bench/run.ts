@@ -25,13 +25,14 @@ async function main(): Promise<void> {
     const rows = [result.direct, nginx, bare, keyward, keywardWithoutUsage, twoWorkers, attacked].filter((row) => row !== undefined);
     printTable(
       'Deployment API gateway (autocannon, 50 connections; latency in ms)',
-      ['scenario', 'req/s', 'p50', 'p99', 'non-2xx'],
+      ['scenario', 'req/s', 'p50', 'p99', 'non-2xx', 'server CPU µs/req'],
       rows.map((row) => [
         row.scenario,
         fmt(row.requestsPerSecond, 0),
         fmt(row.p50),
         fmt(row.p99),
         row.non2xx,
+        fmt(row.cpuMicrosPerRequest ?? NaN, 0),
       ]),
     );
     // Each ratio is the median of its per-round ratios (both sides measured seconds apart).
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
     );
     const each = (of: (round: GatewayRound) => number | undefined) => result.rounds.map((round) => fmt(of(round) ?? NaN, 2)).join(' ');
     console.log(`per round: c/b ${each((round) => round.keyward / round.bare)} · c/n ${each((round) => (round.nginx ? round.keyward / round.nginx : undefined))}`);
+    // Throughput ratios depend on how the 2 cores are shared; CPU per request does not.
+    const cpuOfNginx = perRound((round) => (round.nginxCpu && round.keywardCpu ? round.keywardCpu / round.nginxCpu : undefined));
+    if (Number.isFinite(cpuOfNginx)) console.log(`CPU per request, Keyward / nginx: ${fmt(cpuOfNginx, 2)}× (per round ${each((round) => (round.nginxCpu && round.keywardCpu ? round.keywardCpu / round.nginxCpu : undefined))})`);
     goal('gateway', 'throughput c/b, usage on', fmt(ratio, 2), '>= 1.0', ratio >= 1);
     goal('gateway', 'throughput c0/b, usage off', fmt(quietRatio, 2), '(for comparison)', true);
     if (nginx) goal('gateway', 'Keyward / nginx one worker c/n', fmt(ofNginx, 2), '>= 0.5', ofNginx >= 0.5);
