@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, freshServerEnvironment, signInOverHttp, spawnServerProcess, startServerProcess } from '../support/child-server';
@@ -16,6 +17,24 @@ function freshConnectionGet(url: string, authorization: string): Promise<number>
       .on('error', reject)
       .end();
   });
+}
+
+/** The gateway calls forwarded, as a scrape counts them. */
+const forwardedIn = (metrics: string) => Number(/^keyward_gateway_requests_total\{outcome="success"\} (\d+)$/m.exec(metrics)?.[1]);
+
+/** The cluster's workers under `primary` (Linux's /proc): its child processes that run Keyward (not tsx's esbuild). */
+function workerProcesses(primary: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+        return parent === primary && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/main');
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
 }
 
 describe('KEYWARD_WORKERS: several server processes on one port', () => {
@@ -76,9 +95,34 @@ describe('KEYWARD_WORKERS: several server processes on one port', () => {
     // Each scrape on a connection of its own: the workers take them in turn.
     const forwarded: number[] = [];
     for (let index = 0; index < 4; index++) {
-      const text = await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } })).text();
-      forwarded.push(Number(/^keyward_gateway_requests_total\{outcome="success"\} (\d+)$/m.exec(text)?.[1]));
+      forwarded.push(forwardedIn(await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } })).text()));
     }
     expect(forwarded).toEqual([10, 10, 10, 10]);
+  });
+
+  it.runIf(testStoreKind === 'postgres')('answers /metrics while a worker that died is being replaced', async () => {
+    const { server, authorization, url } = await clusteredDeployment({ KEYWARD_METRICS: 'true' });
+    for (let index = 0; index < 4; index++) expect(await freshConnectionGet(url, authorization)).toBe(200);
+    const workers = workerProcesses(server.child.pid!);
+    expect(workers).toHaveLength(2);
+    process.kill(workers[0]!, 'SIGKILL');
+    // Once the primary knows, no connection is handed to the dead worker.
+    await expect.poll(() => server.log()).toContain('Keyward worker exited');
+    // Scrape until the replacement is ready: the primary starts one a second after the death, and
+    // a scrape while it starts must not wait for it (it answered 500 after 5 s when it did).
+    const statuses: number[] = [];
+    let lastText = '';
+    while ((server.log().match(/worker \d+\) is ready/g) ?? []).length < 3) {
+      const response = await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } });
+      statuses.push(response.status);
+      lastText = await response.text();
+    }
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+    // What the survivor counted, then the replacement counts too: every call from now on is summed.
+    const before = forwardedIn(lastText);
+    for (let index = 0; index < 6; index++) expect(await freshConnectionGet(url, authorization)).toBe(200);
+    const after = forwardedIn(await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } })).text());
+    expect(after).toBe(before + 6);
   });
 });
