@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
 import { findNginx, startNginx } from './gateway/nginx';
-import { treeCpuMs } from './gateway/process-cpu';
 import { seedGatewayStore } from './gateway/seed';
 import { benchDatabaseServer, withFreshDatabase } from './postgres';
+import { processTree } from '../test/support/processes';
 
 export interface LoadResult {
   scenario: string;
@@ -70,12 +70,18 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
+/** CPU milliseconds a server (with the processes it started) has spent; undefined without /proc. */
+function serverCpuMs(pid: number): number | undefined {
+  const tree = processTree(pid);
+  return tree.length === 0 ? undefined : tree.reduce((sum, entry) => sum + entry.cpuMs, 0);
+}
+
 /** Loads `server` (a process id, for its CPU time) at `url`. */
 async function load(scenario: string, server: number, url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
-  const cpuBefore = treeCpuMs(server);
+  const cpuBefore = serverCpuMs(server);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  const cpuAfter = treeCpuMs(server);
+  const cpuAfter = serverCpuMs(server);
   const cpuMicrosPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
   return { scenario, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, cpuMicrosPerRequest };
 }

@@ -48,8 +48,9 @@ async function main(): Promise<void> {
     const each = (of: (round: GatewayRound) => number | undefined) => result.rounds.map((round) => fmt(of(round) ?? NaN, 2)).join(' ');
     console.log(`per round: c/b ${each((round) => round.keyward / round.bare)} · c/n ${each((round) => (round.nginx ? round.keyward / round.nginx : undefined))}`);
     // Throughput ratios depend on how the 2 cores are shared; CPU per request does not.
-    const cpuOfNginx = perRound((round) => (round.nginxCpu && round.keywardCpu ? round.keywardCpu / round.nginxCpu : undefined));
-    if (Number.isFinite(cpuOfNginx)) console.log(`CPU per request, Keyward / nginx: ${fmt(cpuOfNginx, 2)}× (per round ${each((round) => (round.nginxCpu && round.keywardCpu ? round.keywardCpu / round.nginxCpu : undefined))})`);
+    const keywardCpuOfNginx = (round: GatewayRound) => (round.nginxCpu && round.keywardCpu ? round.keywardCpu / round.nginxCpu : undefined);
+    const cpuOfNginx = perRound(keywardCpuOfNginx);
+    if (Number.isFinite(cpuOfNginx)) console.log(`CPU per request, Keyward / nginx: ${fmt(cpuOfNginx, 2)}× (per round ${each(keywardCpuOfNginx)})`);
     goal('gateway', 'throughput c/b, usage on', fmt(ratio, 2), '>= 1.0', ratio >= 1);
     goal('gateway', 'throughput c0/b, usage off', fmt(quietRatio, 2), '(for comparison)', true);
     if (nginx) goal('gateway', 'Keyward / nginx one worker c/n', fmt(ofNginx, 2), '>= 0.5', ofNginx >= 0.5);

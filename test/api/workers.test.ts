@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, freshServerEnvironment, signInOverHttp, spawnServerProcess, startServerProcess } from '../support/child-server';
+import { commandLineOf, processTable } from '../support/processes';
 import { testStoreKind } from '../support/test-store';
 import { startUpstream } from '../support/upstream';
 
@@ -22,20 +22,11 @@ function freshConnectionGet(url: string, authorization: string): Promise<number>
 /** The gateway calls forwarded, as a scrape counts them. */
 const forwardedIn = (metrics: string) => Number(/^keyward_gateway_requests_total\{outcome="success"\} (\d+)$/m.exec(metrics)?.[1]);
 
-/** The cluster's workers under `primary` (Linux's /proc): its child processes that run Keyward (not tsx's esbuild). */
-function workerProcesses(primary: number): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        const parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-        return parent === primary && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('server/main');
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
-}
+/** The cluster's workers: the primary's child processes that run Keyward (not tsx's esbuild). */
+const workerProcesses = (primary: number) =>
+  processTable()
+    .filter((entry) => entry.parent === primary && commandLineOf(entry.pid).includes('server/main'))
+    .map((entry) => entry.pid);
 
 describe('KEYWARD_WORKERS: several server processes on one port', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
