@@ -37,7 +37,20 @@ export interface GatewayDeployment {
   /** The stored target status and when it settles (null: settled). */
   status: 'running' | 'stopped';
   settlesAt: number | null;
-  upstream: { url: URL; authorization: string; /** a literal address outside KEYWARD_UPSTREAM_ALLOW */ refused: boolean } | null;
+  upstream: GatewayUpstream | null;
+}
+
+/** Where a deployment's calls go, taken apart once when the deployment is read (URL's getters build strings). */
+export interface GatewayUpstream {
+  /** `http://host:port`, for undici's pool. */
+  origin: string;
+  /** The Host header the upstream is sent. */
+  host: string;
+  /** The upstream URL's path without its trailing slash: forwarded paths go below it. */
+  basePath: string;
+  authorization: string;
+  /** A literal address outside KEYWARD_UPSTREAM_ALLOW. */
+  refused: boolean;
 }
 
 /** Roughly what one cached key costs: its token, its grants, the object around them. */
@@ -166,12 +179,15 @@ export function createGatewayService(deps: {
       const epoch = deployments.begin();
       const row = await findDeploymentById(db, id);
       if (!row) return undefined;
-      const upstream =
-        row.upstreamUrl && row.upstreamApiKey && row.upstreamSecretSealed
+      const url = row.upstreamUrl ? new URL(row.upstreamUrl) : undefined;
+      const upstream: GatewayUpstream | null =
+        url && row.upstreamApiKey && row.upstreamSecretSealed
           ? {
-              url: new URL(row.upstreamUrl),
+              origin: url.origin,
+              host: url.host,
+              basePath: url.pathname.replace(/\/$/, ''),
               authorization: `Basic ${Buffer.from(`${row.upstreamApiKey}:${secretBox.open(row.upstreamSecretSealed)}`).toString('base64')}`,
-              refused: refusesLiteralAddress(deps.upstreamPolicy, new URL(row.upstreamUrl)),
+              refused: refusesLiteralAddress(deps.upstreamPolicy, url),
             }
           : null;
       const deployment: GatewayDeployment = {

@@ -5,6 +5,7 @@ import { Agent, errors as undiciErrors } from 'undici';
 import { DomainError } from '../../http/domain-errors';
 import { API_SECURITY_HEADERS } from '../../http/security-headers';
 import { UpstreamNotAllowedError } from '../../deployments/upstream-policy';
+import type { GatewayUpstream } from '../../gateway/gateway-service';
 
 // RFC 9110 7.6.1: meaningful for one connection only, never forwarded either way.
 const HOP_BY_HOP = [
@@ -117,14 +118,6 @@ function upstreamErrorOf(error: unknown): UpstreamError {
   return UNREACHABLE();
 }
 
-export interface ForwardTarget {
-  url: URL;
-  authorization: string;
-  /** The canonical path (the one the permission check saw) and the query as the client sent it. */
-  path: string;
-  /** A literal upstream address outside the operator's allow list. */
-  refused: boolean;
-}
 
 /** Upstream answers up to this size are read whole and sent at once. */
 const BUFFERED_ANSWER_BYTES = 64 * 1024;
@@ -160,10 +153,14 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
     return reply.raw.writeHead(statusCode, headers);
   }
 
-  /** `answered` runs as the upstream's answer begins, before it streams back (usage's upstream time). */
-  function forward(request: FastifyRequest, reply: FastifyReply, target: ForwardTarget, answered?: () => void): Promise<void> {
-    if (target.refused) return Promise.reject(NOT_ALLOWED());
-    const headers = requestHeadersForUpstream(request, { host: target.url.host, authorization: target.authorization });
+  /**
+   * `path` is the canonical path (the one the permission check saw) and the query as the client
+   * sent it; `answered` runs as the upstream's answer begins, before it streams back (usage's
+   * upstream time).
+   */
+  function forward(request: FastifyRequest, reply: FastifyReply, upstream: GatewayUpstream, path: string, answered?: () => void): Promise<void> {
+    if (upstream.refused) return Promise.reject(NOT_ALLOWED());
+    const headers = requestHeadersForUpstream(request, upstream);
     // The raw request is the body as sent (the gateway registers no body parser); its length
     // header goes with it only when there is one, so the two can never disagree.
     const body = hasBody(request.headers) ? request.raw : undefined;
@@ -178,7 +175,7 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
       let waitingForDrain = false;
       let ended = false;
       agent.dispatch(
-        { origin: target.url.origin, path: `${target.url.pathname.replace(/\/$/, '')}${target.path}`, method: request.method, headers, body },
+        { origin: upstream.origin, path: upstream.basePath + path, method: request.method, headers, body },
         {
           // Its presence is what tells undici this handler takes the controller-style calls.
           onRequestStart() {},

@@ -7,6 +7,7 @@ import { usageOutcomeOf } from '../../../contract/usage-outcomes';
 import { decideAccess, FORWARDED_METHODS } from '../../permissions/access-decision';
 import type { Services } from '../../services';
 import { createForwarder } from './forward';
+import { lazyChildLogger } from '../../http/lazy-child-logger';
 
 export const GATEWAY_PREFIX = '/api/deployments/';
 
@@ -131,8 +132,9 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     return reply.code(405).send({ code: 'METHOD_NOT_ALLOWED', message: `The Deployment API supports ${HTTP_METHODS.join(', ')}.` });
   });
 
-  // Fastify's per-request log lines are off here (server/app.ts: disableRequestLogging).
-  app.all('/:deploymentId/*', async (request, reply) => {
+  // Fastify's per-request log lines are off here (server/app.ts: disableRequestLogging), and a
+  // request's logger is made only when something logs (http/lazy-child-logger.ts).
+  app.all('/:deploymentId/*', { childLoggerFactory: lazyChildLogger }, async (request, reply) => {
     const startedAt = performance.now();
     const send = (status: number, body: ApiErrorBody) => reply.code(status).send(body);
     const target = splitTarget(request.url);
@@ -207,7 +209,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     // Until the upstream's answer began (or failed); the body then streams through.
     const answered = () => void (usage.upstreamMs = performance.now() - started);
     try {
-      await forward(request, reply, { ...deployment.upstream, path: `${decision.canonicalPath}${target.query}` }, answered);
+      await forward(request, reply, deployment.upstream, decision.canonicalPath + target.query, answered);
     } catch (error) {
       answered();
       throw error;
