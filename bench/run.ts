@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { runConsoleBench } from './console-bench';
 import { runGatewayBench, type GatewayRound } from './gateway-bench';
+import { runGatewayInstructionBench } from './gateway-instructions';
 import { runPickerBench } from './picker-bench';
 import { fmt, median, printTable } from './stats';
 
@@ -61,6 +62,24 @@ async function main(): Promise<void> {
     }
     goal('gateway', 'added p99 c-b', `${fmt(addedP99)} ms`, '< 2 ms', addedP99 < 2);
     goal('gateway', 'under bad secrets d/c', fmt(underAttack, 2), '>= 0.90', underAttack >= 0.9);
+  }
+
+  // Only when named: valgrind runs the servers some 50 times slower (about 8 minutes in all).
+  if (only.includes('gateway-instructions')) {
+    const counts = await runGatewayInstructionBench();
+    if (!counts) console.log('\ngateway-instructions: valgrind is not on this machine');
+    else {
+      printTable(
+        `Deployment API gateway, instructions per forwarded request (valgrind callgrind; ${counts[0]?.requests ?? 0} requests after a warm-up)`,
+        ['scenario', 'main thread', 'all threads'],
+        counts.map((row) => [row.scenario, fmt(row.mainThread / 1000, 1) + 'k', fmt(row.allThreads / 1000, 1) + 'k']),
+      );
+      const keyward = counts.find((row) => row.scenario.startsWith('(c)'));
+      const of = (prefix: string) => counts.find((row) => row.scenario.startsWith(prefix));
+      for (const [name, reference] of [['nginx', of('(n)')], ['the node:http + undici floor', of('(r)')]] as const) {
+        if (keyward && reference) console.log(`Keyward / ${name}, main thread: ${fmt(keyward.mainThread / reference.mainThread, 2)}×`);
+      }
+    }
   }
 
   if (wants('console')) {

@@ -12,13 +12,15 @@ export function findNginx(): string | undefined {
   return undefined;
 }
 
-export function startNginx(binary: string, dir: string, port: number, upstreamUrl: string): ChildProcess {
+/** `under` runs nginx under another program (valgrind), in that program's environment; there it serves from its one process. */
+export function startNginx(binary: string, dir: string, port: number, upstreamUrl: string, under?: { command: string[]; env: NodeJS.ProcessEnv }): ChildProcess {
+  const command = under?.command ?? [];
   const upstream = new URL(upstreamUrl);
   const temp = (name: string) => path.join(dir, name);
   for (const name of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(temp(name), { recursive: true });
   const config = `
 worker_processes 1;
-daemon off;
+daemon off;${command.length > 0 ? '\nmaster_process off;' : ''}
 pid ${temp('nginx.pid')};
 error_log ${temp('error.log')} warn;
 events { worker_connections 4096; }
@@ -44,5 +46,6 @@ http {
 `;
   const file = temp('nginx.conf');
   writeFileSync(file, config);
-  return spawn(binary, ['-p', dir, '-c', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const [program, ...args] = [...command, binary, '-p', dir, '-c', file];
+  return spawn(program!, args, { stdio: ['ignore', 'ignore', 'inherit'], env: under?.env ?? process.env });
 }

@@ -1,0 +1,145 @@
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { deriveServerKeys } from '../server/secrets/master-key';
+import { exited, freePort, waitFor } from './gateway-bench';
+import { findNginx, startNginx } from './gateway/nginx';
+import { seedGatewayStore } from './gateway/seed';
+
+/**
+ * Instructions per forwarded request, counted by valgrind's callgrind. Throughput and CPU time on
+ * a shared 2-core VM drift by 10-20% between runs; these counts repeat within about 1% for the
+ * same build, so a change to the hot path shows as a number. The main thread is
+ * what one event loop (or nginx's one process) can serve; the other threads are V8's compilers
+ * and garbage collector.
+ */
+export interface InstructionCount {
+  scenario: string;
+  requests: number;
+  mainThread: number;
+  allThreads: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const REQUESTS = Number(process.env.BENCH_INSTRUCTION_REQUESTS ?? 4000);
+// V8 keeps optimizing for a while: counts taken earlier carry compiler work (other threads).
+const WARM_UP = Number(process.env.BENCH_INSTRUCTION_WARM_UP ?? 30_000);
+// valgrind names its control pipes after HOST; every program here and its controller share one.
+const HOST = '127.0.0.1';
+
+const hasValgrind = () => {
+  try {
+    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Callgrind acts on a command only while the program runs: requests wake it until it has. */
+async function control(flag: '--zero' | '--dump', pid: number, url: string, headers: Record<string, string>): Promise<void> {
+  let done = false;
+  const controller = spawn('callgrind_control', [flag, String(pid)], { stdio: 'ignore', env: { ...process.env, HOST } });
+  const finished = new Promise<void>((resolve) => controller.on('exit', () => resolve()));
+  void finished.then(() => (done = true));
+  while (!done) {
+    await sleep(300);
+    if (done) break;
+    await new Promise<void>((resolve) => http.get(url, { headers }, (response) => response.resume().on('end', resolve)).on('error', () => resolve()));
+  }
+}
+
+/** Counts what `program` runs per request between a warm-up and a dump, by thread. */
+async function count(scenario: string, launch: (valgrind: string[]) => ChildProcess, url: string, headers: Record<string, string> = {}): Promise<InstructionCount> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'keyward-callgrind-'));
+  const valgrind = ['valgrind', '--quiet', '--tool=callgrind', '--separate-threads=yes', '--smc-check=all-non-file', `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`];
+  const child = launch(valgrind);
+  try {
+    await waitFor(url, 300_000);
+    await autocannon({ url, headers, connections: 10, amount: WARM_UP });
+    await control('--zero', child.pid!, url, headers);
+    const measured = await autocannon({ url, headers, connections: 10, amount: REQUESTS });
+    if (measured.non2xx > 0 || measured.errors > 0) throw new Error(`${scenario}: ${measured.non2xx} non-2xx answers, ${measured.errors} errors`);
+    await control('--dump', child.pid!, url, headers);
+    // One file per thread, `callgrind.out.<dump>-<thread>`, each with its total.
+    const perThread = readdirSync(dir)
+      .filter((name) => /^callgrind\.out\.\d+-\d+$/.test(name))
+      .map((name) => ({
+        thread: Number(name.split('-').at(-1)),
+        total: Number(/^(?:summary|totals): (\d+)/m.exec(readFileSync(path.join(dir, name), 'utf8'))?.[1] ?? 0),
+      }));
+    const requests = measured.requests.total;
+    const all = perThread.reduce((sum, entry) => sum + entry.total, 0);
+    const main = perThread.find((entry) => entry.thread === 1)?.total ?? 0;
+    return { scenario, requests, mainThread: main / requests, allThreads: all / requests };
+  } finally {
+    child.kill('SIGKILL');
+    await exited(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** nginx (one process), the Node floor and Keyward, each counted alone; undefined without valgrind. */
+export async function runGatewayInstructionBench(): Promise<InstructionCount[] | undefined> {
+  if (!hasValgrind()) return undefined;
+  execFileSync(process.execPath, [path.join(here, '..', 'scripts', 'ensure-build.mjs')], { stdio: 'inherit' });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-instructions-'));
+  const nginxDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-instructions-nginx-'));
+  const upstreamPort = await freePort();
+  const upstream = fork(path.join(here, 'gateway/upstream-server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(upstreamPort) }, stdio: 'ignore' });
+  const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
+  const results: InstructionCount[] = [];
+  try {
+    await waitFor(`${upstreamUrl}/`);
+    const apiPath = '/api/deployments/b0e0c4a1/api/v5/clients';
+    const nginxBinary = findNginx();
+    if (nginxBinary) {
+      const port = await freePort();
+      results.push(await count('(n) nginx 1.22, one process', (valgrind) => startNginx(nginxBinary, nginxDir, port, upstreamUrl, { command: valgrind, env: { ...process.env, HOST } }), `http://127.0.0.1:${port}${apiPath}`));
+    }
+    const rawPort = await freePort();
+    results.push(
+      await count(
+        '(r) node:http + undici, nothing else',
+        ([program, ...args]) =>
+          spawn(program!, [...args, process.execPath, '--import', 'tsx', path.join(here, 'gateway/raw-proxy.ts')], {
+            env: { ...process.env, HOST, PORT: String(rawPort), UPSTREAM_URL: upstreamUrl },
+            stdio: ['ignore', 'ignore', 'inherit'],
+          }),
+        `http://127.0.0.1:${rawPort}${apiPath}`,
+      ),
+    );
+    const master = randomBytes(32);
+    const seeded = await seedGatewayStore({ kind: 'pglite', dataDir }, deriveServerKeys(master), upstreamUrl, 1000);
+    const keywardPort = await freePort();
+    const environment = {
+      HOST,
+      PORT: String(keywardPort),
+      KEYWARD_DATA_DIR: dataDir,
+      KEYWARD_SECRET_KEY: master.toString('hex'),
+      KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+    };
+    results.push(
+      await count(
+        '(c) Keyward gateway, key with 50 permissions',
+        ([program, ...args]) =>
+          spawn(program!, [...args, process.execPath, path.join(here, '..', 'dist', 'server', 'main.js')], { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] }),
+        `http://127.0.0.1:${keywardPort}/api/deployments/${seeded.deploymentId}/api/v5/clients`,
+        { authorization: `Basic ${Buffer.from(`${seeded.appId}:${seeded.appSecret}`).toString('base64')}` },
+      ),
+    );
+    return results;
+  } finally {
+    upstream.kill('SIGTERM');
+    await exited(upstream);
+    for (const directory of [dataDir, nginxDir]) rmSync(directory, { recursive: true, force: true });
+  }
+}
