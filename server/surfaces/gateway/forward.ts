@@ -118,7 +118,6 @@ function upstreamErrorOf(error: unknown): UpstreamError {
   return UNREACHABLE();
 }
 
-
 /** Upstream answers up to this size are read whole and sent at once. */
 const BUFFERED_ANSWER_BYTES = 64 * 1024;
 
