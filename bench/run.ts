@@ -133,7 +133,8 @@ async function main(): Promise<void> {
       );
   }
 
-  printTable('Summary of goals', ['area', 'measure', 'value', 'goal', 'met'], summary);
+  // gateway-instructions alone informs, with no goal of its own.
+  if (summary.length > 0) printTable('Summary of goals', ['area', 'measure', 'value', 'goal', 'met'], summary);
 }
 
 main().catch((error: unknown) => {
