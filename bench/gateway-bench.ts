@@ -47,7 +47,7 @@ export function freePort(): Promise<number> {
 // BENCH_CPU_PROF=<dir>: Keyward's process writes a V8 CPU profile there when the bench ends.
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
-function start(script: string, env: Record<string, string>, profile = false): ChildProcess {
+export function start(script: string, env: Record<string, string>, profile = false): ChildProcess {
   // TypeScript sources run through tsx; Keyward itself runs as built (dist/server/main.js), as in production.
   const execArgv = [
     ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []),

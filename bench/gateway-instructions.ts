@@ -1,13 +1,14 @@
-import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
-import { exited, freePort, waitFor } from './gateway-bench';
+import { exited, freePort, start, waitFor } from './gateway-bench';
 import { findNginx, startNginx } from './gateway/nginx';
 import { seedGatewayStore } from './gateway/seed';
 
@@ -40,8 +41,6 @@ const hasValgrind = () => {
     return false;
   }
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Callgrind acts on a command only while the program runs: requests wake it until it has. */
 async function control(flag: '--zero' | '--dump', pid: number, url: string, headers: Record<string, string>): Promise<void> {
@@ -93,7 +92,7 @@ export async function runGatewayInstructionBench(): Promise<InstructionCount[] |
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-instructions-'));
   const nginxDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-instructions-nginx-'));
   const upstreamPort = await freePort();
-  const upstream = fork(path.join(here, 'gateway/upstream-server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(upstreamPort) }, stdio: 'ignore' });
+  const upstream = start(path.join(here, 'gateway/upstream-server.ts'), { PORT: String(upstreamPort) });
   const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
   const results: InstructionCount[] = [];
   try {
