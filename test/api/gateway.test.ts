@@ -193,6 +193,20 @@ describe('Deployment API gateway', () => {
     expect(seen['x-secret-hop']).toBeUndefined();
     expect(seen['x-trace']).toBe('kept');
     expect(JSON.stringify(seen)).not.toContain(key.appSecret);
+
+    // A Connection header's list, in any case and spacing, names headers that go no further either.
+    const listed = await gatewayCall(t.app, {
+      deploymentId: deployment.id,
+      path: '/api/v5/publish',
+      method: 'POST',
+      key,
+      body: message,
+      headers: { 'content-type': 'application/json', connection: 'Keep-Alive ,X-Secret-Hop,  x-other-hop', 'x-secret-hop': '1', 'x-other-hop': '2', 'x-trace': 'kept' },
+    });
+    expect(listed.status).toBe(201);
+    expect(listed.body.headers['x-secret-hop']).toBeUndefined();
+    expect(listed.body.headers['x-other-hop']).toBeUndefined();
+    expect(listed.body.headers['x-trace']).toBe('kept');
   });
 
   it('streams large bodies both ways', async () => {

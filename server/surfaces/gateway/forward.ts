@@ -64,44 +64,62 @@ const RESPONSE_PREFIXES_DROPPED = ['access-control-'];
 const SHOWN_INLINE = /^(application\/([a-z0-9.+-]+\+)?json|text\/plain)\s*(;|$)/i;
 
 type Headers = IncomingHttpHeaders;
-type OutgoingHeaders = Record<string, string | string[]>;
+/**
+ * Header names and values in turn (`[name, value, name, value, ...]`), as Node's writeHead and
+ * undici both take them: read by index, where a headers object is a dictionary that every reader
+ * walks and looks up by name.
+ */
+type HeaderList = (string | number | string[])[];
+
+/** What the client sent when it sent no body: no length header goes on to the upstream. */
+const REQUEST_HEADERS_DROPPED_WITHOUT_BODY = new Set([...REQUEST_HEADERS_DROPPED, 'content-length']);
 
 function hasDroppedPrefix(name: string, prefixes: string[]): boolean {
   for (const prefix of prefixes) if (name.startsWith(prefix)) return true;
   return false;
 }
 
-function filtered(headers: Headers, dropped: Set<string>, droppedPrefixes: string[]): OutgoingHeaders {
-  const named = headers.connection ? new Set(String(headers.connection).toLowerCase().split(',').map((name) => name.trim())) : undefined;
-  const out: OutgoingHeaders = {};
+/** The header names a Connection header lists (RFC 9110 7.6.1): they go no further either. */
+function connectionOptions(connection: string | string[] | undefined): string[] | undefined {
+  if (connection === undefined) return undefined;
+  const options = String(connection).toLowerCase();
+  // The usual single option (keep-alive) needs no split, which was a runtime call per answer.
+  return options.includes(',') ? options.split(',').map((name) => name.trim()) : [options.trim()];
+}
+
+/** Appends to `out` the headers that pass, and are not among `alreadyThere`. */
+function appendFiltered(out: HeaderList, headers: Headers, dropped: Set<string>, droppedPrefixes: string[], alreadyThere?: object): HeaderList {
+  const named = connectionOptions(headers.connection);
   for (const name in headers) {
     const value = headers[name];
-    if (value === undefined || dropped.has(name) || named?.has(name) || hasDroppedPrefix(name, droppedPrefixes)) continue;
-    out[name] = value;
+    if (value === undefined || dropped.has(name) || named?.includes(name) || hasDroppedPrefix(name, droppedPrefixes)) continue;
+    if (alreadyThere !== undefined && name in alreadyThere) continue;
+    out.push(name, value);
   }
   return out;
 }
 
-/** The answer's headers as a browser on Keyward's origin may see them. */
-export function responseHeadersFromUpstream(headers: Headers): OutgoingHeaders {
-  const out = filtered(headers, RESPONSE_HEADERS_DROPPED, RESPONSE_PREFIXES_DROPPED);
+/**
+ * The answer's headers as a browser on Keyward's origin may see them: Keyward's own (`own`: the
+ * reply's, security headers above all) first and winning, then what passes of the upstream's.
+ */
+export function responseHeadersFromUpstream(headers: Headers, own: Record<string, string | number | string[] | undefined>): HeaderList {
+  const out: HeaderList = [];
+  for (const name in own) if (own[name] !== undefined) out.push(name, own[name]);
+  appendFiltered(out, headers, RESPONSE_HEADERS_DROPPED, RESPONSE_PREFIXES_DROPPED, own);
   if (!SHOWN_INLINE.test(String(headers['content-type'] ?? ''))) {
     // Only the disposition is decided here; a filename the upstream suggested is kept.
     const suggested = String(headers['content-disposition'] ?? '');
-    out['content-disposition'] = /^\s*attachment\b/i.test(suggested) ? suggested : 'attachment';
+    out.push('content-disposition', /^\s*attachment\b/i.test(suggested) ? suggested : 'attachment');
   }
   return out;
 }
 
 /** The request's headers as the upstream receives them, with Keyward's own forwarding facts. */
-export function requestHeadersForUpstream(request: FastifyRequest, upstream: { host: string; authorization: string }): OutgoingHeaders {
-  const out = filtered(request.headers, REQUEST_HEADERS_DROPPED, REQUEST_PREFIXES_DROPPED);
-  out.host = upstream.host;
-  out.authorization = upstream.authorization;
+export function requestHeadersForUpstream(request: FastifyRequest, upstream: { host: string; authorization: string }, withBody: boolean): HeaderList {
+  const out = appendFiltered([], request.headers, withBody ? REQUEST_HEADERS_DROPPED : REQUEST_HEADERS_DROPPED_WITHOUT_BODY, REQUEST_PREFIXES_DROPPED);
   // request.ip and request.protocol honour KEYWARD_TRUST_PROXY, and nothing else the client said.
-  out['x-forwarded-for'] = request.ip;
-  out['x-forwarded-proto'] = request.protocol;
-  out['x-forwarded-host'] = request.host;
+  out.push('host', upstream.host, 'authorization', upstream.authorization, 'x-forwarded-for', request.ip, 'x-forwarded-proto', request.protocol, 'x-forwarded-host', request.host);
   return out;
 }
 
@@ -144,12 +162,11 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
     bodyTimeout: options.timeoutMs,
   });
 
-  /** Hands the response to Node with Keyward's own headers (security, draining) beside the upstream's. */
-  function begin(reply: FastifyReply, statusCode: number, upstreamHeaders: OutgoingHeaders): ServerResponse {
+  /** Hands the response to Node, closing the connection after it while the server drains. */
+  function begin(reply: FastifyReply, statusCode: number, headers: HeaderList): ServerResponse {
     reply.hijack();
-    const headers = Object.assign(reply.getHeaders() as OutgoingHeaders, upstreamHeaders);
-    if (options.draining()) headers.connection = 'close';
-    return reply.raw.writeHead(statusCode, headers);
+    if (options.draining()) headers.push('connection', 'close');
+    return reply.raw.writeHead(statusCode, headers as string[]);
   }
 
   /**
@@ -159,14 +176,13 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
    */
   function forward(request: FastifyRequest, reply: FastifyReply, upstream: GatewayUpstream, path: string, answered?: () => void): Promise<void> {
     if (upstream.refused) return Promise.reject(NOT_ALLOWED());
-    const headers = requestHeadersForUpstream(request, upstream);
     // The raw request is the body as sent (the gateway registers no body parser); its length
     // header goes with it only when there is one, so the two can never disagree.
     const body = hasBody(request.headers) ? request.raw : undefined;
-    if (!body) delete headers['content-length'];
+    const headers = requestHeadersForUpstream(request, upstream, body !== undefined);
     return new Promise((resolve, reject) => {
       let statusCode = 0;
-      let answerHeaders: OutgoingHeaders = {};
+      let answerHeaders: HeaderList = [];
       // A small answer of known length is gathered and goes out in one write with its headers
       // (socket writes were a third of the gateway's time); anything else streams as it arrives.
       let gathered: Buffer[] | undefined;
@@ -174,7 +190,7 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
       let waitingForDrain = false;
       let ended = false;
       agent.dispatch(
-        { origin: upstream.origin, path: upstream.basePath + path, method: request.method, headers, body },
+        { origin: upstream.origin, path: upstream.basePath + path, method: request.method, headers: headers as string[], body },
         {
           // Its presence is what tells undici this handler takes the controller-style calls.
           onRequestStart() {},
@@ -182,7 +198,7 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
             if (status < 200) return; // 1xx: informational, the final answer follows
             answered?.();
             statusCode = status;
-            answerHeaders = responseHeadersFromUpstream(upstreamHeaders);
+            answerHeaders = responseHeadersFromUpstream(upstreamHeaders, reply.getHeaders());
             if (Number(upstreamHeaders['content-length']) <= BUFFERED_ANSWER_BYTES) {
               gathered = [];
               return;
