@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { UsageOutcome } from '../../contract/usage-outcomes';
 import type { Database } from '../db/store';
 import { keyClientAddresses, keyUsage } from '../db/schema';
+import { NestedMap } from './nested-map';
 
 export const MINUTE = 60_000;
 
@@ -43,6 +44,15 @@ interface Sighting {
   lastSeenAt: number;
 }
 
+/** What one counter counts: its row's key in key_usage. */
+type CounterKey = [bucket: number, keyKind: string, keyLabel: string, endpoint: string, method: string, outcome: string];
+const counterKeyOf = (counter: Counter): CounterKey => [counter.bucket, counter.keyKind, counter.keyLabel, counter.endpoint, counter.method, counter.outcome];
+const newCounters = () => new NestedMap<CounterKey, Counter>(6);
+
+type SightingKey = [keyKind: string, keyLabel: string, address: string];
+const sightingKeyOf = (sighting: Sighting): SightingKey => [sighting.keyKind, sighting.keyLabel, sighting.address];
+const newSightings = () => new NestedMap<SightingKey, Sighting>(3);
+
 // Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at 12 per row.
 const BATCH = 2_000;
 
@@ -59,8 +69,8 @@ export function createUsageRecorder(deps: {
   onError: (error: unknown) => void;
   onFlushed?: () => void;
 }) {
-  let counters = new Map<string, Counter>();
-  let sightings = new Map<string, Sighting>();
+  let counters = newCounters();
+  let sightings = newSightings();
   let flushing: Promise<void> = Promise.resolve();
   const timer = deps.flushMs > 0 ? setInterval(() => void flush().catch(deps.onError), deps.flushMs) : undefined;
   timer?.unref();
@@ -68,7 +78,7 @@ export function createUsageRecorder(deps: {
   function record(event: UsageEvent): void {
     const at = deps.now();
     const bucket = at - (at % MINUTE);
-    const id = `${bucket}\u0000${event.keyKind}\u0000${event.keyLabel}\u0000${event.endpoint}\u0000${event.method}\u0000${event.outcome}`;
+    const id: CounterKey = [bucket, event.keyKind, event.keyLabel, event.endpoint, event.method, event.outcome];
     const counter = counters.get(id);
     if (counter) {
       counter.requests++;
@@ -89,7 +99,7 @@ export function createUsageRecorder(deps: {
         upstreamMs: event.upstreamMs,
       });
     }
-    const seen = `${event.keyKind}\u0000${event.keyLabel}\u0000${event.address}`;
+    const seen: SightingKey = [event.keyKind, event.keyLabel, event.address];
     const sighting = sightings.get(seen);
     if (sighting) sighting.lastSeenAt = at;
     else sightings.set(seen, { organizationId: event.organizationId, keyKind: event.keyKind, keyLabel: event.keyLabel, address: event.address, lastSeenAt: at });
@@ -133,14 +143,15 @@ export function createUsageRecorder(deps: {
       if (counters.size === 0 && sightings.size === 0) return deps.onFlushed?.();
       const batch = counters;
       const seen = sightings;
-      counters = new Map();
-      sightings = new Map();
+      counters = newCounters();
+      sightings = newSightings();
       try {
         await write([...batch.values()], [...seen.values()]);
         deps.onFlushed?.();
       } catch (error) {
         // Nothing was lost in memory: count it again with what came since.
-        for (const [id, counter] of batch) {
+        for (const counter of batch.values()) {
+          const id = counterKeyOf(counter);
           const newer = counters.get(id);
           if (newer) {
             newer.requests += counter.requests;
@@ -148,7 +159,10 @@ export function createUsageRecorder(deps: {
             newer.upstreamMs += counter.upstreamMs;
           } else counters.set(id, counter);
         }
-        for (const [id, sighting] of seen) if (!sightings.has(id)) sightings.set(id, sighting);
+        for (const sighting of seen.values()) {
+          const id = sightingKeyOf(sighting);
+          if (!sightings.get(id)) sightings.set(id, sighting);
+        }
         throw error;
       }
     });
