@@ -18,6 +18,8 @@ interface GatewayUsage {
   deploymentId: string;
   endpoint: string;
   forwarded: boolean;
+  /** The client's address (request.ip, which is worked out anew on every read). */
+  address: string;
   /** performance.now() when the handler began, and how long the upstream took to answer. */
   startedAt: number;
   upstreamMs: number;
@@ -73,9 +75,9 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
   app.addHook('onClose', () => forward.close());
 
   /** Names the key a refused request used, once its deployment is known (from cache, or read). */
-  async function countFor(request: FastifyRequest, appId: string, deploymentId: string, startedAt: number): Promise<void> {
+  async function countFor(request: FastifyRequest, appId: string, deploymentId: string, address: string, startedAt: number): Promise<void> {
     const deployment = gateway.cachedDeployment(deploymentId) ?? (await gateway.deployment(deploymentId));
-    if (deployment) request.usage = { organizationId: deployment.organizationId, keyLabel: appId, deploymentId, endpoint: '', forwarded: false, startedAt, upstreamMs: 0 };
+    if (deployment) request.usage = { organizationId: deployment.organizationId, keyLabel: appId, deploymentId, endpoint: '', forwarded: false, address, startedAt, upstreamMs: 0 };
   }
 
   // Every request that named a known key is counted once its answer is sent (server/usage).
@@ -95,7 +97,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
         outcome,
         keywardMs,
         upstreamMs: usage.upstreamMs,
-        address: request.ip,
+        address: usage.address,
       });
       metrics?.gateway(outcome, usage.deploymentId, usage.forwarded, keywardMs, usage.upstreamMs);
     }
@@ -141,16 +143,17 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     if (!target) return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES.not_origin_form });
     if (hasSeveralAuthorizations(request)) return send(400, TWO_AUTHORIZATIONS);
     const { deploymentId } = target;
+    const address = request.ip;
 
     // 1. Who: one answer for every credential problem, a key of another deployment included.
     // Verified credentials and their deployment come from memory without a promise in between.
     let key = gateway.cachedKey(request.headers.authorization, deploymentId);
     metrics?.credentialCache(key !== undefined);
     if (!key) {
-      const auth = await gateway.authenticate(request.headers.authorization, request.ip, deploymentId);
+      const auth = await gateway.authenticate(request.headers.authorization, address, deploymentId);
       if (auth.outcome !== 'verified') {
         // A wrong secret for one of this deployment's App IDs still counts in that key's usage.
-        if (auth.knownAppId) await countFor(request, auth.knownAppId, deploymentId, startedAt);
+        if (auth.knownAppId) await countFor(request, auth.knownAppId, deploymentId, address, startedAt);
         if (auth.outcome === 'limited') {
           reply.header('retry-after', String(auth.retryAfterSeconds));
           return send(429, { code: ERROR_CODES.tooManyRequests, message: 'Too many failed authentication attempts. Try again later.' });
@@ -162,16 +165,16 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
       reply.header('www-authenticate', 'Basic realm="Keyward"');
       return send(401, UNAUTHENTICATED);
     }
-    const usage: GatewayUsage = { organizationId: deployment.organizationId, keyLabel: key.appId, deploymentId, endpoint: '', forwarded: false, startedAt, upstreamMs: 0 };
+    const usage: GatewayUsage = { organizationId: deployment.organizationId, keyLabel: key.appId, deploymentId, endpoint: '', forwarded: false, address, startedAt, upstreamMs: 0 };
     request.usage = usage;
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
-    const refusal = gateway.refusalOf(key, request.ip);
+    const refusal = gateway.refusalOf(key, address);
     if (refusal === 'CLIENT_ADDRESS_NOT_ALLOWED') return send(403, { code: refusal, message: KEY_REFUSAL_MESSAGES[refusal] });
     if (refusal) {
       reply.header('www-authenticate', 'Basic realm="Keyward"');
       return send(401, { code: refusal, message: KEY_REFUSAL_MESSAGES[refusal] });
     }
-    gateway.used(key, request.ip);
+    gateway.used(key, address);
 
     // 2. What and 3. may it: the path's one canonical form against its version's catalog, then
     // the key's (method, endpoint) grants unless it has full access.
