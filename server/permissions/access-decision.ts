@@ -17,6 +17,16 @@ const MATCHERS = Object.fromEntries(
   { catalog: (typeof CATALOGS)[CatalogId]; matcher: ReturnType<typeof createEndpointMatcher> }
 >;
 
+/**
+ * Each endpoint's grants ("METHOD /template"), made once: deciding a request builds no string,
+ * and a key's set finds these by the hash they keep.
+ */
+const GRANTS = new Map(
+  Object.values(CATALOGS)
+    .flatMap((catalog) => catalog.categories.flatMap((category) => category.endpoints))
+    .map((endpoint) => [endpoint, new Map(endpoint.methods.map((method) => [method as string, `${method} ${endpoint.path}`]))]),
+);
+
 /** The only methods ever forwarded: what catalogs can grant. */
 export const FORWARDED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
@@ -58,7 +68,7 @@ export function decideAccess(
   if (!FORWARDED_METHODS.has(method) || !endpoint.methods.includes(method as never))
     return { outcome: 'method_not_allowed', endpoint };
   if (grants.fullAccess) return { outcome: 'allowed', endpoint, canonicalPath, grant: null };
-  const grant = `${method} ${endpoint.path}`;
+  const grant = GRANTS.get(endpoint)!.get(method)!;
   return grants.permissions.has(grant)
     ? { outcome: 'allowed', endpoint, canonicalPath, grant }
     : { outcome: 'denied', endpoint, canonicalPath };
