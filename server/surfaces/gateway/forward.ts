@@ -93,7 +93,7 @@ function appendFiltered(out: HeaderList, headers: Headers, dropped: Set<string>,
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined || dropped.has(name) || named?.includes(name) || hasDroppedPrefix(name, droppedPrefixes)) continue;
-    if (alreadyThere !== undefined && name in alreadyThere) continue;
+    if (alreadyThere !== undefined && Object.hasOwn(alreadyThere, name)) continue;
     out.push(name, value);
   }
   return out;
