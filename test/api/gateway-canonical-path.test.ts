@@ -156,7 +156,9 @@ describe('the gateway forwards exactly what it authorised (property, over real H
         const path = url.split('?')[0]!;
         assertGranted(method, path, `${what} forwarded as ${url}`);
         assertGranted(method, normaliseLikeNginx(path), `${what} forwarded as ${url}, normalised`);
-        expect(url.slice(path.length), 'the query is passed on as sent').toBe(request.query);
+        // As sent: from the target's first `?`, which a raw `?` in a value also is.
+        const sentQuery = target.includes('?') ? target.slice(target.indexOf('?')) : '';
+        expect(url.slice(path.length), 'the query is passed on as sent').toBe(sentQuery);
       }),
       { numRuns: 700 },
     );
