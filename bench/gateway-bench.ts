@@ -107,6 +107,7 @@ async function withBadSecrets<T>(url: string, appId: string, during: () => Promi
 export interface GatewayRound {
   nginx?: number;
   bare: number;
+  floor: number;
   keyward: number;
   keywardWithoutUsage: number;
   twoWorkers?: number;
@@ -123,6 +124,8 @@ export interface GatewayBenchResult {
   /** Debian's nginx, one worker, when the machine has it. */
   nginx?: LoadResult;
   bare: LoadResult;
+  /** The floor of any Node.js gateway: node:http in, undici out, nothing checked (raw-proxy.ts). */
+  floor: LoadResult;
   keyward: LoadResult;
   keywardWithoutUsage: LoadResult;
   /** KEYWARD_WORKERS=2 on PostgreSQL, when the bench may make a database (BENCH_DATABASE_URL). */
@@ -150,6 +153,11 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     const bareProxy = start(path.join(here, 'gateway/bare-proxy.ts'), { PORT: String(proxyPort), UPSTREAM_URL: upstreamUrl });
     children.push(bareProxy);
     await waitFor(`http://127.0.0.1:${proxyPort}/api/deployments/x/`);
+
+    const floorPort = await freePort();
+    const floorProxy = start(path.join(here, 'gateway/raw-proxy.ts'), { PORT: String(floorPort), UPSTREAM_URL: upstreamUrl });
+    children.push(floorProxy);
+    await waitFor(`http://127.0.0.1:${floorPort}/api/deployments/x/`);
 
     const nginxBinary = findNginx();
     const nginxPort = await freePort();
@@ -191,12 +199,13 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     // swap places every round. Ratios are taken within each round, between measurements seconds
     // apart, and the median of those is the run's ratio.
     const measure = async (workers: { port: number; pid: number; authorization: string } | undefined): Promise<GatewayBenchResult> => {
-      const rounds = { nginx: [] as LoadResult[], bare: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], workers: [] as LoadResult[], attacked: [] as LoadResult[] };
+      const rounds = { nginx: [] as LoadResult[], bare: [] as LoadResult[], floor: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], workers: [] as LoadResult[], attacked: [] as LoadResult[] };
       let badSecretsSent = 0;
       const perRound: GatewayRound[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         if (nginx) rounds.nginx.push(await load('(n) nginx 1.22, one worker, keep-alive proxy', nginx.pid!, `http://127.0.0.1:${nginxPort}${apiPath}`));
         rounds.bare.push(await load('(b) bare Fastify + @fastify/reply-from proxy', bareProxy.pid!, `http://127.0.0.1:${proxyPort}${apiPath}`));
+        rounds.floor.push(await load('(r) node:http + undici, nothing checked', floorProxy.pid!, `http://127.0.0.1:${floorPort}${apiPath}`));
         const withUsage = () => load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, keyward.pid, gatewayUrl, { authorization });
         const withoutUsage = () => load('(c0) as (c), usage recording off', quiet.pid, `http://127.0.0.1:${quiet.port}${apiPath}`, { authorization });
         if (round % 2 === 0) {
@@ -215,6 +224,7 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
         perRound.push({
           nginx: rounds.nginx.at(-1)?.requestsPerSecond,
           bare: rounds.bare.at(-1)!.requestsPerSecond,
+          floor: rounds.floor.at(-1)!.requestsPerSecond,
           keyward: rounds.keyward.at(-1)!.requestsPerSecond,
           keywardWithoutUsage: rounds.quiet.at(-1)!.requestsPerSecond,
           twoWorkers: rounds.workers.at(-1)?.requestsPerSecond,
@@ -228,6 +238,7 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
         direct,
         nginx: nginx ? medianRound(rounds.nginx) : undefined,
         bare: medianRound(rounds.bare),
+        floor: medianRound(rounds.floor),
         keyward: medianRound(rounds.keyward),
         keywardWithoutUsage: medianRound(rounds.quiet),
         twoWorkers: workers ? medianRound(rounds.workers) : undefined,

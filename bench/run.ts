@@ -22,8 +22,8 @@ async function main(): Promise<void> {
 
   if (wants('gateway')) {
     const result = await runGatewayBench();
-    const { bare, keyward, keywardWithoutUsage, twoWorkers, attacked, nginx } = result;
-    const rows = [result.direct, nginx, bare, keyward, keywardWithoutUsage, twoWorkers, attacked].filter((row) => row !== undefined);
+    const { bare, floor, keyward, keywardWithoutUsage, twoWorkers, attacked, nginx } = result;
+    const rows = [result.direct, nginx, bare, floor, keyward, keywardWithoutUsage, twoWorkers, attacked].filter((row) => row !== undefined);
     printTable(
       'Deployment API gateway (autocannon, 50 connections; latency in ms)',
       ['scenario', 'req/s', 'p50', 'p99', 'non-2xx', 'server CPU µs/req'],
@@ -48,6 +48,10 @@ async function main(): Promise<void> {
     );
     const each = (of: (round: GatewayRound) => number | undefined) => result.rounds.map((round) => fmt(of(round) ?? NaN, 2)).join(' ');
     console.log(`per round: c/b ${each((round) => round.keyward / round.bare)} · c/n ${each((round) => (round.nginx ? round.keyward / round.nginx : undefined))}`);
+    // How far Keyward is from what any Node.js gateway could do here, and that ceiling from nginx.
+    console.log(
+      `Node floor: c/r = ${fmt(perRound((round) => round.keyward / round.floor), 2)} (per round ${each((round) => round.keyward / round.floor)}) · r/n = ${fmt(perRound((round) => (round.nginx ? round.floor / round.nginx : undefined)), 2)} (per round ${each((round) => (round.nginx ? round.floor / round.nginx : undefined))})`,
+    );
     // Throughput ratios depend on how the 2 cores are shared; CPU per request does not.
     const keywardCpuOfNginx = (round: GatewayRound) => (round.nginxCpu && round.keywardCpu ? round.keywardCpu / round.nginxCpu : undefined);
     const cpuOfNginx = perRound(keywardCpuOfNginx);
