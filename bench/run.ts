@@ -49,9 +49,9 @@ async function main(): Promise<void> {
     const each = (of: (round: GatewayRound) => number | undefined) => result.rounds.map((round) => fmt(of(round) ?? NaN, 2)).join(' ');
     console.log(`per round: c/b ${each((round) => round.keyward / round.bare)} · c/n ${each((round) => (round.nginx ? round.keyward / round.nginx : undefined))}`);
     // How far Keyward is from what any Node.js gateway could do here, and that ceiling from nginx.
-    console.log(
-      `Node floor: c/r = ${fmt(perRound((round) => round.keyward / round.floor), 2)} (per round ${each((round) => round.keyward / round.floor)}) · r/n = ${fmt(perRound((round) => (round.nginx ? round.floor / round.nginx : undefined)), 2)} (per round ${each((round) => (round.nginx ? round.floor / round.nginx : undefined))})`,
-    );
+    const ofFloor = (round: GatewayRound) => round.keyward / round.floor;
+    const floorOfNginx = (round: GatewayRound) => (round.nginx ? round.floor / round.nginx : undefined);
+    console.log(`Node floor: c/r = ${fmt(perRound(ofFloor), 2)} (per round ${each(ofFloor)}) · r/n = ${fmt(perRound(floorOfNginx), 2)} (per round ${each(floorOfNginx)})`);
     // Throughput ratios depend on how the 2 cores are shared; CPU per request does not.
     const keywardCpuOfNginx = (round: GatewayRound) => (round.nginxCpu && round.keywardCpu ? round.keywardCpu / round.nginxCpu : undefined);
     const cpuOfNginx = perRound(keywardCpuOfNginx);
