@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'user.delete',
   'user.two_factor_reset',
   'account.password_change',
+  'account.reauthenticate',
   'account.totp_enable',
   'account.totp_remove',
   'account.passkey_add',

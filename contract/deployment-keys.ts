@@ -57,6 +57,8 @@ export const legacyKeyImportSchema = z
   .object({
     appId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, { message: 'Letters, digits, dot, dash and underscore only' }),
     appSecret: plainText(z.string().min(32, { message: 'Use at least 32 characters' }).max(256)),
+    /** Omitted: the organisation's default; the key policy applies exactly as to a new key. */
+    expiresAt: newKeyLifecycleSchema.shape.expiresAt,
   })
   .strict();
 

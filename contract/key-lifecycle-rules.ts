@@ -6,6 +6,12 @@
 /** Keys expiring within this many days are marked "expiring soon". */
 export const EXPIRING_SOON_DAYS = 7;
 
+/**
+ * The longest any key may live, whatever the organisation's policy says (ten years): an expiry in
+ * year 9999 is a typo or a way around expiry, never a plan.
+ */
+export const KEY_LIFETIME_CAP_DAYS = 3_653;
+
 /** When a rolled secret stops working: now, in 1 hour, 24 hours or 7 days (seconds). */
 export const ROLL_GRACE_SECONDS = [0, 3_600, 86_400, 604_800] as const;
 

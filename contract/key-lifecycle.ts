@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './fields';
-import { isAddressOrRange, ROLL_GRACE_SECONDS } from './key-lifecycle-rules';
+import { isAddressOrRange, KEY_LIFETIME_CAP_DAYS, ROLL_GRACE_SECONDS } from './key-lifecycle-rules';
 
-export { EXPIRING_SOON_DAYS, isAddressOrRange, ROLL_GRACE_SECONDS } from './key-lifecycle-rules';
+export { EXPIRING_SOON_DAYS, isAddressOrRange, KEY_LIFETIME_CAP_DAYS, ROLL_GRACE_SECONDS } from './key-lifecycle-rules';
 
 /**
  * What bounds an API key in time and place, shared by Platform and Deployment API Keys: expiry,
@@ -57,7 +57,7 @@ export type RollKeyRequest = z.infer<typeof rollKeyRequestSchema>;
 export const keyPolicySchema = z
   .object({
     /** null: no maximum. */
-    maxKeyLifetimeDays: z.number().int().min(1).max(3_650).nullable(),
+    maxKeyLifetimeDays: z.number().int().min(1).max(KEY_LIFETIME_CAP_DAYS).nullable(),
     allowNeverExpiring: z.boolean(),
   })
   .strict();

@@ -11,7 +11,15 @@ export const SECURITY_ERROR_CODES = {
   setupRequired: 'TWO_FACTOR_SETUP_REQUIRED',
   invalidCode: 'INVALID_CODE',
   invalidPasskey: 'INVALID_PASSKEY',
+  /** 403: a sensitive change needs a recent sign-in or "Confirm it's you" (POST /account/reauthentication). */
+  reauthenticationRequired: 'REAUTH_REQUIRED',
+  /** 401 on "Confirm it's you": the password is not the account's. */
+  wrongPassword: 'WRONG_PASSWORD',
 } as const;
+
+/** How a signed-in person may confirm it's them again; 'sso' goes through the organisation's provider. */
+export const REAUTHENTICATION_METHODS = ['password', 'totp', 'passkey', 'recovery_code', 'sso'] as const;
+export type ReauthenticationMethod = (typeof REAUTHENTICATION_METHODS)[number];
 
 /** Who must have a second factor to sign in (Settings, Root and Administrators). */
 export const TWO_FACTOR_POLICIES = ['off', 'admins', 'everyone'] as const;

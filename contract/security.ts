@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, passwordSchema, plainText } from './fields';
-import { SECOND_FACTOR_METHODS, TWO_FACTOR_POLICIES, type TwoFactorPolicy } from './security-codes';
+import { REAUTHENTICATION_METHODS, SECOND_FACTOR_METHODS, TWO_FACTOR_POLICIES, type TwoFactorPolicy } from './security-codes';
 
-export { SECOND_FACTOR_METHODS, SECURITY_ERROR_CODES, TWO_FACTOR_POLICIES, type SecondFactorMethod, type TwoFactorPolicy } from './security-codes';
+export {
+  REAUTHENTICATION_METHODS,
+  SECOND_FACTOR_METHODS,
+  SECURITY_ERROR_CODES,
+  TWO_FACTOR_POLICIES,
+  type ReauthenticationMethod,
+  type SecondFactorMethod,
+  type TwoFactorPolicy,
+} from './security-codes';
 
 export const twoFactorPolicySchema = z.object({ policy: z.enum(TWO_FACTOR_POLICIES) }).strict();
 
@@ -38,6 +46,20 @@ export type SecondFactorRequest = z.infer<typeof secondFactorRequestSchema>;
 export const reauthenticationSchema = z.union([z.object({ code: typedCode }).strict(), passkeyAnswerSchema]);
 export type Reauthentication = z.infer<typeof reauthenticationSchema>;
 
+/** "Confirm it's you": the password, or a factor the account holds (the provider's way is a redirect). */
+export const confirmItsYouRequestSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('password'), password: z.string().min(1, { message: 'Required' }).max(PASSWORD_MAX_LENGTH) }).strict(),
+  ...secondFactorRequestSchema.options,
+]);
+export type ConfirmItsYouRequest = z.infer<typeof confirmItsYouRequestSchema>;
+
+/** What "Confirm it's you" may offer this account, and until when the session is fresh (null: not now). */
+export const reauthenticationStatusSchema = z.object({
+  methods: z.array(z.enum(REAUTHENTICATION_METHODS)),
+  freshUntil: z.string().nullable(),
+});
+export type ReauthenticationStatus = z.infer<typeof reauthenticationStatusSchema>;
+
 /** Confirms the authenticator app being set up with its first code. */
 export const codeRequestSchema = z.object({ code: typedCode }).strict();
 
@@ -47,7 +69,14 @@ export type PasskeyOptions = z.infer<typeof passkeyOptionsSchema>;
 
 export const addPasskeyRequestSchema = passkeyAnswerSchema.extend({ name: plainText(z.string().trim().min(1, { message: 'Required' }).max(64)) }).strict();
 
-export const passkeySchema = z.object({ id: z.uuid(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
+export const passkeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  /** The client address it was added from (null: added before Keyward kept it). */
+  createdFrom: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
 export type Passkey = z.infer<typeof passkeySchema>;
 
 /** The second step's error details: which methods the account can use. */
@@ -55,6 +84,9 @@ export const secondFactorDetailsSchema = z.object({ methods: z.array(z.enum(SECO
 
 export const securityStatusSchema = z.object({
   totp: z.boolean(),
+  /** When and from where the authenticator app was turned on (null: off, or from before Keyward kept it). */
+  totpAddedAt: z.string().nullable(),
+  totpAddedFrom: z.string().nullable(),
   passkeys: z.array(passkeySchema),
   recoveryCodesLeft: z.number().int(),
   /** The organisation's policy asks this account for a second factor. */

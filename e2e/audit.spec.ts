@@ -43,7 +43,7 @@ test("a key's Activity opens its audit events as readable fields with links; the
   await page.getByRole('link', { name: 'Export CSV' }).click();
   const csv = await readFile(await (await download).path(), 'utf8');
   const lines = csv.trimEnd().split('\r\n');
-  expect(lines[0]).toBe('at,actor_type,actor,action,target_type,target_id,target,details,address');
-  expect(lines.slice(1).every((line) => line.includes(',deployment_key.create,'))).toBe(true);
+  expect(lines[0]).toBe('"at","actor_type","actor","action","target_type","target_id","target","details","address"');
+  expect(lines.slice(1).every((line) => line.includes(',"deployment_key.create",'))).toBe(true);
   expect(csv).toContain(key.appId);
 });

@@ -13,7 +13,7 @@ import { registerErrorHandler } from './http/error-handler';
 import { registerGatewayOrigin } from './http/gateway-origin';
 import { registerSecurityHeaders } from './http/security-headers';
 import { createServices, type Services } from './services';
-import { consolePlugin } from './surfaces/console/plugin';
+import { consolePlugin, type ConsoleRoute } from './surfaces/console/plugin';
 import { GATEWAY_PREFIX, gatewayPlugin } from './surfaces/gateway/plugin';
 import { healthRoutes } from './surfaces/health';
 import { publicApiPlugin } from './surfaces/public-api/plugin';
@@ -25,12 +25,14 @@ declare module 'fastify' {
     services: Services;
     /** Shutdown began: `/healthz` answers 503 "draining" from now on. */
     startDraining: () => void;
+    /** Every Console API route with its access rules (tests derive their coverage from it). */
+    consoleRoutes: readonly ConsoleRoute[];
   }
 }
 
 export type AppConfig = Pick<
   KeywardConfig,
-  'sessionIdleMs' | 'signInLimits' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics' | 'accessLog'
+  'sessionIdleMs' | 'signInLimits' | 'security' | 'spaDir' | 'logLevel' | 'platformApiLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics' | 'accessLog'
 >;
 
 export interface BuildAppOptions {
@@ -104,7 +106,7 @@ export async function buildApp(options: BuildAppOptions) {
     services.windows.close();
     await services.usage.close();
   });
-  if (services.metrics) registerMetrics(app, services.metrics, config.metrics.port);
+  if (services.metrics) registerMetrics(app, services.metrics, config.metrics);
 
   let draining = false;
   app.decorate('startDraining', () => {
@@ -117,7 +119,9 @@ export async function buildApp(options: BuildAppOptions) {
     done(null, payload);
   });
   await app.register(healthRoutes, { store, draining: () => draining });
-  await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db });
+  const consoleRoutes: ConsoleRoute[] = [];
+  app.decorate('consoleRoutes', consoleRoutes);
+  await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db, routes: consoleRoutes });
   await app.register(gatewayPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1), services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs, accessLog: config.accessLog, draining: () => draining });
   await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits });
   await registerSpa(app, config.spaDir);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { emailSchema, passwordSchema } from '../contract/fields';
 import type { StoreOptions } from './db/store';
 import { parseUpstreamAllowList } from './deployments/upstream-policy';
+import { DEFAULT_IPV6_LIMIT_PREFIX } from './http/client-network';
 import type { UsageRetention } from './usage/usage-retention';
 
 export interface RateWindow {
@@ -29,6 +30,12 @@ export interface KeywardConfig {
   rootAccount?: { email: string; password: string; organizationName: string };
   sessionIdleMs: number;
   signInLimits: { perAccount: RateWindow; perAddress: RateWindow };
+  security: {
+    /** KEYWARD_REAUTH_MINUTES: how recent a sign-in or "Confirm it's you" a sensitive change needs. */
+    reauthenticationMs: number;
+    /** KEYWARD_IPV6_LIMIT_PREFIX: per-address limits count an IPv6 client by this network. */
+    ipv6LimitPrefix: number;
+  };
   platformApiLimits: PlatformApiLimits;
   gateway: {
     upstreamTimeoutMs: number;
@@ -39,11 +46,19 @@ export interface KeywardConfig {
     upstreamAllow: string | undefined;
     /** KEYWARD_GATEWAY_ORIGIN: serve the Deployment API only on this origin, and nothing else there. */
     origin?: URL;
+    /**
+     * KEYWARD_GATEWAY_ALLOW_ENCODED_SLASH: the upstream is known to keep `%2F` in a path segment
+     * (no decoding proxy in between), so a key need not also hold the endpoint the decoded path names.
+     */
+    allowEncodedSlash: boolean;
   };
   /** How long a deployment reads "starting"/"stopping" before it settles. */
   deploymentTransitionMs: number;
-  /** KEYWARD_METRICS: Prometheus `/metrics`, on the main port or on KEYWARD_METRICS_PORT. */
-  metrics: { enabled: boolean; port?: number };
+  /**
+   * KEYWARD_METRICS: Prometheus `/metrics`, on a port of its own (KEYWARD_METRICS_PORT, 9464 by
+   * default) or, with KEYWARD_METRICS_TOKEN, on the main port behind that bearer token.
+   */
+  metrics: { enabled: boolean; port?: number; token?: string };
   /** KEYWARD_ACCESS_LOG: one JSON line per gateway request (no credentials). */
   accessLog: boolean;
   /**
@@ -68,6 +83,10 @@ export interface KeywardConfig {
   /** Behind a reverse proxy: believe its X-Forwarded-For/-Proto (client address, HTTPS). */
   trustProxy: boolean | string;
 }
+
+/** Prometheus's registered default port for an exporter (KEYWARD_METRICS_PORT unset, no token). */
+export const DEFAULT_METRICS_PORT = 9464;
+export const DEFAULT_REAUTHENTICATION_MS = 15 * 60_000;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -95,6 +114,10 @@ const envSchema = z.object({
   KEYWARD_TRUST_PROXY: z.string().optional(),
   KEYWARD_METRICS: z.enum(['true', 'false']).default('false'),
   KEYWARD_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  KEYWARD_METRICS_TOKEN: z.string().min(32, { message: 'Use a token of at least 32 characters' }).optional(),
+  KEYWARD_REAUTH_MINUTES: z.coerce.number().positive().max(24 * 60).default(DEFAULT_REAUTHENTICATION_MS / 60_000),
+  KEYWARD_IPV6_LIMIT_PREFIX: z.coerce.number().int().min(32).max(128).default(DEFAULT_IPV6_LIMIT_PREFIX),
+  KEYWARD_GATEWAY_ALLOW_ENCODED_SLASH: z.enum(['true', 'false']).default('false'),
   KEYWARD_ACCESS_LOG: z.enum(['true', 'false']).default('false'),
   KEYWARD_DRAIN_NOTICE_SECONDS: z.coerce.number().min(0).max(300).default(0),
   KEYWARD_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
@@ -142,7 +165,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
     dataDir,
     secretKey: e.KEYWARD_SECRET_KEY,
     deploymentTransitionMs: e.KEYWARD_DEPLOYMENT_TRANSITION_SECONDS * 1000,
-    metrics: { enabled: e.KEYWARD_METRICS === 'true', port: e.KEYWARD_METRICS_PORT },
+    metrics: {
+      enabled: e.KEYWARD_METRICS === 'true',
+      // Never unauthenticated on the console's port: its own port unless a token guards it there.
+      port: e.KEYWARD_METRICS_PORT ?? (e.KEYWARD_METRICS_TOKEN ? undefined : DEFAULT_METRICS_PORT),
+      token: e.KEYWARD_METRICS_TOKEN,
+    },
     accessLog: e.KEYWARD_ACCESS_LOG === 'true',
     shutdown: { noticeMs: e.KEYWARD_DRAIN_NOTICE_SECONDS * 1000, drainMs: e.KEYWARD_DRAIN_SECONDS * 1000 },
     usage: {
@@ -156,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       failuresPerAppId: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID, windowMs: 60_000 },
       upstreamAllow: e.KEYWARD_UPSTREAM_ALLOW,
       origin: e.KEYWARD_GATEWAY_ORIGIN ? new URL(e.KEYWARD_GATEWAY_ORIGIN) : undefined,
+      allowEncodedSlash: e.KEYWARD_GATEWAY_ALLOW_ENCODED_SLASH === 'true',
     },
     platformApiLimits: {
       readsPerHour: e.KEYWARD_PLATFORM_API_READS_PER_HOUR,
@@ -176,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       perAccount: { max: e.KEYWARD_SIGNIN_MAX_FAILURES_PER_ACCOUNT, windowMs },
       perAddress: { max: e.KEYWARD_SIGNIN_MAX_FAILURES_PER_ADDRESS, windowMs },
     },
+    security: { reauthenticationMs: e.KEYWARD_REAUTH_MINUTES * 60_000, ipv6LimitPrefix: e.KEYWARD_IPV6_LIMIT_PREFIX },
     spaDir: path.resolve(projectRoot, 'dist', 'spa'),
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.KEYWARD_TRUST_PROXY),

@@ -10,6 +10,7 @@ import type { Database } from './db/store';
 import { loggableError } from './db/postgres-errors';
 import { createGatewayService } from './gateway/gateway-service';
 import { createAuthService } from './auth/auth-service';
+import { createAttemptGuard } from './auth/attempt-guard';
 import { createDeploymentKeysService } from './deployment-keys/deployment-keys-service';
 import { createDeploymentsService } from './deployments/deployments-service';
 import { createUpstreamPolicy } from './deployments/upstream-policy';
@@ -29,7 +30,7 @@ import { createSecretBox } from './secrets/secret-box';
 import { createTlsService } from './tls/tls-service';
 import { createUsersService } from './users/users-service';
 
-export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics'>;
+export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'security' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics'>;
 
 /** Every domain service, wired once per app from the store, the keys and the configuration. */
 export function createServices(deps: {
@@ -52,6 +53,7 @@ export function createServices(deps: {
     db,
     now,
     shared: deps.storeKind === 'postgres',
+    ipv6Prefix: config.security.ipv6LimitPrefix,
     onError: (error) => deps.log.warn({ err: loggableError(error) }, 'could not prune old rate-limit counts'),
   });
   // Off by default: nothing on the hot path pays for metrics nobody scrapes.
@@ -77,18 +79,23 @@ export function createServices(deps: {
     invalidate(notice);
     await deps.changes.publish(notice);
   };
-  const sso = createSsoService({ db, now, secretBox });
+  // How the gateway and "Test access" read a path: one setting, so they can never disagree.
+  const pathPolicy = { encodedSlashKept: config.gateway.allowEncodedSlash };
+  const sso = createSsoService({ db, now, secretBox, upstreamPolicy });
+  // Every password and factor, at sign-in and on "Confirm it's you", is judged here.
+  const guard = createAttemptGuard({ db, now, limits: config.signInLimits, windows });
   const auth = createAuthService({
     db,
     now,
     sessionIdleMs: config.sessionIdleMs,
-    signInLimits: config.signInLimits,
-    windows,
+    reauthenticationMs: config.security.reauthenticationMs,
+    guard,
     announce,
     twoFactor: () => twoFactor,
     ssoOnly: sso.ssoOnlyFor,
+    ssoAvailable: sso.availableFor,
   });
-  const twoFactor = createTwoFactorService({ db, now, secretBox, hasher, passkeys: createPasskeyService({ db, now }), endSessions: auth.endSessions });
+  const twoFactor = createTwoFactorService({ db, now, secretBox, hasher, guard, passkeys: createPasskeyService({ db, now }), endSessions: auth.endSessions });
   deps.changes.subscribe(invalidate, () => {
     gateway.clear();
     auth.clear();
@@ -98,7 +105,7 @@ export function createServices(deps: {
   return {
     windows,
     // Signed-out calls that store something for a while (a WebAuthn challenge, an SSO attempt).
-    signInChallenges: windows.create('sign_in.challenges_by_address', { max: 30, windowMs: 60_000 }),
+    signInChallenges: windows.create('sign_in.challenges_by_address', { max: 30, windowMs: 60_000 }, { perClientNetwork: true }),
     auth,
     twoFactor,
     twoFactorPolicy: createTwoFactorPolicyService({ db }),
@@ -111,7 +118,8 @@ export function createServices(deps: {
     deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments, keyPolicy, announce }),
     keyPolicy,
     keyFinder: createKeyFinderService({ db, hasher, now }),
-    accessTester: createAccessTester({ deployments }),
+    accessTester: createAccessTester({ deployments, pathPolicy }),
+    pathPolicy,
     keyInventory: createKeyInventoryService({ db, now }),
     keyReview: createKeyReviewService({ db, now }),
     metrics,

@@ -1,22 +1,27 @@
 import type { Session } from '../../contract/session';
 import type { Role } from '../../contract/roles';
-import type { KeywardConfig } from '../config';
 import type { ChangeNotice } from '../db/change-bus';
 import { InvalidatingCache } from '../db/invalidating-cache';
 import type { Database } from '../db/store';
-import type { CountingWindows } from '../http/counting-windows';
 import { ForbiddenError, InvalidError, UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
-import { SECURITY_ERROR_CODES, twoFactorRequired, type SecondFactorMethod, type SecondFactorRequest } from '../../contract/security';
-import type { AccountSession } from '../../contract/security';
+import {
+  SECURITY_ERROR_CODES,
+  twoFactorRequired,
+  type AccountSession,
+  type ConfirmItsYouRequest,
+  type ReauthenticationMethod,
+  type ReauthenticationStatus,
+  type SecondFactorMethod,
+  type SecondFactorRequest,
+} from '../../contract/security';
 import { findTwoFactorPolicy } from '../organization/organization-data';
 import { findUserByEmail, findUserById, toUserDto, updateUser } from '../users/users-data';
 import type { PasskeyAnswer, WebAuthnSite } from './two-factor/passkey-service';
-import { rememberSignInAddress } from './sign-in-addresses-data';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Actor } from './actor';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password';
-import { createSignInGuard } from './sign-in-guard';
+import type { AttemptGuard } from './attempt-guard';
 import { hashSessionToken, newSessionToken } from './session-token';
 import type { TwoFactorService } from './two-factor/two-factor-service';
 import {
@@ -26,6 +31,7 @@ import {
   findSessionsOfUser,
   findSessionWithUser,
   insertSession,
+  setSessionReauthenticated,
   setSessionStage,
   touchSession,
   type SessionStage,
@@ -44,6 +50,8 @@ export interface AuthenticatedSession {
   /** The session's public id (Security page), and how far its sign-in has got. */
   sessionId: string;
   stage: SessionStage;
+  /** When this session last proved it was its owner: the sign-in, or the latest "Confirm it's you". */
+  provenAt: number;
 }
 
 /** Where a sign-in stands after the password: done, or waiting for a second factor. */
@@ -65,15 +73,18 @@ export function createAuthService(deps: {
   db: Database;
   now: () => number;
   sessionIdleMs: number;
-  signInLimits: KeywardConfig['signInLimits'];
-  /** Where the sign-in limits count (shared by every instance on PostgreSQL). */
-  windows: CountingWindows;
+  /** How recent `provenAt` must be for a sensitive change. */
+  reauthenticationMs: number;
+  /** Judges every password and factor (attempt-guard.ts). */
+  guard: AttemptGuard;
   /** Tells this instance's caches and the other instances' that an account changed. */
   announce: (notice: ChangeNotice) => Promise<void>;
   /** Set once both services exist (each needs the other). */
   twoFactor: () => TwoFactorService;
   /** The organisation signs its (non-Root) accounts in with its identity provider only. */
   ssoOnly: (organizationId: string, role: string) => Promise<boolean>;
+  /** The organisation has an identity provider this (non-Root) account may sign in with. */
+  ssoAvailable: (organizationId: string, role: string) => Promise<boolean>;
 }) {
   const { db, now, sessionIdleMs, announce } = deps;
   // Every console request needs its session: reading it from the database each time would cost
@@ -84,7 +95,7 @@ export function createAuthService(deps: {
     { maxEntries: CACHED_SESSIONS },
     (entry, notice) => notice.kind === 'user' && entry.authenticated.actor.userId === notice.id,
   );
-  const guard = createSignInGuard({ db, now, limits: deps.signInLimits, windows: deps.windows });
+  const { guard } = deps;
 
   async function endSession(token: string): Promise<void> {
     const userId = await deleteSession(db, hashSessionToken(token));
@@ -98,6 +109,8 @@ export function createAuthService(deps: {
     const token = newSessionToken();
     const userAgent = origin.userAgent ? origin.userAgent.slice(0, 400) : null;
     await insertSession(db, hashSessionToken(token), userId, new Date(now()), { stage, address: origin.address, userAgent });
+    // Only a sign-in that passed every factor makes its network one the account is known from.
+    if (stage !== 'second_factor') await guard.signedIn(userId, origin.address);
     return token;
   }
 
@@ -114,9 +127,80 @@ export function createAuthService(deps: {
     return open ? found.user : undefined;
   }
 
+  type Account = { id: string; email: string; passwordHash: string };
+
+  /** A password typed by the signed-in owner (changing it, confirming it's them), through the guard. */
+  const checkPassword = (user: Account, password: string, address: string) =>
+    guard.check({ kind: 'password', account: user.email, address, userId: user.id }, () => verifyPassword(password, user.passwordHash));
+
+  /** A code or passkey of `user`'s, through the guard; it is used up when right. */
+  const verifyFactor = (user: Account, answer: SecondFactorRequest, site: WebAuthnSite, purpose: 'second_factor' | 'reauthenticate', address: string) =>
+    guard.check({ kind: 'factor', account: user.email, address, userId: user.id }, () => deps.twoFactor().verify(user.id, answer, site, purpose));
+
+  const wrongFactor = (answer: SecondFactorRequest) =>
+    answer.method === 'passkey'
+      ? new UnauthenticatedError('The passkey could not be verified. Try again.', SECURITY_ERROR_CODES.invalidPasskey)
+      : new UnauthenticatedError('That code is not valid.', SECURITY_ERROR_CODES.invalidCode);
+
+  /** Until when a session may make sensitive changes without confirming it's its owner again. */
+  const freshUntil = (auth: AuthenticatedSession) => auth.provenAt + deps.reauthenticationMs;
+
+  async function markProven(auth: Pick<AuthenticatedSession, 'sessionId' | 'actor'>, method: ReauthenticationMethod, address: string | null): Promise<void> {
+    await db.transaction(async (tx) => {
+      await setSessionReauthenticated(tx, auth.sessionId, new Date(now()));
+      await recordAudit(tx, auditActorOfUser({ ...auth.actor, address }), {
+        action: 'account.reauthenticate',
+        targetType: 'user',
+        targetId: auth.actor.userId,
+        targetLabel: auth.actor.email,
+        details: { method },
+      });
+    });
+    await announce({ kind: 'user', id: auth.actor.userId });
+  }
+
   return {
     openSession,
     endSessions,
+
+    /** Whether this session may make a sensitive change now (signed in, or confirmed, recently). */
+    isFresh: (auth: AuthenticatedSession): boolean => now() <= freshUntil(auth),
+
+    /** What "Confirm it's you" offers this account, and until when the session is fresh. */
+    async reauthenticationStatus(auth: AuthenticatedSession): Promise<ReauthenticationStatus> {
+      const { organizationId, role, userId } = auth.actor;
+      const factors = await deps.twoFactor().methodsOf(userId);
+      const methods: ReauthenticationMethod[] = [
+        ...((await deps.ssoOnly(organizationId, role)) ? [] : (['password'] as const)),
+        ...factors,
+        ...((await deps.ssoAvailable(organizationId, role)) ? (['sso'] as const) : []),
+      ];
+      const until = freshUntil(auth);
+      return { methods, freshUntil: until >= now() ? new Date(until).toISOString() : null };
+    },
+
+    /**
+     * "Confirm it's you": the password (unless the organisation signs in with SSO only), an app
+     * code, a recovery code or a passkey, each judged by the one guard; the session is then fresh.
+     */
+    async reauthenticate(auth: AuthenticatedSession, address: string, request: ConfirmItsYouRequest, site: WebAuthnSite): Promise<void> {
+      const user = await findUserById(db, auth.actor.userId);
+      if (!user || user.disabled) throw new UnauthenticatedError();
+      if (request.method === 'password') {
+        if (await deps.ssoOnly(user.organizationId, user.role)) throw SSO_ONLY();
+        if (!(await checkPassword(user, request.password, address))) {
+          throw new UnauthenticatedError('That password is not right.', SECURITY_ERROR_CODES.wrongPassword);
+        }
+      } else if (!(await verifyFactor(user, request, site, 'reauthenticate', address))) {
+        throw wrongFactor(request);
+      }
+      await markProven(auth, request.method, address);
+    },
+
+    /** The organisation's identity provider confirmed the owner of session `sessionId` again. */
+    async reauthenticatedThroughSso(auth: AuthenticatedSession, address: string): Promise<void> {
+      await markProven(auth, 'sso', address);
+    },
 
     /**
      * Checks the password. An account with a second factor gets a session that can do nothing
@@ -125,15 +209,13 @@ export function createAuthService(deps: {
      */
     async signIn(input: { email: string; password: string; previousToken?: string } & SignInOrigin): Promise<SignInResult> {
       const user = await findUserByEmail(db, input.email);
-      const attempt = await guard.reserve({ account: input.email, address: input.address, userId: user?.id });
-      const passwordMatches = user
-        ? await verifyPassword(input.password, user.passwordHash)
-        : await verifyAgainstDecoy(input.password);
-      if (!user || !passwordMatches || user.disabled) {
+      const right = await guard.check({ kind: 'password', account: input.email, address: input.address, userId: user?.id }, async () =>
+        user ? (await verifyPassword(input.password, user.passwordHash)) && !user.disabled : verifyAgainstDecoy(input.password).then(() => false),
+      );
+      if (!user || !right) {
         // One message for every failure: it never tells whether the email exists or is disabled.
         throw new UnauthenticatedError('Incorrect email or password.', ERROR_CODES.invalidCredentials);
       }
-      await attempt.succeeded(user.id);
       if (await deps.ssoOnly(user.organizationId, user.role)) throw SSO_ONLY();
       const methods = await deps.twoFactor().methodsOf(user.id);
       const stage: SessionStage =
@@ -147,28 +229,22 @@ export function createAuthService(deps: {
     async completeSecondFactor(input: { token: string | undefined; answer: SecondFactorRequest; site: WebAuthnSite } & SignInOrigin): Promise<string> {
       const user = await pendingSecondStep(input.token);
       if (!user) throw new UnauthenticatedError('Sign in with your password first.');
-      // Wrong codes count against the same limits as wrong passwords.
-      const attempt = await guard.reserve({ account: user.email, address: input.address, userId: user.id });
-      if (!(await deps.twoFactor().verify(user.id, input.answer, input.site))) {
-        throw input.answer.method === 'passkey'
-          ? new UnauthenticatedError('The passkey could not be verified. Try again.', SECURITY_ERROR_CODES.invalidPasskey)
-          : new UnauthenticatedError('That code is not valid.', SECURITY_ERROR_CODES.invalidCode);
-      }
-      await attempt.succeeded(user.id);
+      if (!(await verifyFactor(user, input.answer, input.site, 'second_factor', input.address))) throw wrongFactor(input.answer);
       return openSession(user.id, input.token, input);
     },
 
     /**
      * Sign-in with a passkey alone: it names the account and, verified with user verification,
-     * is two factors in itself, so the session is fully signed in. (A forged assertion cannot be
-     * guessed, so no counter limits these.)
+     * is two factors in itself, so the session is fully signed in. Failed assertions count against
+     * the client's network like any other wrong secret.
      */
     async signInWithPasskey(input: { answer: PasskeyAnswer; site: WebAuthnSite; previousToken: string | undefined } & SignInOrigin): Promise<string> {
-      const userId = await deps.twoFactor().passkeyOwner(input.site, input.answer);
+      const userId = await guard.check({ kind: 'factor', account: '', address: input.address, userId: undefined }, () =>
+        deps.twoFactor().passkeyOwner(input.site, input.answer),
+      );
       const user = userId ? await findUserById(db, userId) : undefined;
       if (!user || user.disabled) throw new UnauthenticatedError('The passkey could not be verified. Try again.', SECURITY_ERROR_CODES.invalidPasskey);
       if (await deps.ssoOnly(user.organizationId, user.role)) throw SSO_ONLY();
-      await rememberSignInAddress(db, user.id, input.address, new Date(now()));
       return openSession(user.id, input.previousToken, input);
     },
 
@@ -203,11 +279,9 @@ export function createAuthService(deps: {
     async changePassword(actor: Actor, sessionId: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
       const user = await findUserById(db, actor.userId);
       if (!user) throw new UnauthenticatedError();
-      const attempt = await guard.reserve({ account: user.email, address: actor.address ?? '', userId: user.id });
-      if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-        throw new InvalidError('The current password is not right.', [{ path: 'currentPassword', message: 'Not right' }], 'WRONG_PASSWORD');
+      if (!(await checkPassword(user, input.currentPassword, actor.address ?? ''))) {
+        throw new InvalidError('The current password is not right.', [{ path: 'currentPassword', message: 'Not right' }], SECURITY_ERROR_CODES.wrongPassword);
       }
-      await attempt.succeeded(user.id);
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         await updateUser(tx, user.id, { passwordHash });
@@ -273,6 +347,7 @@ export function createAuthService(deps: {
         },
         sessionId: found.session.id,
         stage,
+        provenAt: (found.session.reauthenticatedAt ?? found.session.createdAt).getTime(),
       };
       cache.fill(idHash, { authenticated, lastSeenAt }, epoch);
       return authenticated;

@@ -27,6 +27,11 @@ export async function setSessionStage(db: Executor, id: string, stage: SessionSt
   await db.update(sessions).set({ stage }).where(eq(sessions.id, id));
 }
 
+/** The person at this session proved it was them again, now. */
+export async function setSessionReauthenticated(db: Executor, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ reauthenticatedAt: at }).where(eq(sessions.id, id));
+}
+
 /** Ends one of an account's sessions by its public id; false when it has none by that id. */
 export async function deleteSessionOfUser(db: Executor, userId: string, id: string): Promise<boolean> {
   const rows = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.id, id))).returning({ id: sessions.id });

@@ -88,6 +88,9 @@ export const sessions = pgTable(
     address: text('address'),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    // When the person at this session last proved it was them again (password, a factor, or
+    // their identity provider); a sensitive change needs this, or the sign-in, to be recent.
+    reauthenticatedAt: timestamp('reauthenticated_at', { withTimezone: true }),
   },
   (table) => [index('sessions_user_id').on(table.userId), uniqueIndex('sessions_id_unique').on(table.id)],
 );
@@ -99,6 +102,8 @@ export const totpAuthenticators = pgTable('totp_authenticators', {
     .references(() => users.id, { onDelete: 'cascade' }),
   secretSealed: text('secret_sealed').notNull(),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  // Where the app was turned on from (the Security page shows it beside when).
+  confirmedAddress: text('confirmed_address'),
   // The 30-second step of the last code accepted: a code is good once.
   lastStep: bigint('last_step', { mode: 'number' }),
   createdAt: createdAt(),
@@ -119,6 +124,8 @@ export const passkeys = pgTable(
     transports: jsonb('transports').$type<string[]>().notNull().default([]),
     name: text('name').notNull(),
     createdAt: createdAt(),
+    // Where it was added from (the Security page shows it beside when).
+    createdAddress: text('created_address'),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (table) => [uniqueIndex('passkeys_credential_id_unique').on(table.credentialId), index('passkeys_user_id').on(table.userId)],
@@ -162,6 +169,8 @@ export const ssoAttempts = pgTable('sso_attempts', {
   nonce: text('nonce').notNull(),
   codeVerifier: text('code_verifier').notNull(),
   redirectUri: text('redirect_uri').notNull(),
+  // Set when the attempt re-authenticates a signed-in session (its public id) instead of signing in.
+  reauthSessionId: uuid('reauth_session_id'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
@@ -197,7 +206,7 @@ export const recoveryCodes = pgTable(
 
 /**
  * Addresses an account has signed in from: failures from elsewhere never block the real user
- * there (server/auth/sign-in-guard.ts).
+ * there (server/auth/attempt-guard.ts). Stored by network: an IPv6 client by its /64.
  */
 export const signInAddresses = pgTable(
   'sign_in_addresses',

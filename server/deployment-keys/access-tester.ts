@@ -24,7 +24,7 @@ export function gatewayPathOf(typed: string, deploymentId: string, basePath: str
 }
 
 /** "Test access" in the key dialog: allow or deny, and why, for grants not yet saved. */
-export function createAccessTester(deps: { deployments: DeploymentsService }) {
+export function createAccessTester(deps: { deployments: DeploymentsService; pathPolicy: { encodedSlashKept: boolean } }) {
   return {
     async test(
       access: DeploymentAccess,
@@ -38,7 +38,7 @@ export function createAccessTester(deps: { deployments: DeploymentsService }) {
         fullAccess: false,
         permissions: new Set(input.permissions.map((grant) => permissionKey(grant as never))),
       };
-      const decision = decideAccess(catalogId, input.method, path, grants);
+      const decision = decideAccess(catalogId, input.method, path, grants, deps.pathPolicy);
       const call = `${input.method} ${path}`;
       switch (decision.outcome) {
         case 'allowed':
@@ -55,7 +55,9 @@ export function createAccessTester(deps: { deployments: DeploymentsService }) {
             endpoint: decision.endpoint.path,
             grant: null,
             canonicalPath: decision.canonicalPath,
-            message: `Denied: no grant for ${input.method} ${decision.endpoint.path} (403).`,
+            message: decision.viaEncodedSlash
+              ? `Denied: the encoded slash (%2F) reaches ${input.method} ${decision.endpoint.path} through a decoding proxy, and there is no grant for it (403).`
+              : `Denied: no grant for ${input.method} ${decision.endpoint.path} (403).`,
           };
         case 'method_not_allowed':
           return {

@@ -271,6 +271,8 @@ export function createDeploymentKeysService(deps: {
       if (deployment.type !== 'dedicated_v4') {
         throw new InvalidError('Legacy API keys exist only on Dedicated v4 deployments.', undefined, 'DEPLOYMENT_TYPE_UNSUPPORTED');
       }
+      // An imported key obeys the key policy (maximum lifetime, expiry required) like a new one.
+      const expiresAt = await keyPolicy.expiryFor(access.organizationId, input.expiresAt);
       const id = randomUUID();
       try {
         await db.transaction(async (tx) => {
@@ -284,13 +286,14 @@ export function createDeploymentKeysService(deps: {
             fullAccess: true,
             legacy: true,
             createdAt: null,
+            expiresAt,
           });
           await recordAudit(tx, access.auditActor, {
             action: 'deployment_key.import_legacy',
             targetType: 'deployment_key',
             targetId: input.appId,
             targetLabel: input.appId,
-            details: { deployment: deploymentId },
+            details: { deployment: deploymentId, expiresAt: expiresAt?.toISOString() ?? null },
           });
         });
       } catch (error) {

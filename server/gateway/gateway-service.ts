@@ -97,7 +97,7 @@ export function createGatewayService(deps: {
     (key, notice) => (notice.kind === 'key' ? key.appId === notice.id : notice.kind === 'deployment' && key.deploymentId === notice.id),
   );
   const deployments = new InvalidatingCache<GatewayDeployment>({ maxEntries: size }, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
-  const failuresByAddress = deps.windows.create('gateway.failures_by_address', deps.limits.perAddress);
+  const failuresByAddress = deps.windows.create('gateway.failures_by_address', deps.limits.perAddress, { perClientNetwork: true });
   const failuresByAppId = deps.windows.create('gateway.failures_by_app_id', deps.limits.perAppId);
   const lastUsed = createLastUsedTracker({ now, write: (id, at, use) => setKeyLastUsed(db, id, at, use), onError: deps.onBackgroundError });
 

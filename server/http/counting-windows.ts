@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
 import type { RateWindow } from '../config';
 import { rateLimitEvents } from '../db/schema';
 import type { Database } from '../db/store';
+import { clientNetworkOf } from './client-network';
 import { SlidingWindowLimiter } from './sliding-window-limiter';
 
 /** Counts events per key over a sliding window: failed sign-ins per address, calls per key, ... */
@@ -98,20 +99,44 @@ function databaseWindow(db: Database, name: string, window: RateWindow, now: () 
 
 const PRUNE_EVERY_MS = 10 * 60_000;
 
+/** A window whose keys are client addresses, each counted under its network (client-network.ts). */
+function perClientNetwork(window: CountingWindow, networkOf: (address: string) => string): CountingWindow {
+  return {
+    take: (address) => window.take(networkOf(address)),
+    record: (address) => window.record(networkOf(address)),
+    retryAfterSeconds: (address) => window.retryAfterSeconds(networkOf(address)),
+    release: (address, token) => window.release(networkOf(address), token),
+    reset: (address) => window.reset(networkOf(address)),
+    recent: (address) => window.recent(networkOf(address)),
+  };
+}
+
 /**
  * Where the server's limits count: in memory on the embedded store, in the database on
  * PostgreSQL (where several instances may share it). Old events are pruned on a timer.
  */
-export function createCountingWindows(deps: { db: Database; now: () => number; shared: boolean; onError: (error: unknown) => void }) {
+export function createCountingWindows(deps: {
+  db: Database;
+  now: () => number;
+  shared: boolean;
+  /** KEYWARD_IPV6_LIMIT_PREFIX: an IPv6 client is counted by this network. */
+  ipv6Prefix: number;
+  onError: (error: unknown) => void;
+}) {
   let longestMs = 0;
+  const clientNetwork = (address: string) => clientNetworkOf(address, deps.ipv6Prefix);
   const prune = () => pruneEvents(deps.db, new Date(deps.now() - longestMs));
   const timer = deps.shared ? setInterval(() => void prune().catch(deps.onError), PRUNE_EVERY_MS) : undefined;
   timer?.unref();
   return {
-    create(name: string, window: RateWindow): CountingWindow {
+    /** A window; `perClientNetwork`: its keys are client addresses, counted by network. */
+    create(name: string, window: RateWindow, options: { perClientNetwork?: boolean } = {}): CountingWindow {
       longestMs = Math.max(longestMs, window.windowMs);
-      return deps.shared ? databaseWindow(deps.db, name, window, deps.now) : memoryWindow(window, deps.now);
+      const counted = deps.shared ? databaseWindow(deps.db, name, window, deps.now) : memoryWindow(window, deps.now);
+      return options.perClientNetwork ? perClientNetwork(counted, clientNetwork) : counted;
     },
+    /** The network a client address is counted under, for keys that combine it with more. */
+    clientNetwork,
     prune,
     close: () => clearInterval(timer),
   };

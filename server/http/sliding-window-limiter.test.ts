@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlidingWindowLimiter } from './sliding-window-limiter';
+import { MAX_LIMITER_KEYS, SlidingWindowLimiter } from './sliding-window-limiter';
 
 describe('SlidingWindowLimiter', () => {
   it('limits a key after max failures within the window, then frees it as they age out', () => {
@@ -23,5 +23,14 @@ describe('SlidingWindowLimiter', () => {
     expect(limiter.retryAfterSeconds('a')).toBeGreaterThan(0);
     limiter.reset('a');
     expect(limiter.retryAfterSeconds('a')).toBe(0);
+  });
+
+  it('keeps at most MAX_LIMITER_KEYS keys under a flood of fresh ones, and still counts the newest', () => {
+    const limiter = new SlidingWindowLimiter({ max: 2, windowMs: 15 * 60_000 }, () => 1_000);
+    for (let i = 0; i < 2.5 * MAX_LIMITER_KEYS; i++) limiter.record(`198.18.${i >> 8}.${i & 255}-${i}`);
+    expect(limiter.size).toBeLessThanOrEqual(MAX_LIMITER_KEYS);
+    limiter.record('newest');
+    limiter.record('newest');
+    expect(limiter.retryAfterSeconds('newest')).toBeGreaterThan(0);
   });
 });

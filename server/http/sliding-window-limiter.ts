@@ -1,8 +1,13 @@
 import type { RateWindow } from '../config';
 
+/** Keys one limiter keeps at most: a spray of distinct addresses cannot grow memory past it. */
+export const MAX_LIMITER_KEYS = 100_000;
+
 /**
  * Counts events per key (failed sign-ins per email or address, Platform API calls per key) over
- * a sliding window. In memory: each instance limits on its own.
+ * a sliding window. In memory: each instance limits on its own. Past MAX_LIMITER_KEYS keys, the
+ * expired ones go and then, if that is not enough, the keys that began counting longest ago: a
+ * flood of fresh keys can only make the limiter forget the oldest of them, never grow without end.
  */
 export class SlidingWindowLimiter {
   private readonly failures = new Map<string, number[]>();
@@ -10,7 +15,13 @@ export class SlidingWindowLimiter {
   constructor(
     private readonly window: RateWindow,
     private readonly now: () => number,
+    private readonly maxKeys = MAX_LIMITER_KEYS,
   ) {}
+
+  /** How many keys are counted now (memory bound tests). */
+  get size(): number {
+    return this.failures.size;
+  }
 
   /** Seconds until another attempt is allowed, or 0 when the key is not limited. */
   retryAfterSeconds(key: string): number {
@@ -26,7 +37,7 @@ export class SlidingWindowLimiter {
     const recent = this.recent(key);
     recent.push(at);
     this.failures.set(key, recent);
-    if (this.failures.size > 100_000) this.sweep();
+    if (this.failures.size > this.maxKeys) this.sweep();
     return at;
   }
 
@@ -53,5 +64,13 @@ export class SlidingWindowLimiter {
   /** Bounds memory under a spray of distinct keys. */
   private sweep(): void {
     for (const key of [...this.failures.keys()]) this.recent(key);
+    // Still full: forget the oldest keys (a Map iterates in insertion order), down to 90%.
+    const excess = this.failures.size - Math.floor(this.maxKeys * 0.9);
+    if (excess <= 0) return;
+    let dropped = 0;
+    for (const key of this.failures.keys()) {
+      if (dropped++ >= excess) break;
+      this.failures.delete(key);
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { KeyPolicy } from '../../contract/key-lifecycle';
+import { KEY_LIFETIME_CAP_DAYS, type KeyPolicy } from '../../contract/key-lifecycle';
 import { can } from '../../contract/roles';
 import type { Actor } from '../auth/actor';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
@@ -69,6 +69,7 @@ export function createKeyPolicyService(deps: { db: Database; now: () => number }
       }
       const expiresAt = Date.parse(requested);
       if (expiresAt <= at) refuse('Choose a time in the future');
+      if (expiresAt > at + KEY_LIFETIME_CAP_DAYS * DAY_MS) refuse('Keys may live at most 10 years');
       if (latest !== null && expiresAt > latest) refuse(`Keys may live at most ${policy.maxKeyLifetimeDays} days`);
       return new Date(expiresAt);
     },

@@ -43,22 +43,36 @@ export type AccessDecision =
       canonicalPath: string;
       /** null: full access */ grant: string | null;
     }
-  | { outcome: 'denied'; endpoint: CatalogEndpoint; canonicalPath: string }
+  | {
+      outcome: 'denied';
+      endpoint: CatalogEndpoint;
+      canonicalPath: string;
+      /** Denied for the endpoint a `%2F`-decoding proxy would reach instead (`endpoint`). */
+      viaEncodedSlash?: true;
+    }
   | { outcome: 'method_not_allowed'; endpoint: CatalogEndpoint }
   | { outcome: 'not_found'; catalogTitle: string }
   | { outcome: 'invalid_path'; refusal: PathRefusal };
+
+const holds = (grants: Grants, endpoint: CatalogEndpoint, method: string) => grants.permissions.has(GRANTS.get(endpoint)!.get(method)!);
 
 /**
  * Whether a key may call `method path` on a deployment of this catalog: the path's one canonical
  * form routed against the catalog, then the key's grants. The gateway decides every request
  * with it, and the console's "Test access" answers with the very same function.
  * `path` is origin-form without the query, base path included (`/api/v5/clients/abc`).
+ *
+ * A parameter holding `/` (sent as `%2F`) is forwarded encoded, and EMQX reads it as one value;
+ * but a proxy between Keyward and EMQX that decodes `%2F` would pass on another path. Unless the
+ * operator says the upstream keeps encoded slashes (`encodedSlashKept`), that other reading must
+ * be an endpoint of the catalog the key may call too (denied otherwise), or the path is refused.
  */
 export function decideAccess(
   catalogId: CatalogId,
   method: string,
   path: string,
   grants: Grants,
+  options: { encodedSlashKept: boolean },
 ): AccessDecision {
   const { catalog, matcher } = MATCHERS[catalogId];
   const route = matcher.route(path);
@@ -67,6 +81,11 @@ export function decideAccess(
   const { endpoint, canonicalPath } = route;
   if (!FORWARDED_METHODS.has(method) || !endpoint.methods.includes(method as never))
     return { outcome: 'method_not_allowed', endpoint };
+  if (route.slashReading !== undefined && !options.encodedSlashKept) {
+    const reading = matcher.route(route.slashReading);
+    if (reading.outcome !== 'matched' || !reading.endpoint.methods.includes(method as never)) return { outcome: 'invalid_path', refusal: 'encoded_slash' };
+    if (!grants.fullAccess && !holds(grants, reading.endpoint, method)) return { outcome: 'denied', endpoint: reading.endpoint, canonicalPath, viaEncodedSlash: true };
+  }
   if (grants.fullAccess) return { outcome: 'allowed', endpoint, canonicalPath, grant: null };
   const grant = GRANTS.get(endpoint)!.get(method)!;
   return grants.permissions.has(grant)

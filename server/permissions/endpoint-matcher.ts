@@ -1,5 +1,5 @@
 import type { CatalogEndpoint, EndpointCatalog } from '../../contract/endpoint-catalog';
-import { decodePath, encodePathSegment, type PathRefusal } from './canonical-path';
+import { decodePath, encodePathSegment, slashDecodedReading, type PathRefusal } from './canonical-path';
 
 interface Node {
   literals: Map<string, Node>;
@@ -11,7 +11,12 @@ interface Node {
 type TemplateSegments = (string | null)[];
 
 export type RouteResult =
-  | { outcome: 'matched'; endpoint: CatalogEndpoint; /** base path included; what is forwarded */ canonicalPath: string }
+  | {
+      outcome: 'matched';
+      endpoint: CatalogEndpoint;
+      /** base path included; what is forwarded */ canonicalPath: string;
+      /** Set when a parameter holds `/`: the path a `%2F`-decoding proxy would pass on. */ slashReading: string | undefined;
+    }
   | { outcome: 'invalid'; refusal: PathRefusal }
   | { outcome: 'not_found' };
 
@@ -81,7 +86,7 @@ export function createEndpointMatcher(catalog: EndpointCatalog) {
       for (let index = 0; index < base.length; index++) if (segments[index] !== base[index]) return NOT_FOUND;
       if (rootForm && segments.length > base.length) return { outcome: 'invalid', refusal: 'empty_segment' };
       const endpoint = walk(root, segments, base.length);
-      return endpoint ? { outcome: 'matched', endpoint, canonicalPath: canonicalPathOf(endpoint, segments) } : NOT_FOUND;
+      return endpoint ? { outcome: 'matched', endpoint, canonicalPath: canonicalPathOf(endpoint, segments), slashReading: slashDecodedReading(segments) } : NOT_FOUND;
     },
   };
 }

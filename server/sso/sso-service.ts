@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as oidc from 'openid-client';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { SsoSettings } from '../../contract/sso';
 import type { SsoError } from '../../contract/sso-errors';
 import { can } from '../../contract/roles';
@@ -11,6 +12,7 @@ import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
 import type { SecretBox } from '../secrets/secret-box';
+import type { UpstreamPolicy } from '../deployments/upstream-policy';
 import { findUserByEmail, insertUser } from '../users/users-data';
 import {
   deleteSsoSettings,
@@ -43,9 +45,15 @@ const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(ur
  * new one gets the configured role, never above Administrator. Root never signs in this way:
  * its password and second factor stay the way in when the provider is unavailable.
  */
-export function createSsoService(deps: { db: Database; now: () => number; secretBox: SecretBox }) {
-  const { db, now, secretBox } = deps;
+export function createSsoService(deps: { db: Database; now: () => number; secretBox: SecretBox; upstreamPolicy: UpstreamPolicy }) {
+  const { db, now, secretBox, upstreamPolicy } = deps;
   const discovered = new Map<string, { config: oidc.Configuration; until: number }>();
+  // The provider is chosen by an Administrator and fetched by the server: it obeys the same
+  // outbound policy as the gateway's upstreams (KEYWARD_UPSTREAM_ALLOW), checked on the address
+  // each connection resolves to, so discovery cannot be pointed at metadata or loopback services.
+  const outbound = new Agent({ connect: { lookup: upstreamPolicy.lookup } });
+  const policedFetch: oidc.CustomFetch = (url, options) =>
+    undiciFetch(url, { ...(options as object), dispatcher: outbound }) as unknown as Promise<Response>;
 
   async function configurationOf(
     row: Pick<SsoSettingsRow, 'issuer' | 'clientId' | 'clientSecretSealed'>,
@@ -62,8 +70,10 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
       {
         execute: isLoopback(issuer) ? [oidc.allowInsecureRequests] : [],
         timeout: 10,
+        [oidc.customFetch]: policedFetch,
       },
     );
+    config[oidc.customFetch] = policedFetch;
     discovered.set(key, { config, until: now() + DISCOVERY_TTL_MS });
     return config;
   }
@@ -109,6 +119,13 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
         ssoOnly: input.ssoOnly,
         updatedAt: new Date(now()),
       };
+      if (!(await upstreamPolicy.allowsUrl(new URL(row.issuer)))) {
+        throw new InvalidError(
+          'Keyward may not connect to this issuer: loopback, link-local and metadata addresses are refused unless KEYWARD_UPSTREAM_ALLOW lists them.',
+          [{ path: 'issuer', message: 'Address not allowed' }],
+          'SSO_ISSUER_NOT_ALLOWED',
+        );
+      }
       try {
         await configurationOf(row);
       } catch {
@@ -147,14 +164,23 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
 
     enabled: async (): Promise<boolean> => (await findAnySsoSettings(db)) !== undefined,
 
+    /** Whether this account may sign in, or confirm it's them, through the provider (never Root). */
+    async availableFor(organizationId: string, role: string): Promise<boolean> {
+      return role !== 'root' && (await findSsoSettings(db, organizationId)) !== undefined;
+    },
+
     /** Whether password and passkey sign-in are closed to this (non-Root) account. */
     async ssoOnlyFor(organizationId: string, role: string): Promise<boolean> {
       return role !== 'root' && Boolean((await findSsoSettings(db, organizationId))?.ssoOnly);
     },
 
-    /** Where to send the browser, and the state to bind to it (a cookie). */
-    async start(redirectUri: string): Promise<{ url: string; state: string }> {
-      const settings = await findAnySsoSettings(db);
+    /**
+     * Where to send the browser, and the state to bind to it (a cookie). With `reauthenticate`,
+     * the provider is asked to sign the person in again now (prompt=login, max_age=0) to confirm
+     * a signed-in session's owner, not to open a session.
+     */
+    async start(redirectUri: string, reauthenticate?: { sessionId: string; organizationId: string }): Promise<{ url: string; state: string }> {
+      const settings = reauthenticate ? await findSsoSettings(db, reauthenticate.organizationId) : await findAnySsoSettings(db);
       if (!settings) throw new SsoRefusal('not_configured');
       const config = await configurationOf(settings).catch(() => {
         throw new SsoRefusal('failed');
@@ -170,6 +196,7 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
           nonce,
           codeVerifier,
           redirectUri,
+          reauthSessionId: reauthenticate?.sessionId ?? null,
           expiresAt: new Date(now() + ATTEMPT_MS),
         },
         new Date(now()),
@@ -181,15 +208,17 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
         code_challenge_method: 'S256',
         state,
         nonce,
+        ...(reauthenticate ? { prompt: 'login', max_age: '0' } : {}),
       });
       return { url: url.href, state };
     },
 
     /**
      * The provider's answer: the state must be the one this browser started with, then the code
-     * is exchanged and the ID token checked. Answers the account to sign in.
+     * is exchanged and the ID token checked. Answers the account to sign in, or, for an attempt
+     * that re-authenticates, the session it confirms.
      */
-    async complete(callbackUrl: URL, boundState: string | undefined): Promise<{ userId: string }> {
+    async complete(callbackUrl: URL, boundState: string | undefined): Promise<{ userId: string; reauthSessionId: string | null }> {
       const state = callbackUrl.searchParams.get('state');
       if (!state || !boundState || state !== boundState) throw new SsoRefusal('state');
       const attempt = await takeSsoAttempt(db, state, new Date(now()));
@@ -206,6 +235,8 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
             expectedState: state,
             expectedNonce: attempt.nonce,
             idTokenExpected: true,
+            // Re-authenticating: the provider's sign-in must be no older than the attempt itself.
+            ...(attempt.reauthSessionId ? { maxAge: ATTEMPT_MS / 1000 } : {}),
           },
         );
         claims = tokens.claims();
@@ -229,8 +260,10 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
           throw new SsoRefusal('domain_not_allowed');
         if (existing.role === 'root') throw new SsoRefusal('root_not_allowed');
         if (existing.disabled) throw new SsoRefusal('account_disabled');
-        return { userId: existing.id };
+        return { userId: existing.id, reauthSessionId: attempt.reauthSessionId };
       }
+      // Confirming a signed-in account: the provider must name that account, not make one.
+      if (attempt.reauthSessionId) throw new SsoRefusal('failed');
       // Just in time: the account is made with the configured role and a password nobody knows.
       const name = typeof claims.name === 'string' ? claims.name.slice(0, 100) : null;
       const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
@@ -267,7 +300,7 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
         .catch(
           async (error: unknown) => (await findUserByEmail(db, email)) ?? Promise.reject(error),
         );
-      return { userId: created.id };
+      return { userId: created.id, reauthSessionId: null };
     },
   };
 }

@@ -51,11 +51,11 @@ describe('audit log', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="keyward-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = csv.body.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('at,actor_type,actor,action,target_type,target_id,target,details,address');
+    expect(lines[0]).toBe('"at","actor_type","actor","action","target_type","target_id","target","details","address"');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(',deployment.stop,deployment,');
-    // The name that would be a formula starts with an apostrophe, quoted because of its quotes.
-    expect(lines[2]).toContain(`,deployment.create,deployment,${deployment.id},"'=HYPERLINK(""http://evil"")",`);
+    expect(lines[1]).toContain(',"deployment.stop","deployment",');
+    // The name that would be a formula starts with an apostrophe; every field is quoted.
+    expect(lines[2]).toContain(`,"deployment.create","deployment","${deployment.id}","'=HYPERLINK(""http://evil"")",`);
     const projectAdmin = await t.signedInAs('project_admin', root);
     expect((await projectAdmin.client.get('/api/console/audit-events.csv')).status).toBe(403);
   });

@@ -154,4 +154,33 @@ describe('Deployment API Keys', () => {
     const audit = (await root.get('/api/console/audit-events?action=deployment_key.import_legacy')).body.events;
     expect(audit).toEqual([expect.objectContaining({ actorType: 'platform_key', targetLabel: expect.stringContaining('legacy_app_1') })]);
   });
+  it('holds an imported key to the key policy exactly like a new one, and no key to year 9999', async () => {
+    const root = await t.setupRoot();
+    const v4 = await createDeployment(root, { type: 'dedicated_v4' });
+    const importer = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['legacy_key_import'] }));
+    const secret = 'legacy-app-secret-policy-0123456789';
+    t.logs.rememberSecret(secret);
+    expect((await root.put('/api/console/settings/key-policy', { maxKeyLifetimeDays: 30, allowNeverExpiring: false })).status).toBe(200);
+    const days = (n: number) => new Date(t.clock.now() + n * 86_400_000).toISOString();
+
+    // Never, or past the maximum: refused as for a new key, and nothing is imported.
+    for (const expiresAt of [null, days(31), '9999-12-31T23:59:59Z']) {
+      const refused = await importer.post(`/deployments/${v4.id}/legacy-api-keys`, { appId: 'legacy_policy', appSecret: secret, expiresAt });
+      expect(refused.status, String(expiresAt)).toBe(422);
+      expect(refused.body.details).toEqual([expect.objectContaining({ path: 'expiresAt' })]);
+    }
+    expect((await root.get(`/api/console/deployments/${v4.id}/keys`)).body.keys).toEqual([]);
+    // Said nothing: the policy's maximum, as a new key gets.
+    const imported = await importer.post(`/deployments/${v4.id}/legacy-api-keys`, { appId: 'legacy_policy', appSecret: secret });
+    expect(imported.status).toBe(201);
+    expect(imported.body.expiresAt).toBe(days(30));
+    const chosen = await importer.post(`/deployments/${v4.id}/legacy-api-keys`, { appId: 'legacy_policy_2', appSecret: `${secret}-2`, expiresAt: days(7) });
+    expect(chosen.body.expiresAt).toBe(days(7));
+
+    // Without any policy, ten years is still the most any key may live.
+    expect((await root.put('/api/console/settings/key-policy', { maxKeyLifetimeDays: null, allowNeverExpiring: true })).status).toBe(200);
+    const farFuture = await root.post(`/api/console/deployments/${v4.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }], expiresAt: '9999-12-31T23:59:59Z' });
+    expect(farFuture.status).toBe(422);
+    expect(farFuture.body.details).toEqual([expect.objectContaining({ path: 'expiresAt', message: 'Keys may live at most 10 years' })]);
+  });
 });

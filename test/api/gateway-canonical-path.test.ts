@@ -156,6 +156,8 @@ describe('the gateway forwards exactly what it authorised (property, over real H
         const path = url.split('?')[0]!;
         assertGranted(method, path, `${what} forwarded as ${url}`);
         assertGranted(method, normaliseLikeNginx(path), `${what} forwarded as ${url}, normalised`);
+        // A proxy on the way that decodes %2F (nginx with a URI in proxy_pass) must not reach more.
+        assertGranted(method, path.replace(/%2F/gi, '/'), `${what} forwarded as ${url}, %2F decoded`);
         // As sent: from the target's first `?`, which a raw `?` in a value also is.
         const sentQuery = target.includes('?') ? target.slice(target.indexOf('?')) : '';
         expect(url.slice(path.length), 'the query is passed on as sent').toBe(sentQuery);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { buildApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
 import { freePort } from '../support/child-server';
 import { testAppConfig, testServerKeys } from '../support/test-config';
 import { testStoreKind } from '../support/test-store';
@@ -33,13 +34,25 @@ async function someTraffic(t: ReturnType<typeof useTestApp>) {
   return { root, deployment, key };
 }
 
-describe('Prometheus metrics (KEYWARD_METRICS=true)', () => {
-  const t = useTestApp({ deploymentTransitionMs: 0, metrics: true });
+const METRICS_TOKEN = 'metrics-test-token-0123456789abcdef0123';
+
+describe('Prometheus metrics (KEYWARD_METRICS=true, KEYWARD_METRICS_TOKEN)', () => {
+  const t = useTestApp({ deploymentTransitionMs: 0, metrics: true, metricsToken: METRICS_TOKEN });
+
+  it('answers 401 on the main port without the bearer token, or with another one', async () => {
+    t.logs.rememberSecret(METRICS_TOKEN);
+    for (const authorization of [undefined, 'Bearer wrong-token', `Basic ${Buffer.from(`x:${METRICS_TOKEN}`).toString('base64')}`, METRICS_TOKEN]) {
+      const response = await t.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="Keyward metrics"');
+      expect(response.body).not.toContain('keyward_');
+    }
+  });
 
   it('serves the text format with request, gateway, cache, flush and process series, and no key in any label', async () => {
     const { deployment, key } = await someTraffic(t);
     await t.app.services.usage.flush();
-    const response = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const response = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     const families = new Map((parsePrometheusTextFormat(response.body) as Family[]).map((family) => [family.name, family]));
@@ -82,6 +95,15 @@ describe('Prometheus metrics (KEYWARD_METRICS=true)', () => {
       await app.close();
     }
     await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
+  });
+});
+
+describe('KEYWARD_METRICS=true and nothing else', () => {
+  it('goes on a port of its own (9464), never unauthenticated on the console port', () => {
+    const config = loadConfig({ KEYWARD_METRICS: 'true' }, process.cwd());
+    expect(config.metrics).toEqual({ enabled: true, port: 9464, token: undefined });
+    expect(loadConfig({ KEYWARD_METRICS: 'true', KEYWARD_METRICS_TOKEN: METRICS_TOKEN }, process.cwd()).metrics).toEqual({ enabled: true, port: undefined, token: METRICS_TOKEN });
+    expect(() => loadConfig({ KEYWARD_METRICS: 'true', KEYWARD_METRICS_TOKEN: 'short' }, process.cwd())).toThrow(/KEYWARD_METRICS_TOKEN/);
   });
 });
 

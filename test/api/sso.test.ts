@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_HOST } from '../support/console-client';
 import { OIDC_CLIENT, signInAtProvider, startOidcProvider } from '../support/oidc';
+import { DEFAULT_REAUTHENTICATION_MS } from '../../server/config';
 import { useTestApp, type TestContext } from '../support/test-app';
 
 const REDIRECT_URI = `http://${TEST_HOST}/api/console/sso/callback`;
@@ -154,5 +155,56 @@ describe('single sign-on with an OpenID Connect provider', () => {
     expect((await root.request('DELETE', '/api/console/settings/sso')).status).toBe(204);
     expect((await t.client().signIn('pw@example.com', 'a long enough password 1')).status).toBe(200);
     expect((await t.client().get('/api/console/sso')).body).toEqual({ enabled: false });
+  });
+
+  it("confirms it's the signed-in account through the provider, for that session only", async () => {
+    await configured();
+    const { client, session } = await ssoSignIn(t, 'newbie');
+    t.clock.advance(DEFAULT_REAUTHENTICATION_MS + 1_000);
+    expect((await client.post('/api/console/account/totp')).body.code).toBe('REAUTH_REQUIRED');
+    expect((await client.get('/api/console/account/reauthentication')).body.methods).toEqual(['password', 'sso']);
+
+    const confirmAs = async (login: keyof typeof ACCOUNTS) => {
+      const start = await t.app.inject({ method: 'GET', url: '/api/console/sso/reauthenticate?return=/security', headers: { host: TEST_HOST, cookie: `keyward_session=${session}` } });
+      expect(start.statusCode).toBe(302);
+      const location = new URL(String(start.headers.location));
+      // The provider is asked to sign the person in again, not to pass a standing session.
+      expect(location.searchParams.get('prompt')).toBe('login');
+      expect(location.searchParams.get('max_age')).toBe('0');
+      const cookies = start.cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
+      const back = await signInAtProvider(location.href, login, REDIRECT_URI);
+      const done = await t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { host: TEST_HOST, cookie: `${cookies}; keyward_session=${session}` } });
+      return { status: done.statusCode, location: String(done.headers.location), newSession: done.cookies.some((cookie) => cookie.name === 'keyward_session' && cookie.value) };
+    };
+    // Someone else at the provider confirms nothing, and opens no session.
+    expect(await confirmAs('alice')).toEqual({ status: 303, location: '/?sso_error=failed', newSession: false });
+    expect((await client.post('/api/console/account/totp')).body.code).toBe('REAUTH_REQUIRED');
+    expect(await confirmAs('newbie')).toEqual({ status: 303, location: '/security', newSession: false });
+    expect((await client.post('/api/console/account/totp')).status).toBe(200);
+  });
+
+  it('"SSO only" confirms through the provider, never with a password', async () => {
+    const { root } = await configured();
+    await root.post('/api/console/users', { email: 'pw2@example.com', role: 'admin', password: 'a long enough password 1' });
+    const admin = t.client();
+    expect((await admin.signIn('pw2@example.com', 'a long enough password 1')).status).toBe(200);
+    await root.put('/api/console/settings/sso', { issuer: provider.issuer, clientId: OIDC_CLIENT.id, allowedDomains: [], defaultRole: 'project_user', ssoOnly: true });
+    expect((await admin.get('/api/console/account/reauthentication')).body.methods).toEqual(['sso']);
+    const refused = await admin.post('/api/console/account/reauthentication', { method: 'password', password: 'a long enough password 1' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('SSO_REQUIRED');
+  });
+});
+
+describe('the identity provider obeys the outbound policy (KEYWARD_UPSTREAM_ALLOW unset)', () => {
+  const t = useTestApp({ upstreamAllow: null });
+
+  it.each(['provider on loopback', 'cloud metadata'])('refuses an issuer at a %s', async (what) => {
+    const root = await t.setupRoot();
+    const issuer = what === 'cloud metadata' ? 'http://169.254.169.254/latest' : provider.issuer;
+    const refused = await root.put('/api/console/settings/sso', { issuer, clientId: OIDC_CLIENT.id, clientSecret: OIDC_CLIENT.secret, allowedDomains: [], defaultRole: 'project_user', ssoOnly: false });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'SSO_ISSUER_NOT_ALLOWED', details: [{ path: 'issuer' }] });
+    expect((await root.get('/api/console/settings/sso')).body.configured).toBe(false);
   });
 });

@@ -1,30 +1,8 @@
-import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import type { ConsoleClient } from '../support/console-client';
-import { useTestApp, type TestContext } from '../support/test-app';
+import { PASSWORD, useTestApp, type TestContext } from '../support/test-app';
+import { codeFor, enrol, TOTP_STEP } from '../support/two-factor';
 
-const PASSWORD = 'correct horse battery staple';
-const STEP = 30_000;
-
-/** What an authenticator app shows at the test clock's time (plus `offsetSteps`). */
-const codeFor = (t: TestContext, secret: string, offsetSteps = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: t.clock.now() + offsetSteps * STEP });
-
-/** Sets up an authenticator app for a signed-in client; answers its seed and recovery codes. */
-async function enrol(t: TestContext, client: ConsoleClient) {
-  const setup = await client.post('/api/console/account/totp');
-  expect(setup.status).toBe(200);
-  expect(setup.headers['cache-control']).toBe('no-store');
-  const secret = setup.body.secret as string;
-  t.logs.rememberSecret(secret);
-  const confirmed = await client.post('/api/console/account/totp/confirm', { code: codeFor(t, secret) });
-  expect(confirmed.status).toBe(200);
-  const codes = confirmed.body.codes as string[];
-  for (const code of codes) t.logs.rememberSecret(code);
-  // The next code must come from a later step: each step's code is good once.
-  t.clock.advance(STEP);
-  return { secret, codes };
-}
+const STEP = TOTP_STEP;
 
 /** Password, then the second step; answers the second step's response. */
 async function signInWith(t: TestContext, email: string, second: { method: 'totp' | 'recovery_code'; code: string }, address?: string) {
@@ -60,7 +38,15 @@ describe('two-factor authentication with an authenticator app and recovery codes
     for (const code of confirmed.body.codes) t.logs.rememberSecret(code);
     // Turning a factor on ends the account's other sessions, not this one.
     expect((await otherTab.get('/api/console/session')).status).toBe(401);
-    expect((await admin.get('/api/console/account/security')).body).toEqual({ totp: true, passkeys: [], recoveryCodesLeft: 10, required: false });
+    // The Security page says when and from where the app was turned on.
+    expect((await admin.get('/api/console/account/security')).body).toEqual({
+      totp: true,
+      totpAddedAt: new Date(t.clock.now()).toISOString(),
+      totpAddedFrom: '127.0.0.1',
+      passkeys: [],
+      recoveryCodesLeft: 10,
+      required: false,
+    });
     expect((await admin.post('/api/console/account/totp')).status).toBe(409);
 
     // After the password, the session can do nothing but take the second step.
@@ -155,7 +141,7 @@ describe('the organisation policy and resets', () => {
     const refused = await next.get('/api/console/deployments');
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('TWO_FACTOR_SETUP_REQUIRED');
-    expect((await next.get('/api/console/account/security')).body).toEqual({ totp: false, passkeys: [], recoveryCodesLeft: 0, required: true });
+    expect((await next.get('/api/console/account/security')).body).toEqual({ totp: false, totpAddedAt: null, totpAddedFrom: null, passkeys: [], recoveryCodesLeft: 0, required: true });
     const { secret } = await enrol(t, next);
     expect((await next.get('/api/console/session')).body.twoFactorSetupRequired).toBe(false);
     expect((await next.get('/api/console/deployments')).status).toBe(200);

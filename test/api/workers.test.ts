@@ -20,6 +20,7 @@ function freshConnectionGet(url: string, authorization: string): Promise<number>
 }
 
 /** The gateway calls forwarded, as a scrape counts them. */
+const METRICS_TOKEN = 'metrics-test-token-0123456789abcdef0123';
 const forwardedIn = (metrics: string) => Number(/^keyward_gateway_requests_total\{outcome="success"\} (\d+)$/m.exec(metrics)?.[1]);
 
 /** The cluster's workers: the primary's child processes that run Keyward (not tsx's esbuild). */
@@ -81,18 +82,18 @@ describe('KEYWARD_WORKERS: several server processes on one port', () => {
   });
 
   it.runIf(testStoreKind === 'postgres')('answers /metrics for every process together, whichever process takes the scrape', async () => {
-    const { server, authorization, url } = await clusteredDeployment({ KEYWARD_METRICS: 'true' });
+    const { server, authorization, url } = await clusteredDeployment({ KEYWARD_METRICS: 'true', KEYWARD_METRICS_TOKEN: METRICS_TOKEN });
     for (let index = 0; index < 10; index++) expect(await freshConnectionGet(url, authorization)).toBe(200);
     // Each scrape on a connection of its own: the workers take them in turn.
     const forwarded: number[] = [];
     for (let index = 0; index < 4; index++) {
-      forwarded.push(forwardedIn(await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } })).text()));
+      forwarded.push(forwardedIn(await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close', authorization: `Bearer ${METRICS_TOKEN}` } })).text()));
     }
     expect(forwarded).toEqual([10, 10, 10, 10]);
   });
 
   it.runIf(testStoreKind === 'postgres')('answers /metrics while a worker that died is being replaced', async () => {
-    const { server, authorization, url } = await clusteredDeployment({ KEYWARD_METRICS: 'true' });
+    const { server, authorization, url } = await clusteredDeployment({ KEYWARD_METRICS: 'true', KEYWARD_METRICS_TOKEN: METRICS_TOKEN });
     for (let index = 0; index < 4; index++) expect(await freshConnectionGet(url, authorization)).toBe(200);
     const workers = workerProcesses(server.child.pid!);
     expect(workers).toHaveLength(2);
@@ -104,7 +105,7 @@ describe('KEYWARD_WORKERS: several server processes on one port', () => {
     const statuses: number[] = [];
     let lastText = '';
     while ((server.log().match(/worker \d+\) is ready/g) ?? []).length < 3) {
-      const response = await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } });
+      const response = await fetch(`${server.url}/metrics`, { headers: { connection: 'close', authorization: `Bearer ${METRICS_TOKEN}` } });
       statuses.push(response.status);
       lastText = await response.text();
     }
@@ -113,7 +114,7 @@ describe('KEYWARD_WORKERS: several server processes on one port', () => {
     // What the survivor counted, then the replacement counts too: every call from now on is summed.
     const before = forwardedIn(lastText);
     for (let index = 0; index < 6; index++) expect(await freshConnectionGet(url, authorization)).toBe(200);
-    const after = forwardedIn(await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } })).text());
+    const after = forwardedIn(await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close', authorization: `Bearer ${METRICS_TOKEN}` } })).text());
     expect(after).toBe(before + 6);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../../server/app';
-import { DEFAULT_SIGN_IN_WINDOW_MS } from '../../server/config';
+import { DEFAULT_REAUTHENTICATION_MS, DEFAULT_SIGN_IN_WINDOW_MS } from '../../server/config';
+import { DEFAULT_IPV6_LIMIT_PREFIX } from '../../server/http/client-network';
 import { deriveServerKeys } from '../../server/secrets/master-key';
 
 export interface TestConfigOptions {
@@ -21,6 +22,12 @@ export interface TestConfigOptions {
   metrics?: boolean;
   metricsPort?: number;
   accessLog?: boolean;
+  metricsToken?: string;
+  /** KEYWARD_REAUTH_MINUTES, in ms. */
+  reauthenticationMs?: number;
+  ipv6LimitPrefix?: number;
+  /** KEYWARD_GATEWAY_ALLOW_ENCODED_SLASH. */
+  allowEncodedSlash?: boolean;
   /** KEYWARD_TRUST_PROXY, as buildApp takes it. */
   trustProxy?: boolean | string;
 }
@@ -35,6 +42,10 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       perAccount: { max: options.perAccount ?? 5, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
       perAddress: { max: options.perAddress ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
     },
+    security: {
+      reauthenticationMs: options.reauthenticationMs ?? DEFAULT_REAUTHENTICATION_MS,
+      ipv6LimitPrefix: options.ipv6LimitPrefix ?? DEFAULT_IPV6_LIMIT_PREFIX,
+    },
     platformApiLimits: {
       readsPerHour: options.platformReadsPerHour ?? 60,
       tlsWritesPerHour: 6,
@@ -48,10 +59,11 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       failuresPerAppId: { max: options.gatewayFailuresPerAppId ?? 20, windowMs: 60_000 },
       upstreamAllow: options.upstreamAllow === null ? undefined : (options.upstreamAllow ?? TEST_UPSTREAM_ALLOW),
       origin: options.gatewayOrigin ? new URL(options.gatewayOrigin) : undefined,
+      allowEncodedSlash: options.allowEncodedSlash ?? false,
     },
     // Tests flush and roll up usage themselves (services.usage.flush / rollUp), with their clock.
     usage: { recording: true, flushMs: 0, retention: { minuteHours: 48, days: 90 } },
-    metrics: { enabled: options.metrics ?? false, port: options.metricsPort },
+    metrics: { enabled: options.metrics ?? false, port: options.metricsPort, token: options.metricsToken },
     accessLog: options.accessLog ?? false,
     spaDir: undefined,
     logLevel: 'info',

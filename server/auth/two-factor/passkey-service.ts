@@ -43,6 +43,7 @@ const toDto = (row: PasskeyRow): Passkey => ({
   id: row.id,
   name: row.name,
   createdAt: row.createdAt.toISOString(),
+  createdFrom: row.createdAddress,
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
 });
 
@@ -97,6 +98,7 @@ export function createPasskeyService(deps: { db: Database; now: () => number }) 
         transports: credential.transports ?? [],
         name: input.name,
         createdAt: new Date(now()),
+        createdAddress: actor.address ?? null,
       };
       const id = await db.transaction(async (tx) => {
         const added = await insertPasskey(tx, row);

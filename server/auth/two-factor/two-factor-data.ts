@@ -20,12 +20,13 @@ export async function savePendingTotp(db: Executor, userId: string, secretSealed
 
 /**
  * Takes a code's step if it is later than every step taken before: one statement, so two
- * instances (or two tabs) racing with the same code cannot both succeed.
+ * instances (or two tabs) racing with the same code cannot both succeed. With `confirmAt`, the
+ * app is turned on, from `confirmedFrom`.
  */
-export async function takeTotpStep(db: Executor, userId: string, step: number, confirmAt?: Date): Promise<boolean> {
+export async function takeTotpStep(db: Executor, userId: string, step: number, confirmAt?: Date, confirmedFrom?: string | null): Promise<boolean> {
   const rows = await db
     .update(totpAuthenticators)
-    .set({ lastStep: step, ...(confirmAt ? { confirmedAt: confirmAt } : {}) })
+    .set({ lastStep: step, ...(confirmAt ? { confirmedAt: confirmAt, confirmedAddress: confirmedFrom ?? null } : {}) })
     .where(and(eq(totpAuthenticators.userId, userId), or(isNull(totpAuthenticators.lastStep), lt(totpAuthenticators.lastStep, step))))
     .returning({ userId: totpAuthenticators.userId });
   return rows.length === 1;

@@ -10,6 +10,7 @@ import { findTwoFactorPolicy } from '../../organization/organization-data';
 import type { SecretBox } from '../../secrets/secret-box';
 import { findUserInOrganization } from '../../users/users-data';
 import type { Actor } from '../actor';
+import type { AttemptGuard } from '../attempt-guard';
 import type { PasskeyAnswer, PasskeyService, WebAuthnSite } from './passkey-service';
 import { countPasskeys, deletePasskey, deletePasskeysOfUser } from './passkeys-data';
 import { canonicalRecoveryCode, newRecoveryCodes } from './recovery-codes';
@@ -40,6 +41,8 @@ export function createTwoFactorService(deps: {
   secretBox: SecretBox;
   hasher: SecretHasher;
   passkeys: PasskeyService;
+  /** Judges every code and passkey a removal or renewal is proved with (attempt-guard.ts). */
+  guard: AttemptGuard;
   /** Ends every session of the account but `keepSessionId` (all of them when it is undefined). */
   endSessions: (userId: string, keepSessionId: string | undefined) => Promise<void>;
 }) {
@@ -63,13 +66,18 @@ export function createTwoFactorService(deps: {
     return step !== undefined && takeTotpStep(db, userId, step);
   }
 
-  /** Proof of a factor held now: an app code, a passkey, or (where `recoveryCode` allows) a recovery code. */
+  /**
+   * Proof of a factor held now: an app code, a passkey, or (where `recoveryCode` allows) a
+   * recovery code, judged by the one attempt guard like every other secret.
+   */
   async function reauthenticated(actor: Actor, proof: Reauthentication, site: WebAuthnSite, recoveryCode: boolean): Promise<boolean> {
-    if ('code' in proof) {
-      if (LOOKS_LIKE_APP_CODE.test(proof.code)) return verifyCode(actor.userId, 'totp', proof.code);
-      return recoveryCode && verifyCode(actor.userId, 'recovery_code', proof.code);
-    }
-    return (await passkeys.verify(site, 'reauthenticate', proof, actor.userId)) === actor.userId;
+    return deps.guard.check({ kind: 'factor', account: actor.email, address: actor.address ?? '', userId: actor.userId }, async () => {
+      if ('code' in proof) {
+        if (LOOKS_LIKE_APP_CODE.test(proof.code)) return verifyCode(actor.userId, 'totp', proof.code);
+        return recoveryCode && verifyCode(actor.userId, 'recovery_code', proof.code);
+      }
+      return (await passkeys.verify(site, 'reauthenticate', proof, actor.userId)) === actor.userId;
+    });
   }
 
   async function factorCount(db: Executor, userId: string): Promise<number> {
@@ -96,9 +104,12 @@ export function createTwoFactorService(deps: {
   }
 
   return {
-    /** Checks a second-step answer and uses it up: a TOTP step, a recovery code and a challenge are each good once. */
-    async verify(userId: string, answer: SecondFactorRequest, site: WebAuthnSite): Promise<boolean> {
-      if (answer.method === 'passkey') return (await passkeys.verify(site, 'second_factor', answer, userId)) === userId;
+    /**
+     * Checks a factor's answer and uses it up: a TOTP step, a recovery code and a challenge are
+     * each good once. The caller judges it through the attempt guard.
+     */
+    async verify(userId: string, answer: SecondFactorRequest, site: WebAuthnSite, purpose: 'second_factor' | 'reauthenticate'): Promise<boolean> {
+      if (answer.method === 'passkey') return (await passkeys.verify(site, purpose, answer, userId)) === userId;
       return verifyCode(userId, answer.method, answer.code);
     },
 
@@ -111,10 +122,13 @@ export function createTwoFactorService(deps: {
     },
 
     async status(actor: Actor): Promise<SecurityStatus> {
-      const totp = await hasApp(db, actor.userId);
+      const app = await findTotp(db, actor.userId);
+      const totp = Boolean(app?.confirmedAt);
       const keys = await passkeys.list(actor.userId);
       return {
         totp,
+        totpAddedAt: totp ? app!.confirmedAt!.toISOString() : null,
+        totpAddedFrom: totp ? app!.confirmedAddress : null,
         passkeys: keys,
         recoveryCodesLeft: totp || keys.length > 0 ? await countUnusedRecoveryCodes(db, actor.userId) : 0,
         required: twoFactorRequired(await findTwoFactorPolicy(db, actor.organizationId), actor.role),
@@ -137,7 +151,7 @@ export function createTwoFactorService(deps: {
       if (!pending || pending.confirmedAt) throw new ConflictError('Start setting up an authenticator app first.', 'TOTP_NOT_PENDING');
       const step = stepOfCode(secretBox.open(pending.secretSealed), code, now());
       const codes = await db.transaction(async (tx) => {
-        if (step === undefined || !(await takeTotpStep(tx, actor.userId, step, new Date(now())))) throw WRONG_CODE();
+        if (step === undefined || !(await takeTotpStep(tx, actor.userId, step, new Date(now()), actor.address ?? null))) throw WRONG_CODE();
         await recordAudit(tx, auditActorOfUser(actor), { action: 'account.totp_enable', targetType: 'user', targetId: actor.userId, targetLabel: actor.email });
         return issueRecoveryCodes(tx, actor.userId);
       });

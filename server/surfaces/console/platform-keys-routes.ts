@@ -21,7 +21,8 @@ export const platformKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> =
 
   app.post(
     '/platform-keys',
-    { schema: { body: createPlatformKeyRequestSchema, response: { 201: createdPlatformKeySchema } } },
+    // Mints a long-lived secret for the organisation: only from a recently proven session.
+    { config: { sensitive: true }, schema: { body: createPlatformKeyRequestSchema, response: { 201: createdPlatformKeySchema } } },
     async (request, reply) => {
       // The one response that carries a Secret must never be stored by a cache on the way.
       reply.header('cache-control', 'no-store');
@@ -37,7 +38,7 @@ export const platformKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> =
 
   app.post(
     '/platform-keys/:id/roll',
-    { schema: { params: idParamsSchema, body: rollKeyRequestSchema, response: { 200: createdPlatformKeySchema } } },
+    { config: { sensitive: true }, schema: { params: idParamsSchema, body: rollKeyRequestSchema, response: { 200: createdPlatformKeySchema } } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return platformKeys.roll(actorOf(request), request.params.id, request.body.graceSeconds);

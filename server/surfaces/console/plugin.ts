@@ -19,11 +19,30 @@ import { settingsRoutes } from './settings-routes';
 import { ssoRoutes } from './sso-routes';
 import { usersRoutes } from './users-routes';
 
+/** A Console API route as registered: what the route-registry tests and documents are derived from. */
+export interface ConsoleRoute {
+  method: string;
+  /** With the surface's prefix, as Fastify routes it (`/api/console/users/:id`). */
+  url: string;
+  public: boolean;
+  sensitive: boolean;
+}
+
+const REAUTHENTICATION_REQUIRED = () =>
+  new DomainError(403, SECURITY_ERROR_CODES.reauthenticationRequired, "Confirm it's you to continue: enter your password or use a second factor.");
+
 /**
- * The Console API (`/api/console`): JSON for the SPA only, behind a cookie session. CSRF and
- * authentication are enforced here, once, for every route of the surface.
+ * The Console API (`/api/console`): JSON for the SPA only, behind a cookie session. CSRF,
+ * authentication and the fresh re-authentication of sensitive routes are enforced here, once,
+ * for every route of the surface. Every route registered is listed in `routes`.
  */
-export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
+export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Database; routes: ConsoleRoute[] }> = async (app, { services, db, routes }) => {
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'HEAD') return;
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, public: Boolean(route.config?.public), sensitive: Boolean(route.config?.sensitive) });
+    }
+  });
   // Only the console uses cookies: the other surfaces never parse them.
   await app.register(fastifyCookie);
   app.addHook('onRequest', csrfGuard);
@@ -38,6 +57,7 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
       }
       throw new ForbiddenError('Your organisation requires two-factor authentication: set it up to continue.', SECURITY_ERROR_CODES.setupRequired);
     }
+    if (request.routeOptions.config.sensitive && !services.auth.isFresh(session)) throw REAUTHENTICATION_REQUIRED();
     request.consoleAuth = session;
   });
 

@@ -6,9 +6,11 @@ import {
   addPasskeyRequestSchema,
   changePasswordRequestSchema,
   codeRequestSchema,
+  confirmItsYouRequestSchema,
   passkeyOptionsSchema,
   passkeySchema,
   reauthenticationSchema,
+  reauthenticationStatusSchema,
   recoveryCodesSchema,
   securityStatusSchema,
   totpSetupSchema,
@@ -17,11 +19,14 @@ import {
 import { NotFoundError } from '../../http/domain-errors';
 import type { Services } from '../../services';
 import { actorOf, sessionOf } from './request-auth';
-import { clearSessionCookie } from './session-cookie';
+import { clearSessionCookie, readSessionToken } from './session-cookie';
 import { webAuthnSiteOf } from './console-origin';
 
 // Setting up a required second factor is all a 'factor_setup' session may do.
 const SETUP = { stages: ['factor_setup' as const] };
+// Changes how the account signs in: only within minutes of a sign-in or "Confirm it's you".
+const SENSITIVE = { sensitive: true };
+const SETUP_SENSITIVE = { ...SETUP, ...SENSITIVE };
 const noStore = { 'cache-control': 'no-store' };
 
 /**
@@ -33,13 +38,13 @@ export const securityRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
 
   app.get('/account/security', { config: SETUP, schema: { response: { 200: securityStatusSchema } } }, async (request) => twoFactor.status(actorOf(request)));
 
-  app.post('/account/totp', { config: SETUP, schema: { response: { 200: totpSetupSchema } } }, async (request, reply) =>
+  app.post('/account/totp', { config: SETUP_SENSITIVE, schema: { response: { 200: totpSetupSchema } } }, async (request, reply) =>
     reply.headers(noStore).send(await twoFactor.beginTotp(actorOf(request))),
   );
 
   app.post(
     '/account/totp/confirm',
-    { config: SETUP, schema: { body: codeRequestSchema, response: { 200: recoveryCodesSchema } } },
+    { config: SETUP_SENSITIVE, schema: { body: codeRequestSchema, response: { 200: recoveryCodesSchema } } },
     async (request, reply) => {
       const signedIn = sessionOf(request);
       const codes = await twoFactor.confirmTotp(actorOf(request), request.body.code, signedIn.sessionId);
@@ -48,22 +53,22 @@ export const securityRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
   );
 
-  app.delete('/account/totp', { schema: { body: reauthenticationSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/account/totp', { config: SENSITIVE, schema: { body: reauthenticationSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await twoFactor.removeTotp(actorOf(request), request.body, webAuthnSiteOf(request), sessionOf(request).sessionId);
     return reply.status(204).send(null);
   });
 
-  app.post('/account/recovery-codes', { schema: { body: reauthenticationSchema, response: { 200: recoveryCodesSchema } } }, async (request, reply) =>
+  app.post('/account/recovery-codes', { config: SENSITIVE, schema: { body: reauthenticationSchema, response: { 200: recoveryCodesSchema } } }, async (request, reply) =>
     reply.headers(noStore).send(await twoFactor.regenerateRecoveryCodes(actorOf(request), request.body, webAuthnSiteOf(request))),
   );
 
-  app.post('/account/passkeys/options', { config: SETUP, schema: { response: { 200: passkeyOptionsSchema } } }, async (request, reply) =>
+  app.post('/account/passkeys/options', { config: SETUP_SENSITIVE, schema: { response: { 200: passkeyOptionsSchema } } }, async (request, reply) =>
     reply.headers(noStore).send(await twoFactor.passkeyRegistrationOptions(actorOf(request), webAuthnSiteOf(request))),
   );
 
   app.post(
     '/account/passkeys',
-    { config: SETUP, schema: { body: addPasskeyRequestSchema, response: { 201: z.object({ passkey: passkeySchema, recoveryCodes: z.array(z.string()).nullable() }) } } },
+    { config: SETUP_SENSITIVE, schema: { body: addPasskeyRequestSchema, response: { 201: z.object({ passkey: passkeySchema, recoveryCodes: z.array(z.string()).nullable() }) } } },
     async (request, reply) => {
       const signedIn = sessionOf(request);
       const added = await twoFactor.addPasskey(actorOf(request), webAuthnSiteOf(request), request.body, signedIn.sessionId);
@@ -72,17 +77,29 @@ export const securityRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
   );
 
-  app.delete('/account/passkeys/:id', { schema: { params: idParamsSchema, body: reauthenticationSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/account/passkeys/:id', { config: SENSITIVE, schema: { params: idParamsSchema, body: reauthenticationSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await twoFactor.removePasskey(actorOf(request), request.params.id, request.body, webAuthnSiteOf(request), sessionOf(request).sessionId);
     return reply.status(204).send(null);
   });
 
-  // A passkey's options for proving presence before removing a factor or renewing recovery codes.
-  app.post('/account/reauthentication-options', { schema: { response: { 200: passkeyOptionsSchema } } }, async (request, reply) =>
+  // A passkey's options for proving presence: "Confirm it's you", removing a factor, renewing recovery codes.
+  app.post('/account/reauthentication-options', { config: SETUP, schema: { response: { 200: passkeyOptionsSchema } } }, async (request, reply) =>
     reply.headers(noStore).send(await twoFactor.reauthenticationOptions(actorOf(request), webAuthnSiteOf(request))),
   );
 
-  app.post('/account/password', { schema: { body: changePasswordRequestSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  // "Confirm it's you": what this account may confirm with, and until when the session is fresh.
+  app.get('/account/reauthentication', { config: SETUP, schema: { response: { 200: reauthenticationStatusSchema } } }, async (request, reply) =>
+    reply.headers(noStore).send(await auth.reauthenticationStatus(sessionOf(request))),
+  );
+
+  app.post('/account/reauthentication', { config: SETUP, schema: { body: confirmItsYouRequestSchema, response: { 200: reauthenticationStatusSchema } } }, async (request, reply) => {
+    const signedIn = sessionOf(request);
+    await auth.reauthenticate(signedIn, request.ip, request.body, webAuthnSiteOf(request));
+    const refreshed = await auth.authenticate(readSessionToken(request));
+    return reply.headers(noStore).send(await auth.reauthenticationStatus(refreshed ?? signedIn));
+  });
+
+  app.post('/account/password', { config: SENSITIVE, schema: { body: changePasswordRequestSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await auth.changePassword(actorOf(request), sessionOf(request).sessionId, request.body);
     return reply.status(204).send(null);
   });
@@ -91,19 +108,19 @@ export const securityRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     sessions: await auth.sessionsOf(sessionOf(request)),
   }));
 
-  app.delete('/account/sessions/:id', { schema: { params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/account/sessions/:id', { config: SENSITIVE, schema: { params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
     if (!(await auth.endSessionOf(actorOf(request), request.params.id))) throw new NotFoundError('No such session.');
     if (request.params.id === sessionOf(request).sessionId) clearSessionCookie(request, reply);
     return reply.status(204).send(null);
   });
 
-  app.delete('/account/sessions', { schema: { response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/account/sessions', { config: SENSITIVE, schema: { response: { 204: z.null() } } }, async (request, reply) => {
     await auth.endAllSessionsOf(actorOf(request));
     clearSessionCookie(request, reply);
     return reply.status(204).send(null);
   });
 
-  app.post('/users/:id/reset-two-factor', { schema: { params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  app.post('/users/:id/reset-two-factor', { config: SENSITIVE, schema: { params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await twoFactor.reset(actorOf(request), request.params.id);
     return reply.status(204).send(null);
   });
@@ -113,7 +130,7 @@ export const securityRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     policy: await twoFactorPolicy.get(actorOf(request).organizationId),
   }));
 
-  app.put('/settings/two-factor-policy', { schema: { body: twoFactorPolicySchema, response: { 200: twoFactorPolicySchema } } }, async (request) => ({
+  app.put('/settings/two-factor-policy', { config: SENSITIVE, schema: { body: twoFactorPolicySchema, response: { 200: twoFactorPolicySchema } } }, async (request) => ({
     policy: await twoFactorPolicy.set(actorOf(request), request.body.policy),
   }));
 };

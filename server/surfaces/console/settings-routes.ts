@@ -20,7 +20,8 @@ export const settingsRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
   // "Add my current address" in a key's allowed addresses: the address Keyward sees for this client.
   app.get('/client-address', { schema: { response: { 200: z.object({ address: z.string() }) } } }, async (request) => ({ address: request.ip }));
 
-  app.post('/keys/find-by-secret', { schema: { body: findKeyRequestSchema, response: { 200: findKeyResponseSchema } } }, async (request, reply) => {
+  // Answers which key a secret is: as sensitive as the secret itself.
+  app.post('/keys/find-by-secret', { config: { sensitive: true }, schema: { body: findKeyRequestSchema, response: { 200: findKeyResponseSchema } } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return { key: await keyFinder.find(actorOf(request), request.body.secret) };
   });

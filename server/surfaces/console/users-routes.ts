@@ -14,13 +14,14 @@ export const usersRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
 
   app.post(
     '/users',
-    { schema: { body: createUserRequestSchema, response: { 201: userSchema } } },
+    // A new account, or a role or state changed, is a way back in for whoever holds the session.
+    { config: { sensitive: true }, schema: { body: createUserRequestSchema, response: { 201: userSchema } } },
     async (request, reply) => reply.status(201).send(await users.create(actorOf(request), request.body)),
   );
 
   app.patch(
     '/users/:id',
-    { schema: { params: idParamsSchema, body: updateUserRequestSchema, response: { 200: userSchema } } },
+    { config: { sensitive: true }, schema: { params: idParamsSchema, body: updateUserRequestSchema, response: { 200: userSchema } } },
     async (request) => users.update(actorOf(request), request.params.id, request.body),
   );
 

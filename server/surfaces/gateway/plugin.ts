@@ -178,7 +178,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
 
     // 2. What and 3. may it: the path's one canonical form against its version's catalog, then
     // the key's (method, endpoint) grants unless it has full access.
-    const decision = decideAccess(deployment.catalogId, request.method, target.path, key);
+    const decision = decideAccess(deployment.catalogId, request.method, target.path, key, services.pathPolicy);
     if ('endpoint' in decision) usage.endpoint = decision.endpoint.path;
     switch (decision.outcome) {
       case 'invalid_path':
@@ -193,8 +193,10 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
       case 'denied':
         return send(403, {
           code: 'PERMISSION_DENIED',
-          message: `This API key may not call ${request.method} ${decision.endpoint.path}.`,
-          details: { method: request.method, endpoint: decision.endpoint.path },
+          message: decision.viaEncodedSlash
+            ? `This API key may not call ${request.method} ${decision.endpoint.path}, which the encoded slash (%2F) in this path reaches through a decoding proxy.`
+            : `This API key may not call ${request.method} ${decision.endpoint.path}.`,
+          details: { method: request.method, endpoint: decision.endpoint.path, ...(decision.viaEncodedSlash ? { reason: 'encoded_slash' } : {}) },
         });
     }
 

@@ -28,7 +28,7 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
   { services, limits },
 ) => {
   // Counted per instance in memory, or by every instance together on PostgreSQL.
-  const failures = services.windows.create('platform.failures_by_address', limits.failures);
+  const failures = services.windows.create('platform.failures_by_address', limits.failures, { perClientNetwork: true });
   const buckets = {
     read: services.windows.create('platform.reads', { max: limits.readsPerHour, windowMs: HOUR }),
     tls_write: services.windows.create('platform.tls_writes', { max: limits.tlsWritesPerHour, windowMs: HOUR }),
