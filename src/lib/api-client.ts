@@ -1,4 +1,6 @@
 import type { ApiErrorBody, FieldIssue } from '@contract/errors';
+import { SECURITY_ERROR_CODES } from '@contract/security-codes';
+import { canConfirmItsYou, confirmItsYou } from './reauthentication';
 
 /** Every failed call, with the server's own code and message (DESIGN.md section 2). */
 export class ApiError extends Error {
@@ -24,11 +26,14 @@ interface RequestOptions {
   method?: Method;
   body?: unknown;
   signal?: AbortSignal;
+  /** Internal: this is the retry after "Confirm it's you", which is never asked twice. */
+  confirmed?: boolean;
 }
 
 /**
  * The one way the SPA calls the Console API: same-origin cookie, the CSRF header the server
- * requires on every change, JSON both ways, and errors turned into ApiError.
+ * requires on every change, JSON both ways, and errors turned into ApiError. A sensitive change
+ * the server wants a fresh re-authentication for asks "Confirm it's you" once and is retried.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal } = options;
@@ -58,6 +63,16 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const error = parsed as Partial<ApiErrorBody> | undefined;
+    const stale =
+      response.status === 403 && error?.code === SECURITY_ERROR_CODES.reauthenticationRequired;
+    if (stale && !options.confirmed && canConfirmItsYou()) {
+      // Cancelled: the refusal stands, as the server worded it.
+      const confirmed = await confirmItsYou().then(
+        () => true,
+        () => false,
+      );
+      if (confirmed) return apiRequest<T>(path, { ...options, confirmed: true });
+    }
     throw new ApiError(
       response.status,
       error?.code ?? 'HTTP_ERROR',

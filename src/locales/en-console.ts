@@ -186,6 +186,7 @@ export const enConsole = {
         totp_remove: 'Authenticator app removed',
         recovery_codes: 'New recovery codes generated',
         sessions_end: 'Signed out of sessions',
+        reauthenticate: "Confirmed it's them",
       },
     },
   },
@@ -284,6 +285,19 @@ export const enConsole = {
     removeConfirm:
       'Turn off single sign-on? People sign in with their passwords again; accounts made by SSO have no password and cannot sign in until it is back.',
   },
+  reauth: {
+    title: "Confirm it's you",
+    hint: 'This change needs you to prove it is you. You will not be asked again for the next few minutes.',
+    password: 'Password',
+    code: 'Authentication or recovery code',
+    codeHint: 'The 6-digit code from your authenticator app, or one of your recovery codes.',
+    usePassword: 'Use your password instead',
+    useCode: 'Use your authenticator app or a recovery code instead',
+    usePasskey: 'Use a passkey',
+    withSso: 'Continue with single sign-on',
+    or: 'or',
+    confirm: 'Confirm',
+  },
   security: {
     title: 'Security',
     twoFactor: 'Two-factor authentication',
@@ -345,7 +359,9 @@ export const enConsole = {
     passkeyName: 'Name',
     passkeyDefaultName: 'Passkey',
     passkeyAdded: 'Passkey {{name}} added; your other sessions were signed out.',
-    passkeyFacts: 'Added {{added}} · last used {{used}}',
+    passkeyFacts: 'Added {{added}} from {{from}} · last used {{used}}',
+    addedFacts: 'Turned on {{added}} from {{from}}',
+    unknownAddress: 'an unrecorded address',
     never: 'never',
     removePasskey: 'Remove passkey {{name}}',
     removePasskeyHint:

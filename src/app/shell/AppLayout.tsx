@@ -4,6 +4,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './notifications.css';
+import { ConfirmItsYouHost } from '@/components/ConfirmItsYouDialog';
 import { NoAccess } from '@/components/NoAccess';
 import { useCan } from '@/lib/auth';
 import { UserMenu } from './UserMenu';
@@ -75,6 +76,7 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
           ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">{allowed ? children : <NoAccess />}</AppShell.Main>
+      <ConfirmItsYouHost />
       <Suspense>
         <Notifications position="top-right" />
       </Suspense>

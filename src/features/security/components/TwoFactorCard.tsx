@@ -58,14 +58,24 @@ export function TwoFactorCard({ status }: { status: SecurityStatus }) {
       {!anyFactor && <Text size="sm">{t('security.notSetUp')}</Text>}
 
       <Group justify="space-between">
-        <Group gap="xs">
-          <Text fw={500}>{t('security.appOn')}</Text>
-          {status.totp && (
-            <Badge color="green" variant="light">
-              {t('security.on')}
-            </Badge>
+        <Stack gap={0}>
+          <Group gap="xs">
+            <Text fw={500}>{t('security.appOn')}</Text>
+            {status.totp && (
+              <Badge color="green" variant="light">
+                {t('security.on')}
+              </Badge>
+            )}
+          </Group>
+          {status.totpAddedAt && (
+            <Text size="xs" c="dimmed">
+              {t('security.addedFacts', {
+                added: dateTime(status.totpAddedAt),
+                from: status.totpAddedFrom ?? t('security.unknownAddress'),
+              })}
+            </Text>
           )}
-        </Group>
+        </Stack>
         {status.totp ? (
           !lastRequired && (
             <Button variant="light" color="red" onClick={() => setOpen({ kind: 'remove-app' })}>
@@ -101,6 +111,7 @@ export function TwoFactorCard({ status }: { status: SecurityStatus }) {
                 <Text size="xs" c="dimmed">
                   {t('security.passkeyFacts', {
                     added: dateTime(passkey.createdAt),
+                    from: passkey.createdFrom ?? t('security.unknownAddress'),
                     used: passkey.lastUsedAt ? dateTime(passkey.lastUsedAt) : t('security.never'),
                   })}
                 </Text>
