@@ -1,13 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Agent, fetch } from 'undici';
 import { makeCa, makeLeaf } from '../test/support/certificates';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { freePort, startOwnServer, waitFor } from './support/own-server';
 import { useStandInUpstream } from './support/upstream';
 
 /**
@@ -20,46 +19,17 @@ const upstream = useStandInUpstream();
 
 test.skip(!NGINX, 'nginx is not installed here (.ci/run installs it)');
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-async function waitFor(check: () => Promise<boolean>, what: string) {
-  for (let tries = 0; tries < 150; tries++) {
-    if (await check().catch(() => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what} did not come up`);
-}
-
 const children: ChildProcess[] = [];
 let dir = '';
 let site = '';
+let stopKeyward: (() => Promise<void>) | undefined;
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'keyward-nginx-'));
-  const [keywardPort, httpsPort] = [await freePort(), await freePort()];
-  const keyward = spawn(process.execPath, ['dist/server/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(keywardPort),
-      HOST: '127.0.0.1',
-      KEYWARD_DATA_DIR: path.join(dir, 'data'),
-      KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'),
-      KEYWARD_ROOT_EMAIL: ROOT.email,
-      KEYWARD_ROOT_PASSWORD: ROOT.password,
-      KEYWARD_TRUST_PROXY: '127.0.0.1',
-      KEYWARD_UPSTREAM_ALLOW: '127.0.0.0/8',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  children.push(keyward);
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${keywardPort}/healthz`)).ok, 'Keyward');
+  const httpsPort = await freePort();
+  const keyward = await startOwnServer(ROOT, { KEYWARD_TRUST_PROXY: '127.0.0.1' });
+  stopKeyward = keyward.stop;
+  const keywardPort = keyward.port;
 
   const ca = await makeCa();
   const leaf = await makeLeaf(ca, { cn: 'localhost', dns: ['localhost'] });
@@ -85,6 +55,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  await stopKeyward?.();
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
   rmSync(dir, { recursive: true, force: true });

@@ -62,10 +62,12 @@ const holds = (grants: Grants, endpoint: CatalogEndpoint, method: string) => gra
  * with it, and the console's "Test access" answers with the very same function.
  * `path` is origin-form without the query, base path included (`/api/v5/clients/abc`).
  *
- * A parameter holding `/` (sent as `%2F`) is forwarded encoded, and EMQX reads it as one value;
- * but a proxy between Keyward and EMQX that decodes `%2F` would pass on another path. Unless the
- * operator says the upstream keeps encoded slashes (`encodedSlashKept`), that other reading must
- * be an endpoint of the catalog the key may call too (denied otherwise), or the path is refused.
+ * A parameter holding `/` (sent as `%2F`, as MQTT client IDs may) is forwarded encoded, and EMQX
+ * reads it as one value; but a proxy between Keyward and EMQX that decodes `%2F` would pass on
+ * another path. Unless the operator says the upstream keeps encoded slashes (`encodedSlashKept`),
+ * when that other reading is another endpoint of the catalog with this method, the key must hold
+ * it too (403 otherwise, naming it). A reading that is no endpoint (`/clients/plant/line-1`) is
+ * no way into another one, and goes through as one value.
  */
 export function decideAccess(
   catalogId: CatalogId,
@@ -81,10 +83,10 @@ export function decideAccess(
   const { endpoint, canonicalPath } = route;
   if (!FORWARDED_METHODS.has(method) || !endpoint.methods.includes(method as never))
     return { outcome: 'method_not_allowed', endpoint };
-  if (route.slashReading !== undefined && !options.encodedSlashKept) {
+  if (route.slashReading !== undefined && !options.encodedSlashKept && !grants.fullAccess) {
     const reading = matcher.route(route.slashReading);
-    if (reading.outcome !== 'matched' || !reading.endpoint.methods.includes(method as never)) return { outcome: 'invalid_path', refusal: 'encoded_slash' };
-    if (!grants.fullAccess && !holds(grants, reading.endpoint, method)) return { outcome: 'denied', endpoint: reading.endpoint, canonicalPath, viaEncodedSlash: true };
+    const elsewhere = reading.outcome === 'matched' && reading.endpoint !== endpoint && reading.endpoint.methods.includes(method as never);
+    if (elsewhere && !holds(grants, reading.endpoint, method)) return { outcome: 'denied', endpoint: reading.endpoint, canonicalPath, viaEncodedSlash: true };
   }
   if (grants.fullAccess) return { outcome: 'allowed', endpoint, canonicalPath, grant: null };
   const grant = GRANTS.get(endpoint)!.get(method)!;

@@ -17,8 +17,7 @@ export type PathRefusal =
   | 'control_character'
   | 'backslash'
   | 'bad_character'
-  | 'bad_encoding'
-  | 'encoded_slash';
+  | 'bad_encoding';
 
 /** What each refusal tells the client (in `details.reason` of a 400 `INVALID_PATH`). */
 export const PATH_REFUSAL_MESSAGES: Record<PathRefusal, string> = {
@@ -29,8 +28,6 @@ export const PATH_REFUSAL_MESSAGES: Record<PathRefusal, string> = {
   backslash: 'The path has a backslash.',
   bad_character: 'The path has a character that must be percent-encoded.',
   bad_encoding: 'The path has a malformed percent-encoding or invalid UTF-8.',
-  encoded_slash:
-    'The path has an encoded slash (%2F) that a proxy in front of the upstream could decode into a path outside this API: send the value without "/", or ask the operator to set KEYWARD_GATEWAY_ALLOW_ENCODED_SLASH.',
 };
 
 // RFC 3986 pchar: unreserved / sub-delims / ":" / "@" / pct-encoded. Anything else raw is refused.
@@ -85,12 +82,14 @@ export function decodePath(path: string): string[] | PathRefusal {
 
 /**
  * The path as a proxy that decodes `%2F` would pass it on (nginx does, with a URI in
- * `proxy_pass`): every `/` inside a decoded segment becomes a separator, nothing else changes.
- * Undefined when no segment holds a `/`, the common case.
+ * `proxy_pass`): every `/` inside a decoded segment becomes a separator, slashes run together
+ * merge (nginx's merge_slashes), nothing else changes. Undefined when no segment holds a `/`,
+ * the common case.
  */
 export function slashDecodedReading(segments: readonly string[]): string | undefined {
   if (!segments.some((segment) => segment.includes('/'))) return undefined;
-  return `/${segments.flatMap((segment) => segment.split('/')).map(encodePathSegment).join('/')}`;
+  const pieces = segments.flatMap((segment) => segment.split('/')).filter((piece) => piece !== '');
+  return `/${pieces.map(encodePathSegment).join('/')}`;
 }
 
 /**

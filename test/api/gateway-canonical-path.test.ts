@@ -156,8 +156,12 @@ describe('the gateway forwards exactly what it authorised (property, over real H
         const path = url.split('?')[0]!;
         assertGranted(method, path, `${what} forwarded as ${url}`);
         assertGranted(method, normaliseLikeNginx(path), `${what} forwarded as ${url}, normalised`);
-        // A proxy on the way that decodes %2F (nginx with a URI in proxy_pass) must not reach more.
-        assertGranted(method, path.replace(/%2F/gi, '/'), `${what} forwarded as ${url}, %2F decoded`);
+        // A proxy on the way that decodes %2F (nginx with a URI in proxy_pass, merging slashes)
+        // must reach no endpoint the key may not call.
+        const decoded = matcher.route(path.replace(/%2F/gi, '/').replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1'));
+        if (decoded.outcome === 'matched' && decoded.endpoint.methods.includes(method as never)) {
+          expect(granted.has(`${method} ${decoded.endpoint.path}`), `${what} forwarded as ${url}, %2F decoded: ${decoded.endpoint.path}`).toBe(true);
+        }
         // As sent: from the target's first `?`, which a raw `?` in a value also is.
         const sentQuery = target.includes('?') ? target.slice(target.indexOf('?')) : '';
         expect(url.slice(path.length), 'the query is passed on as sent').toBe(sentQuery);

@@ -144,6 +144,8 @@ describe.each(KINDS)('$name lifecycle', (kind) => {
     t.clock.advance(HOUR);
     expect((await kind.call(t, key, first)).body.code).toBe('UNAUTHENTICATED');
     expect((await kind.call(t, key, second)).status).toBe(200);
+    // An hour on, rolling a Platform API Key asks the session to confirm it's its owner first.
+    await root.confirmItsYou(PASSWORD);
 
     const third = (await root.post(`${key.path}/roll`, { graceSeconds: 86_400 })).body;
     const thirdSecret = (third.appSecret ?? third.secret) as string;

@@ -68,6 +68,12 @@ export class ConsoleClient {
   async signIn(email: string, password: string): Promise<ApiResponse<any>> {
     return this.post('/api/console/session', { email, password });
   }
+
+  /** "Confirm it's you" with the password: sensitive routes serve this session again for a while. */
+  async confirmItsYou(password: string): Promise<void> {
+    const confirmed = await this.post('/api/console/account/reauthentication', { method: 'password', password });
+    if (confirmed.status !== 200) throw new Error(`confirming failed: ${JSON.stringify(confirmed.body)}`);
+  }
 }
 
 function safeJson(text: string): unknown {
