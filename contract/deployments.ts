@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, isVersionValidFor } from './deployment-types';
+import { DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, isVersionValidFor, versionRuleOf } from './deployment-types';
 import { isoDateTimeSchema, labelText, multilineText, plainText } from './fields';
 import { REGION_IDS } from './regions';
 
@@ -108,7 +108,7 @@ export const createDeploymentRequestSchema = z
       context.addIssue({
         code: 'custom',
         path: ['emqxVersion'],
-        message: request.type === 'dedicated_v4' ? 'Dedicated v4 runs EMQX 4.4.x' : 'This type runs EMQX 5.x',
+        message: versionRuleOf(request.type),
       });
     }
     requireUpstreamTogether(request, context);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DEFAULT_VERSION, isVersionValidFor, type DeploymentType } from './deployment-types';
+import { DEFAULT_V6_VERSION, DEFAULT_VERSION, isVersionValidFor, majorVersionOf, versionRuleOf, type DeploymentType } from './deployment-types';
 import { deploymentIdSchema, deploymentNameSchema } from './deployments';
 import { plainText } from './fields';
-import { REGION_IDS } from './regions';
+import { platformOfRegion, REGION_IDS } from './regions';
 
 /**
  * The Platform API's wire format, field for field as EMQX Platform's own
@@ -13,7 +13,7 @@ export const publicDeploymentSchema = z.object({
   deploymentID: z.string(),
   deploymentName: z.string(),
   deploymentType: z.enum(['serverless', 'dedicated', 'dedicatedFlex', 'byoc']),
-  version: z.enum(['v4', 'v5']),
+  version: z.enum(['v4', 'v5', 'v6']),
   status: z.enum(['running', 'starting', 'stopping', 'stopped']),
   projectName: z.string(),
   region: z.string(),
@@ -42,6 +42,8 @@ export const publicTlsSchema = z.object({
   /** "YYYY-MM-DD HH:mm:ss", UTC */
   expire: z.string(),
   status: z.enum(['running', 'pending']),
+  /** The certificate's subject common name ('' when it has none); the Terraform provider keeps it. */
+  cn: z.string(),
 });
 
 export const publicDeploymentParamsSchema = z.object({ deployment_id: deploymentIdSchema });
@@ -49,48 +51,63 @@ export const publicDeploymentParamsSchema = z.object({ deployment_id: deployment
 const WIRE_TYPE_TO_TYPE = {
   serverless: { v5: 'serverless' },
   dedicated: { v4: 'dedicated_v4', v5: 'dedicated_v5' },
-  dedicatedFlex: { v5: 'dedicated_flex' },
+  dedicatedFlex: { v5: 'dedicated_flex', v6: 'dedicated_flex' },
   byoc: { v5: 'byoc' },
 } as const satisfies Record<
   PublicDeployment['deploymentType'],
   Partial<Record<PublicDeployment['version'], DeploymentType>>
 >;
 
+/** The clouds EMQX Platform names (lower case, as the Terraform provider sends them). */
+export const CLOUD_PLATFORMS = ['aws', 'gcp', 'azure', 'aliyun', 'tencent', 'huawei'] as const;
+const majorVersionSchema = publicDeploymentSchema.shape.version;
+
 /**
- * `POST /deployments`: the fields are named as in EMQX Platform's deployment list (deploymentName,
- * projectID, deploymentType, version, region), so what a script reads it can send back. The
- * result is the type and EMQX version the console would create.
+ * `POST /deployments`, as EMQX Platform takes it and as the official Terraform provider sends it
+ * (internal/provider/deployment_resource.go: projectID, platform, region, connections, tps,
+ * deploymentName, deploymentType, deploymentVersion, freeTrial), and with the names of the
+ * deployment list (`version`) that Keyward took first. Known fields are checked; `connections`
+ * and `tps` are kept and read back; `freeTrial` means nothing here and is accepted. The result
+ * is the type and EMQX version the console would create (no name: the route makes one).
  */
 export const publicCreateDeploymentSchema = z
   .object({
-    deploymentName: deploymentNameSchema,
+    deploymentName: deploymentNameSchema.optional(),
     projectID: z.uuid({ message: 'Give a project ID' }),
     deploymentType: publicDeploymentSchema.shape.deploymentType,
-    version: publicDeploymentSchema.shape.version.default('v5'),
+    deploymentVersion: majorVersionSchema.optional(),
+    version: majorVersionSchema.optional(),
     region: z.enum(REGION_IDS, { message: 'Choose a region' }),
+    platform: z.enum(CLOUD_PLATFORMS, { message: `One of ${CLOUD_PLATFORMS.join(', ')}` }).optional(),
+    connections: z.number().int().min(1).max(100_000_000).optional(),
+    tps: z.number().int().min(1).max(100_000_000).optional(),
+    freeTrial: z.boolean().optional(),
     emqxVersion: plainText(z.string().trim().min(1).max(32)).optional(),
   })
   .strict()
   .transform((request, context) => {
-    const type: DeploymentType | undefined = (
-      WIRE_TYPE_TO_TYPE[request.deploymentType] as Partial<Record<string, DeploymentType>>
-    )[request.version];
-    if (!type) {
-      context.addIssue({
-        code: 'custom',
-        path: ['version'],
-        message: `${request.deploymentType} deployments run EMQX v5`,
-      });
+    if (request.deploymentVersion && request.version && request.deploymentVersion !== request.version) {
+      context.addIssue({ code: 'custom', path: ['deploymentVersion'], message: 'deploymentVersion and version disagree' });
       return z.NEVER;
     }
-    const emqxVersion = request.emqxVersion ?? DEFAULT_VERSION[type];
-    if (!isVersionValidFor(type, emqxVersion)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['emqxVersion'],
-        message:
-          type === 'dedicated_v4' ? 'Dedicated v4 runs EMQX 4.4.x' : 'This type runs EMQX 5.x',
-      });
+    const version = request.deploymentVersion ?? request.version ?? 'v5';
+    const versionField = request.deploymentVersion ? 'deploymentVersion' : 'version';
+    const regionPlatform = platformOfRegion(request.region);
+    if (request.platform && request.platform !== regionPlatform.toLowerCase()) {
+      context.addIssue({ code: 'custom', path: ['platform'], message: `${request.region} is a ${regionPlatform} region` });
+      return z.NEVER;
+    }
+    const type: DeploymentType | undefined = (
+      WIRE_TYPE_TO_TYPE[request.deploymentType] as Partial<Record<string, DeploymentType>>
+    )[version];
+    if (!type) {
+      const runs = Object.keys(WIRE_TYPE_TO_TYPE[request.deploymentType]).join(' or ');
+      context.addIssue({ code: 'custom', path: [versionField], message: `${request.deploymentType} deployments run EMQX ${runs}` });
+      return z.NEVER;
+    }
+    const emqxVersion = request.emqxVersion ?? (version === 'v6' ? DEFAULT_V6_VERSION : DEFAULT_VERSION[type]);
+    if (!isVersionValidFor(type, emqxVersion) || majorVersionOf(emqxVersion) !== version) {
+      context.addIssue({ code: 'custom', path: ['emqxVersion'], message: `${versionRuleOf(type)}, and ${version} is EMQX ${version.slice(1)}.x` });
       return z.NEVER;
     }
     return {
@@ -99,5 +116,7 @@ export const publicCreateDeploymentSchema = z
       type,
       emqxVersion,
       region: request.region,
+      maxConnections: request.connections,
+      maxTps: request.tps,
     };
   });

@@ -12,9 +12,13 @@ export interface RateWindow {
 }
 
 export interface PlatformApiLimits {
-  /** Calls per key per hour: reads, TLS writes, and start/stop per deployment (EMQX's defaults). */
+  /**
+   * Calls per key per hour: reads, TLS writes, deployments created, and starts and stops per
+   * deployment, each counted apart so that a stop and then a start both pass (EMQX's defaults).
+   */
   readsPerHour: number;
   tlsWritesPerHour: number;
+  createsPerHour: number;
   startStopPerHour: number;
   /** Failed authentications per client address before 429. */
   failures: RateWindow;
@@ -105,6 +109,7 @@ const envSchema = z.object({
   KEYWARD_PLATFORM_API_READS_PER_HOUR: z.coerce.number().int().positive().default(60),
   KEYWARD_PLATFORM_API_TLS_WRITES_PER_HOUR: z.coerce.number().int().positive().default(6),
   KEYWARD_PLATFORM_API_START_STOP_PER_HOUR: z.coerce.number().int().positive().default(1),
+  KEYWARD_PLATFORM_API_CREATES_PER_HOUR: z.coerce.number().int().positive().default(10),
   KEYWARD_PLATFORM_API_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
@@ -190,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       readsPerHour: e.KEYWARD_PLATFORM_API_READS_PER_HOUR,
       tlsWritesPerHour: e.KEYWARD_PLATFORM_API_TLS_WRITES_PER_HOUR,
       startStopPerHour: e.KEYWARD_PLATFORM_API_START_STOP_PER_HOUR,
+      createsPerHour: e.KEYWARD_PLATFORM_API_CREATES_PER_HOUR,
       failures: { max: e.KEYWARD_PLATFORM_API_MAX_FAILURES_PER_ADDRESS, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
     },
     rootAccount:

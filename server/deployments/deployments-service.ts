@@ -50,7 +50,9 @@ export function createDeploymentsService(deps: {
 
   type UpstreamInput = Partial<z.output<typeof upstreamChangeRequestSchema>>;
   /** The console sends an upstream too; the Platform API never does (only administrators set one). */
-  type CreateDeploymentInput = Omit<z.output<typeof createDeploymentRequestSchema>, keyof UpstreamInput> & UpstreamInput;
+  /** What the console or the Platform API asks for; capacity only through the Platform API (default 1000 each). */
+  type CreateDeploymentInput = Omit<z.output<typeof createDeploymentRequestSchema>, keyof UpstreamInput> &
+    UpstreamInput & { maxConnections?: number; maxTps?: number };
 
   /** Only administrators point Keyward's server somewhere, and only where the operator allows. */
   async function checkUpstream(access: DeploymentAccess, input: UpstreamInput): Promise<void> {
@@ -180,6 +182,8 @@ export function createDeploymentsService(deps: {
               emqxVersion: input.emqxVersion,
               region: input.region,
               status: 'running',
+              ...(input.maxConnections ? { maxConnections: input.maxConnections } : {}),
+              ...(input.maxTps ? { maxTps: input.maxTps } : {}),
               ...upstreamColumns(input),
             });
             await recordAudit(tx, access.auditActor, {

@@ -29,6 +29,9 @@ export interface VerifiedKey {
   validUntil: number | null;
 }
 
+/** Retry-After on a stopped deployment's 503: long enough not to hammer, short enough to notice a start. */
+const STOPPED_RETRY_AFTER_SECONDS = 60;
+
 export interface GatewayDeployment {
   id: string;
   organizationId: string;
@@ -206,6 +209,15 @@ export function createGatewayService(deps: {
     /** Running now? Starting and stopping deployments do not serve. */
     isServing(deployment: GatewayDeployment): boolean {
       return deployment.status === 'running' && (deployment.settlesAt === null || deployment.settlesAt <= now());
+    },
+
+    /**
+     * When a client may try a deployment that is not serving again (Retry-After): when a start
+     * settles, or, stopped or stopping, in a minute (someone has to start it).
+     */
+    retryAfterSeconds(deployment: GatewayDeployment): number {
+      const starting = deployment.status === 'running' && deployment.settlesAt !== null;
+      return starting ? Math.max(1, Math.ceil((deployment.settlesAt! - now()) / 1000)) : STOPPED_RETRY_AFTER_SECONDS;
     },
 
     invalidate(notice: ChangeNotice): void {

@@ -57,6 +57,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
     const status = error.statusCode ?? 500;
     if (status === 429) {
+      // Every 429 says when to come back (clients such as the Terraform provider wait for it).
+      if (!reply.hasHeader('retry-after')) reply.header('retry-after', '60');
       return send(429, { code: ERROR_CODES.tooManyRequests, message: 'Too many requests. Try again later.' });
     }
     if (status >= 400 && status < 500) {

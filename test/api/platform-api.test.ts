@@ -206,17 +206,19 @@ describe('Platform API: deployments', () => {
     );
   });
 
-  it('limits start/stop to one an hour per deployment and key', async () => {
+  it('limits starts and stops to one an hour each per deployment and key: a stop and then a start both pass', async () => {
     const root = await t.setupRoot();
     const deployment = await createDeployment(root);
     const client = PlatformClient.withKey(t.app, await createPlatformKey(root));
     expect((await client.post(`/deployments/${deployment.id}/stop`)).status).toBe(201);
     t.clock.advance(5_000);
-    const limited = await client.post(`/deployments/${deployment.id}/start`);
+    expect((await client.post(`/deployments/${deployment.id}/start`)).status).toBe(201);
+    t.clock.advance(5_000);
+    const limited = await client.post(`/deployments/${deployment.id}/stop`);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(3000);
     t.clock.advance(3_600_000);
-    expect((await client.post(`/deployments/${deployment.id}/start`)).status).toBe(201);
+    expect((await client.post(`/deployments/${deployment.id}/stop`)).status).toBe(201);
   });
 
   it('refuses start, stop and TLS on Serverless with DEPLOYMENT_TYPE_UNSUPPORTED', async () => {
@@ -325,6 +327,7 @@ describe('Platform API: TLS certificates', () => {
       tlsType: 'one-way',
       expire: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
       status: 'running',
+      cn: 'mqtt.example.com',
     });
     expect(JSON.stringify(created.body)).not.toContain('PRIVATE KEY');
     expect((await client.get(`/deployments/${deployment.id}/tls`)).body).toEqual(created.body);

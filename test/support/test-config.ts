@@ -50,6 +50,7 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       readsPerHour: options.platformReadsPerHour ?? 60,
       tlsWritesPerHour: 6,
       startStopPerHour: 1,
+      createsPerHour: 10,
       failures: { max: options.platformFailuresPerAddress ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
     },
     deploymentTransitionMs: options.deploymentTransitionMs ?? 5_000,

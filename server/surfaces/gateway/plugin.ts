@@ -202,6 +202,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
 
     // 4. Can it be served.
     if (!gateway.isServing(deployment)) {
+      reply.header('retry-after', String(gateway.retryAfterSeconds(deployment)));
       return send(503, { code: 'DEPLOYMENT_STOPPED', message: 'The deployment is not running.' });
     }
     if (!deployment.upstream) {

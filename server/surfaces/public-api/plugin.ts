@@ -32,7 +32,10 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
   const buckets = {
     read: services.windows.create('platform.reads', { max: limits.readsPerHour, windowMs: HOUR }),
     tls_write: services.windows.create('platform.tls_writes', { max: limits.tlsWritesPerHour, windowMs: HOUR }),
-    start_stop: services.windows.create('platform.start_stop', { max: limits.startStopPerHour, windowMs: HOUR }),
+    create: services.windows.create('platform.creates', { max: limits.createsPerHour, windowMs: HOUR }),
+    // Apart, so that automation's stop and then start within the hour both pass.
+    start: services.windows.create('platform.starts', { max: limits.startStopPerHour, windowMs: HOUR }),
+    stop: services.windows.create('platform.stops', { max: limits.startStopPerHour, windowMs: HOUR }),
   };
 
   await app.register(fastifySwagger, {
@@ -104,7 +107,7 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
 
     const bucket = config.rateBucket ?? 'read';
     const deploymentId = (request.params as { deployment_id?: string }).deployment_id ?? '';
-    const limitKey = bucket === 'start_stop' ? `${key.id}:${deploymentId}` : key.id;
+    const limitKey = bucket === 'start' || bucket === 'stop' ? `${key.id}:${deploymentId}` : key.id;
     const taken = await buckets[bucket].take(limitKey);
     if ('retryAfterSeconds' in taken) {
       throw new TooManyRequestsError(taken.retryAfterSeconds, 'This API key has reached its request limit for this call. Try again later.');

@@ -9,7 +9,7 @@ declare module 'fastify' {
     /** The Functionality Scope a Platform API route needs. */
     scope?: PlatformScope;
     /** Which per-key rate limit a Platform API route counts against. */
-    rateBucket?: 'read' | 'tls_write' | 'start_stop';
+    rateBucket?: 'read' | 'tls_write' | 'create' | 'start' | 'stop';
   }
   interface FastifyRequest {
     platformKey?: PlatformKeyPrincipal;

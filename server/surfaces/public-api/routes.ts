@@ -11,18 +11,13 @@ import {
   publicProjectSchema,
   publicTlsSchema,
 } from '../../../contract/platform-api';
-import type { TlsSummary } from '../../../contract/deployments';
 import { accessForPlatformKey } from '../../deployments/deployment-access';
 import { NotFoundError } from '../../http/domain-errors';
 import type { Services } from '../../services';
 import { platformKeyOf } from './request-principal';
-import { platformTimestamp, toPublicDeployment } from './wire-format';
+import { generatedDeploymentName, toPublicDeployment, toPublicTls } from './wire-format';
 
 const errors = { 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 422: apiErrorSchema, 429: apiErrorSchema };
-
-function toPublicTls(summary: TlsSummary) {
-  return { tlsType: summary.tlsType, expire: platformTimestamp(new Date(summary.validTo), true), status: 'running' as const };
-}
 
 export const publicApiRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { deployments, tls, projects, deploymentKeys } = services;
@@ -40,7 +35,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
   app.post(
     '/deployments',
     {
-      config: { scope: 'deployment_management', rateBucket: 'tls_write' },
+      config: { scope: 'deployment_management', rateBucket: 'create' },
       schema: {
         summary: 'Create a deployment in a project the key may use (running at once; an administrator sets its upstream in the console)',
         tags: ['Deployment Management'],
@@ -48,7 +43,11 @@ export const publicApiRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         response: { 201: publicDeploymentSchema, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(toPublicDeployment(await deployments.create(access(request), request.body))),
+    async (request, reply) => {
+      const { name, ...rest } = request.body;
+      const created = await deployments.create(access(request), { ...rest, name: name ?? generatedDeploymentName() });
+      return reply.status(201).send(toPublicDeployment(created));
+    },
   );
 
   app.get(
@@ -69,7 +68,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     app.post(
       `/deployments/:deployment_id/${operation}`,
       {
-        config: { scope: 'deployment_management', rateBucket: 'start_stop' },
+        config: { scope: 'deployment_management', rateBucket: operation },
         schema: {
           summary: operation === 'start' ? 'Start a stopped deployment' : 'Stop a running deployment',
           tags: ['Deployment Management'],

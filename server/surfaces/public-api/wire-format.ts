@@ -1,4 +1,6 @@
-import type { DeploymentType } from '../../../contract/deployment-types';
+import { randomBytes } from 'node:crypto';
+import { majorVersionOf, type DeploymentType } from '../../../contract/deployment-types';
+import type { TlsSummary } from '../../../contract/deployments';
 import type { PublicDeployment } from '../../../contract/platform-api';
 import { platformOfRegion } from '../../../contract/regions';
 import type { DeploymentView } from '../../deployments/deployments-service';
@@ -21,7 +23,7 @@ export function toPublicDeployment(view: DeploymentView): PublicDeployment {
     deploymentID: view.id,
     deploymentName: view.name,
     deploymentType: WIRE_TYPES[view.type],
-    version: view.type === 'dedicated_v4' ? 'v4' : 'v5',
+    version: majorVersionOf(view.emqxVersion) as PublicDeployment['version'],
     status: view.status,
     projectName: view.projectName,
     region: view.region,
@@ -29,5 +31,22 @@ export function toPublicDeployment(view: DeploymentView): PublicDeployment {
     connections: view.maxConnections,
     tps: view.maxTps,
     createAt: platformTimestamp(view.createdAt),
+  };
+}
+
+/** A name for a deployment created without one (EMQX Platform names them; so does Keyward). */
+export const generatedDeploymentName = (): string => `deployment-${randomBytes(3).toString('hex')}`;
+
+/** The subject's common name, as the Platform API's `cn` reports it ('' when there is none). */
+export function commonNameOf(subject: string): string {
+  return /(?:^|, )CN=([^,]*)/.exec(subject)?.[1] ?? '';
+}
+
+export function toPublicTls(summary: TlsSummary) {
+  return {
+    tlsType: summary.tlsType,
+    expire: platformTimestamp(new Date(summary.validTo), true),
+    status: 'running' as const,
+    cn: commonNameOf(summary.subject),
   };
 }
