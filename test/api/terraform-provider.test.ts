@@ -248,8 +248,11 @@ describe('the EMQX Cloud Terraform provider against the Deployment API (the gate
       ['GET', '/authorization/sources/built_in_database/rules/clients/plant%2Fline-1', '/authorization/sources/built_in_database/rules/clients/{clientid}'],
       ['DELETE', '/authorization/sources/built_in_database/rules/clients/plant%2Fline-1', '/authorization/sources/built_in_database/rules/clients/{clientid}'],
       ['POST', '/banned', '/banned'],
-      ['GET', '/banned?page=1&limit=100', '/banned'],
+      // readRemote: url.Values.Encode sorts the keys.
+      ['GET', '/banned?clientid=bad-device&limit=100&page=1', '/banned'],
       ['DELETE', '/banned/clientid/bad-device', '/banned/{as}/{who}'],
+      // A CIDR's slash is escaped (client.EscapePathSegment) and reaches no other endpoint.
+      ['DELETE', '/banned/peerhost_net/10.0.0.0%2F8', '/banned/{as}/{who}'],
       ['POST', '/connectors', '/connectors'],
       ['GET', '/connectors/mqtt%3Ac-abc123', '/connectors/{id}'],
       ['PUT', '/connectors/mqtt%3Ac-abc123/enable/false', '/connectors/{id}/enable/{enable}'],
@@ -257,7 +260,7 @@ describe('the EMQX Cloud Terraform provider against the Deployment API (the gate
       ['PUT', '/actions/mqtt%3Aa-abc123', '/actions/{id}'],
       ['POST', '/rules', '/rules'],
       ['GET', '/rules/r-abc123', '/rules/{id}'],
-      ['DELETE', '/authorization/cache', '/authorization/cache'],
+      ['POST', '/authorization/node_cache/reset', '/authorization/node_cache/reset'],
     ];
     const permissions = [...new Map(calls.map(([method, , path]) => [`${method} ${path}`, { method, path }])).values()];
     const key = await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions });
