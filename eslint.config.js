@@ -1,9 +1,18 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** The folders below `dir`: zones are generated from them, so a new one is covered unasked. */
+const foldersOf = (dir) =>
+  readdirSync(new URL(dir, import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+const FEATURES = foldersOf('./src/features');
+const SERVER_FOLDERS = foldersOf('./server');
 
 export default tseslint.config(
   { ignores: ['dist', 'bench/.out', 'node_modules', 'server/db/migrations', 'test-results', 'playwright-report'] },
@@ -33,12 +42,25 @@ export default tseslint.config(
               from: ['./src/features', './src/app'],
               message: 'Shared code does not import features or the app.',
             },
-            ...['auth', 'users', 'projects', 'deployments', 'deployment-keys', 'platform-keys', 'audit'].map((feature) => ({
+            ...FEATURES.map((feature) => ({
               target: `./src/features/${feature}`,
               from: './src/features',
               except: [`./${feature}`],
               message: 'Features do not import each other; move what both need into shared code.',
             })),
+            // Server layers: surfaces -> services -> data, with pure modules below them all.
+            ...['keys', 'permissions'].map((pure) => ({
+              target: `./server/${pure}`,
+              from: './server',
+              except: [`./${pure}`],
+              message: 'Pure modules (keys, permissions) import only the contract and the catalogs.',
+            })),
+            { target: './server/db', from: './server', except: ['./db'], message: 'The data layer imports no service or surface.' },
+            {
+              target: SERVER_FOLDERS.filter((folder) => folder !== 'surfaces').map((folder) => `./server/${folder}`),
+              from: './server/surfaces',
+              message: 'Services and data never import a surface: surfaces call services.',
+            },
           ],
         },
       ],

@@ -19,7 +19,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', environment: 'node', include: ['server/**/*.test.ts', 'contract/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['server/**/*.test.ts', 'contract/**/*.test.ts', 'test/lint/**/*.test.ts'] },
       },
       {
         plugins: [react()],
