@@ -1,10 +1,9 @@
 import { Button, Divider, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReauthenticationStatus } from '@contract/security';
 import { apiRequest } from '@/lib/api-client';
-import { registerReauthentication } from '@/lib/reauthentication';
 import { usePasskeyPrompt } from '@/lib/use-passkey-prompt';
 import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
@@ -18,40 +17,8 @@ type Answer =
   | { method: 'totp' | 'recovery_code'; code: string }
   | { method: 'passkey'; challengeId: string; response: unknown };
 
-/**
- * The one "Confirm it's you" dialog (GitHub's sudo mode): a sensitive change the server refused
- * for want of a recent sign-in opens it, the person proves it is them with their password, a
- * code, a passkey or their identity provider, and the change is retried. Mounted once, in the
- * console shell; the API client asks it through lib/reauthentication.
- */
-export function ConfirmItsYouHost() {
-  const [request, setRequest] = useState<{
-    resolve: () => void;
-    reject: (reason: Error) => void;
-  } | null>(null);
-  useEffect(
-    () =>
-      registerReauthentication(
-        () => new Promise<void>((resolve, reject) => setRequest({ resolve, reject })),
-      ),
-    [],
-  );
-  if (!request) return null;
-  return (
-    <ConfirmItsYouDialog
-      onConfirmed={() => {
-        request.resolve();
-        setRequest(null);
-      }}
-      onCancel={() => {
-        request.reject(new Error('cancelled'));
-        setRequest(null);
-      }}
-    />
-  );
-}
-
-function ConfirmItsYouDialog(props: { onConfirmed: () => void; onCancel: () => void }) {
+/** Asks for proof it is the person (see ConfirmItsYouHost), then resolves through `onConfirmed`. */
+export function ConfirmItsYouDialog(props: { onConfirmed: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const status = useQuery({
     queryKey: ['security', 'reauthentication'],

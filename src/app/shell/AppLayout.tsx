@@ -4,7 +4,7 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './notifications.css';
-import { ConfirmItsYouHost } from '@/components/ConfirmItsYouDialog';
+import { ConfirmItsYouHost } from '@/components/ConfirmItsYouHost';
 import { NoAccess } from '@/components/NoAccess';
 import { useCan } from '@/lib/auth';
 import { UserMenu } from './UserMenu';
