@@ -57,6 +57,11 @@ export default tseslint.config(
             })),
             { target: './server/db', from: './server', except: ['./db'], message: 'The data layer imports no service or surface.' },
             {
+              target: ['./server/surfaces/console', './server/surfaces/public-api', './server/surfaces/gateway'],
+              from: './server/db',
+              message: 'Route handlers get what they need from services, never the database.',
+            },
+            {
               target: SERVER_FOLDERS.filter((folder) => folder !== 'surfaces').map((folder) => `./server/${folder}`),
               from: './server/surfaces',
               message: 'Services and data never import a surface: surfaces call services.',

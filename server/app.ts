@@ -121,7 +121,7 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(healthRoutes, { store, draining: () => draining });
   const consoleRoutes: ConsoleRoute[] = [];
   app.decorate('consoleRoutes', consoleRoutes);
-  await app.register(consolePlugin, { prefix: '/api/console', services, db: store.db, routes: consoleRoutes });
+  await app.register(consolePlugin, { prefix: '/api/console', services, routes: consoleRoutes });
   await app.register(gatewayPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1), services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs, accessLog: config.accessLog, draining: () => draining });
   await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits });
   await registerSpa(app, config.spaDir);

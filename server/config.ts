@@ -4,12 +4,10 @@ import { emailSchema, passwordSchema } from '../contract/fields';
 import type { StoreOptions } from './db/store';
 import { parseUpstreamAllowList } from './deployments/upstream-policy';
 import { DEFAULT_IPV6_LIMIT_PREFIX } from './http/client-network';
+import type { RateWindow } from './http/sliding-window-limiter';
 import type { UsageRetention } from './usage/usage-retention';
 
-export interface RateWindow {
-  max: number;
-  windowMs: number;
-}
+export type { RateWindow };
 
 export interface PlatformApiLimits {
   /**

@@ -29,6 +29,13 @@ import type { ServerKeys } from './secrets/master-key';
 import { createSecretBox } from './secrets/secret-box';
 import { createTlsService } from './tls/tls-service';
 import { createUsersService } from './users/users-service';
+import { createAuditService } from './audit/audit-service';
+import { accessForUser } from './deployments/deployment-access';
+import type { Actor } from './kernel/actor';
+import { sparklines } from './usage/usage-reports';
+import { findUserInOrganization } from './users/users-data';
+import { deleteSessionsOfUser } from './auth/sessions-data';
+import { removeAllMembershipsOf } from './projects/projects-data';
 
 export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'security' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics'>;
 
@@ -111,16 +118,19 @@ export function createServices(deps: {
     twoFactorPolicy: createTwoFactorPolicyService({ db }),
     sso,
     setup: createSetupService({ db }),
-    users: createUsersService({ db, announce }),
-    projects: createProjectsService({ db }),
+    users: createUsersService({ db, announce, endSessionsOf: deleteSessionsOfUser, dropMembershipsOf: removeAllMembershipsOf }),
+    projects: createProjectsService({ db, findAccount: findUserInOrganization }),
     deployments,
     tls: createTlsService({ db, now, secretBox, deployments }),
     deploymentKeys: createDeploymentKeysService({ db, now, hasher, deployments, keyPolicy, announce }),
     keyPolicy,
+    // What a signed-in account may see and do with deployments (projects, role), for every console route.
+    deploymentAccess: { forUser: (actor: Actor) => accessForUser(db, actor) },
+    audit: createAuditService({ db }),
     keyFinder: createKeyFinderService({ db, hasher, now }),
     accessTester: createAccessTester({ deployments, pathPolicy }),
     pathPolicy,
-    keyInventory: createKeyInventoryService({ db, now }),
+    keyInventory: createKeyInventoryService({ db, now, sparklines }),
     keyReview: createKeyReviewService({ db, now }),
     metrics,
     usage: createUsageService({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../server/auth/password';
+import { hashPassword } from '../../server/kernel/password';
 import { openStore, type StoreOptions } from '../../server/db/store';
 import { organizations, projects, users } from '../../server/db/schema';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEvent } from '../../contract/audit';
 import type { AuditAction } from '../../contract/audit-actions';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import { containsPattern, likeIgnoringCase } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
 import { auditEvents } from '../db/schema';

@@ -1,6 +1,6 @@
-import type { KeywardConfig } from '../config';
 import type { Database } from '../db/store';
 import type { CountingWindows } from '../http/counting-windows';
+import type { RateWindow } from '../http/sliding-window-limiter';
 import { TooManyRequestsError } from '../http/domain-errors';
 import { isKnownSignInAddress, rememberSignInAddress } from './sign-in-addresses-data';
 
@@ -33,7 +33,7 @@ export interface Attempt {
  *   network, and nothing clears them but time: typing the password again does not give a code
  *   guesser fresh tries.
  */
-export function createAttemptGuard(deps: { db: Database; now: () => number; limits: KeywardConfig['signInLimits']; windows: CountingWindows }) {
+export function createAttemptGuard(deps: { db: Database; now: () => number; limits: { perAccount: RateWindow; perAddress: RateWindow }; windows: CountingWindows }) {
   const { db, now, limits, windows } = deps;
   const perNetwork = windows.create('sign_in.address', limits.perAddress, { perClientNetwork: true });
   const passwordPerPair = windows.create('sign_in.account_address', limits.perAccount);

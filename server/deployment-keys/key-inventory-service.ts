@@ -3,7 +3,6 @@ import type { KeyInventoryPage, keyInventoryQuerySchema } from '../../contract/d
 import type { DeploymentAccess } from '../deployments/deployment-access';
 import type { Database } from '../db/store';
 import { decodeCursor, encodeCursor, isTimestampText } from '../http/list-cursor';
-import { sparklines } from '../usage/usage-reports';
 import { recordToDto } from './deployment-keys-service';
 import { listInventory, type InventoryCursor } from './key-inventory-data';
 
@@ -15,7 +14,12 @@ const readCursor = (text: string | undefined): InventoryCursor | undefined =>
   );
 
 /** The API Keys page's Deployment API Keys: every key of every deployment the account may see. */
-export function createKeyInventoryService(deps: { db: Database; now: () => number }) {
+export function createKeyInventoryService(deps: {
+  db: Database;
+  now: () => number;
+  /** Each key's last 24 hours of requests (usage/ counts them; passed in, as usage/ reads keys here). */
+  sparklines: (db: Database, kind: 'deployment', labels: string[], at: number) => Promise<Record<string, number[]>>;
+}) {
   return {
     async page(access: DeploymentAccess, query: z.output<typeof keyInventoryQuerySchema>): Promise<KeyInventoryPage> {
       const rows = await listInventory(deps.db, access.organizationId, {
@@ -30,7 +34,7 @@ export function createKeyInventoryService(deps: { db: Database; now: () => numbe
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       const at = deps.now();
-      const hourly = await sparklines(deps.db, 'deployment', page.map((record) => record.appId), at);
+      const hourly = await deps.sparklines(deps.db, 'deployment', page.map((record) => record.appId), at);
       return {
         keys: page.map((record) => ({
           ...recordToDto(record, at),

@@ -1,6 +1,6 @@
 import { can } from '../../contract/roles';
 import type { PlatformScope } from '../../contract/platform-scopes';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import { auditActorOfUser, type AuditActor } from '../audit/audit-log';
 import type { Executor } from '../db/store';
 import { projectMembers } from '../db/schema';

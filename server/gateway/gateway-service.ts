@@ -1,6 +1,6 @@
 import { catalogIdFor, type CatalogId } from '../../contract/endpoint-catalog';
 import type { DeploymentType } from '../../contract/deployment-types';
-import type { RateWindow } from '../config';
+import type { RateWindow } from '../http/sliding-window-limiter';
 import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
 import { findKeyByAppId, permissionsOf, setKeyLastUsed } from '../deployment-keys/deployment-keys-data';

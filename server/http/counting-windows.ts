@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, gt, lt, lte, sql } from 'drizzle-orm';
-import type { RateWindow } from '../config';
 import { rateLimitEvents } from '../db/schema';
 import type { Database } from '../db/store';
 import { clientNetworkOf } from './client-network';
-import { SlidingWindowLimiter } from './sliding-window-limiter';
+import { SlidingWindowLimiter, type RateWindow } from './sliding-window-limiter';
 
 /** Counts events per key over a sliding window: failed sign-ins per address, calls per key, ... */
 export interface CountingWindow {

@@ -1,4 +1,8 @@
-import type { RateWindow } from '../config';
+/** A limit: at most `max` events per key within any `windowMs`. */
+export interface RateWindow {
+  max: number;
+  windowMs: number;
+}
 
 /** Keys one limiter keeps at most: a spray of distinct addresses cannot grow memory past it. */
 export const MAX_LIMITER_KEYS = 100_000;

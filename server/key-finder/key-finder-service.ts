@@ -1,8 +1,8 @@
 import { EXPIRING_SOON_DAYS, type ExpiringKeys, type FoundKey } from '../../contract/key-lifecycle';
 import { can } from '../../contract/roles';
 import { accessForUser } from '../deployments/deployment-access';
-import type { Actor } from '../auth/actor';
-import { requireCapability } from '../auth/require-capability';
+import type { Actor } from '../kernel/actor';
+import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { findKeyBySecretHash, keysExpiringBetween } from '../deployment-keys/deployment-keys-data';

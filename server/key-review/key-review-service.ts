@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { MANY_GRANTS, type ReviewedKey, type ReviewReason } from '../../contract/key-review';
 import { PLATFORM_SCOPES } from '../../contract/platform-scopes';
-import type { Actor } from '../auth/actor';
-import { requireCapability } from '../auth/require-capability';
+import type { Actor } from '../kernel/actor';
+import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { deploymentApiKeys, deploymentKeyPermissions, deployments, keyReviews, platformApiKeys, users } from '../db/schema';

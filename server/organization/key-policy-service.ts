@@ -1,6 +1,6 @@
 import { KEY_LIFETIME_CAP_DAYS, type KeyPolicy } from '../../contract/key-lifecycle';
 import { can } from '../../contract/roles';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { ForbiddenError, InvalidError } from '../http/domain-errors';

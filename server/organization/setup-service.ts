@@ -3,7 +3,7 @@ import type { SetupRequest } from '../../contract/auth';
 import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { ConflictError } from '../http/domain-errors';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../kernel/password';
 import { insertProject } from '../projects/projects-data';
 import { insertUser, rootAccountExists } from '../users/users-data';
 import { insertOrganization } from './organization-data';

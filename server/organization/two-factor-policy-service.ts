@@ -1,6 +1,6 @@
 import type { TwoFactorPolicy } from '../../contract/security';
 import { can } from '../../contract/roles';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { ForbiddenError } from '../http/domain-errors';

@@ -7,8 +7,8 @@ import type {
   updatePlatformKeyRequestSchema,
 } from '../../contract/platform-keys';
 import type { PlatformScope } from '../../contract/platform-scopes';
-import type { Actor } from '../auth/actor';
-import { requireCapability } from '../auth/require-capability';
+import type { Actor } from '../kernel/actor';
+import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import type { PlatformKeyPrincipal } from '../deployments/deployment-access';

@@ -2,13 +2,12 @@ import type { z } from 'zod';
 import type { Project } from '../../contract/projects';
 import type { createProjectRequestSchema, updateProjectRequestSchema } from '../../contract/projects';
 import { can, PROJECT_SCOPED_ROLES } from '../../contract/roles';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../kernel/actor';
 import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { ConflictError, InvalidError, NotFoundError } from '../http/domain-errors';
-import { requireCapability } from '../auth/require-capability';
+import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
-import { findUserInOrganization } from '../users/users-data';
 import {
   addProjectMember,
   findProjectInOrganization,
@@ -20,7 +19,11 @@ import {
 
 const NAME_TAKEN = () => new ConflictError('A project with this name already exists.', 'PROJECT_NAME_TAKEN');
 
-export function createProjectsService(deps: { db: Database }) {
+export function createProjectsService(deps: {
+  db: Database;
+  /** An account of the organisation by id (users/ owns accounts; passed in, so neither folder needs the other). */
+  findAccount: (db: Database, organizationId: string, userId: string) => Promise<{ role: string; email: string } | undefined>;
+}) {
   const { db } = deps;
 
   async function requireProject(actor: Actor, id: string) {
@@ -89,7 +92,7 @@ export function createProjectsService(deps: { db: Database }) {
 
     async addMember(actor: Actor, projectId: string, userId: string): Promise<Project> {
       const project = await requireProject(actor, projectId);
-      const user = await findUserInOrganization(db, actor.organizationId, userId);
+      const user = await deps.findAccount(db, actor.organizationId, userId);
       if (!user) throw new NotFoundError('No such user.');
       if (!PROJECT_SCOPED_ROLES.includes(user.role as never)) {
         throw new InvalidError(

@@ -3,16 +3,14 @@ import { PROJECT_SCOPED_ROLES, rolesGrantableBy } from '../../contract/roles';
 import type { User } from '../../contract/users';
 import type { createUserRequestSchema, updateUserRequestSchema } from '../../contract/users';
 import type { z } from 'zod';
-import type { Actor } from '../auth/actor';
-import { requireCapability } from '../auth/require-capability';
+import type { Actor } from '../kernel/actor';
+import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
-import { hashPassword } from '../auth/password';
-import { deleteSessionsOfUser } from '../auth/sessions-data';
+import { hashPassword } from '../kernel/password';
 import type { ChangeNotice } from '../db/change-bus';
-import type { Database } from '../db/store';
+import type { Database, Executor } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
-import { removeAllMembershipsOf } from '../projects/projects-data';
 import {
   deleteNonRootUser,
   findUserInOrganization,
@@ -28,6 +26,13 @@ export function createUsersService(deps: {
   db: Database;
   /** Open sessions carry the account's role and standing: they must hear of every change. */
   announce: (notice: ChangeNotice) => Promise<void>;
+  /**
+   * What an account change must undo elsewhere, in its own transaction: the sessions of a
+   * disabled account (auth/) and the project memberships of a role outside projects (projects/).
+   * Passed in, so users/ needs neither folder and neither needs it back.
+   */
+  endSessionsOf: (tx: Executor, userId: string) => Promise<void>;
+  dropMembershipsOf: (tx: Executor, userId: string) => Promise<void>;
 }) {
   const { db, announce } = deps;
 
@@ -102,10 +107,10 @@ export function createUsersService(deps: {
         // Roles outside projects see every project: a stale assignment would come back to life
         // if the account were later made project-scoped again.
         if (input.role !== undefined && !PROJECT_SCOPED_ROLES.includes(input.role)) {
-          await removeAllMembershipsOf(tx, id);
+          await deps.dropMembershipsOf(tx, id);
         }
         // A disabled account is signed out everywhere at once.
-        if (input.disabled === true) await deleteSessionsOfUser(tx, id);
+        if (input.disabled === true) await deps.endSessionsOf(tx, id);
         await recordAudit(tx, auditActorOfUser(actor), {
           action: 'user.update',
           targetType: 'user',

@@ -19,6 +19,7 @@ describe('import boundaries the linter knows', () => {
     ['shared code importing a feature', 'src/lib/probe.ts', "import { AuditLogPage } from '@/features/audit/components/AuditLogPage';\nexport { AuditLogPage };\n", /Shared code does not import features/],
     ['a pure module importing a service', 'server/permissions/probe.ts', "import { createDeploymentsService } from '../deployments/deployments-service';\nexport { createDeploymentsService };\n", /Pure modules/],
     ['the data layer importing a service', 'server/db/probe.ts', "import { createAuthService } from '../auth/auth-service';\nexport { createAuthService };\n", /data layer/],
+    ['a route handler reaching for the database', 'server/surfaces/console/probe.ts', "import type { Database } from '../../db/store';\nexport type { Database };\n", /never the database/],
     ['a service importing a surface', 'server/auth/probe.ts', "import { consolePlugin } from '../surfaces/console/plugin';\nexport { consolePlugin };\n", /never import a surface/],
   ])('refuses %s', async (_what, filePath, code, message) => {
     expect(await boundaryErrors(filePath, code)).toEqual([expect.stringMatching(message)]);

@@ -11,7 +11,7 @@ import { SECURITY_ERROR_CODES } from '../../../contract/security';
 import { auditActorOfUser, recordAudit } from '../../audit/audit-log';
 import type { Database } from '../../db/store';
 import { InvalidError } from '../../http/domain-errors';
-import type { Actor } from '../actor';
+import type { Actor } from '../../kernel/actor';
 import {
   findPasskeyByCredential,
   findPasskeysOfUser,

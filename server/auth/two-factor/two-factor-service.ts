@@ -9,7 +9,7 @@ import type { SecretHasher } from '../../keys/secret-hasher';
 import { findTwoFactorPolicy } from '../../organization/organization-data';
 import type { SecretBox } from '../../secrets/secret-box';
 import { findUserInOrganization } from '../../users/users-data';
-import type { Actor } from '../actor';
+import type { Actor } from '../../kernel/actor';
 import type { AttemptGuard } from '../attempt-guard';
 import type { PasskeyAnswer, PasskeyService, WebAuthnSite } from './passkey-service';
 import { countPasskeys, deletePasskey, deletePasskeysOfUser } from './passkeys-data';

@@ -14,15 +14,13 @@ import {
 } from '../../../contract/deployment-keys';
 import { deploymentParamsSchema } from '../../../contract/deployments';
 import { keyLifecycleChangeSchema, rollKeyRequestSchema } from '../../../contract/key-lifecycle';
-import { accessForUser } from '../../deployments/deployment-access';
-import type { Database } from '../../db/store';
 import type { Services } from '../../services';
 import { actorOf } from './request-auth';
 
 /** A deployment's "Deployment API Key" section. */
-export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
+export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { deploymentKeys } = services;
-  const access = (request: Parameters<typeof actorOf>[0]) => accessForUser(db, actorOf(request));
+  const access = (request: Parameters<typeof actorOf>[0]) => services.deploymentAccess.forUser(actorOf(request));
 
   app.get('/deployments/:id/keys', { schema: { params: deploymentParamsSchema, response: { 200: deploymentKeyListSchema } } }, async (request) => ({
     keys: await deploymentKeys.list(await access(request), request.params.id),

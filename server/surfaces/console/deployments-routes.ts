@@ -13,10 +13,9 @@ import {
   type Deployment,
 } from '../../../contract/deployments';
 import { platformOfRegion } from '../../../contract/regions';
-import { accessForUser, type DeploymentAccess } from '../../deployments/deployment-access';
+import type { DeploymentAccess } from '../../deployments/deployment-access';
 import { displayableUpstreamUrl } from '../../deployments/upstream-policy';
 import type { DeploymentView } from '../../deployments/deployments-service';
-import type { Database } from '../../db/store';
 import type { Services } from '../../services';
 import { actorOf } from './request-auth';
 
@@ -45,9 +44,9 @@ function toDto(view: DeploymentView, access: DeploymentAccess): Deployment {
 const renameSchema = z.object({ name: deploymentNameSchema }).strict();
 
 /** Deployments and their TLS certificate, as the console's Deployments pages use them. */
-export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
+export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { deployments, tls } = services;
-  const access = (request: Parameters<typeof actorOf>[0]) => accessForUser(db, actorOf(request));
+  const access = (request: Parameters<typeof actorOf>[0]) => services.deploymentAccess.forUser(actorOf(request));
 
   app.get(
     '/deployments',

@@ -2,7 +2,6 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SECURITY_ERROR_CODES } from '../../../contract/security';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../../http/domain-errors';
-import type { Database } from '../../db/store';
 import type { Services } from '../../services';
 import { keyReviewRoutes } from './key-review-routes';
 import { usageRoutes } from './usage-routes';
@@ -36,7 +35,7 @@ const REAUTHENTICATION_REQUIRED = () =>
  * authentication and the fresh re-authentication of sensitive routes are enforced here, once,
  * for every route of the surface. Every route registered is listed in `routes`.
  */
-export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Database; routes: ConsoleRoute[] }> = async (app, { services, db, routes }) => {
+export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; routes: ConsoleRoute[] }> = async (app, { services, routes }) => {
   app.addHook('onRoute', (route) => {
     if (route.method === 'HEAD') return;
     for (const method of [route.method].flat()) {
@@ -66,11 +65,11 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; db: Data
   await app.register(ssoRoutes, { services });
   await app.register(usersRoutes, { services });
   await app.register(projectsRoutes, { services });
-  await app.register(deploymentsRoutes, { services, db });
-  await app.register(deploymentKeysRoutes, { services, db });
+  await app.register(deploymentsRoutes, { services });
+  await app.register(deploymentKeysRoutes, { services });
   await app.register(platformKeysRoutes, { services });
   await app.register(settingsRoutes, { services });
-  await app.register(auditRoutes, { db });
-  await app.register(usageRoutes, { services, db });
+  await app.register(auditRoutes, { services });
+  await app.register(usageRoutes, { services });
   await app.register(keyReviewRoutes, { services });
 };

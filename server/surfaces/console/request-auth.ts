@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../kernel/actor';
 import type { AuthenticatedSession } from '../../auth/auth-service';
 import { UnauthenticatedError } from '../../http/domain-errors';
 import type { SessionStage } from '../../auth/sessions-data';

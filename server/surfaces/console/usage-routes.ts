@@ -3,15 +3,13 @@ import { deploymentKeyParamsSchema } from '../../../contract/deployment-keys';
 import { deploymentParamsSchema } from '../../../contract/deployments';
 import { idParamsSchema } from '../../../contract/fields';
 import { keyUsageReportSchema, usageQuerySchema, usageSeriesSchema, usageSparklinesSchema } from '../../../contract/usage';
-import { accessForUser } from '../../deployments/deployment-access';
-import type { Database } from '../../db/store';
 import type { Services } from '../../services';
 import { actorOf } from './request-auth';
 
 /** Key usage as the console shows it: a deployment's totals, a key's Usage view, list sparklines. */
-export const usageRoutes: FastifyPluginAsyncZod<{ services: Services; db: Database }> = async (app, { services, db }) => {
+export const usageRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { usage } = services;
-  const access = (request: Parameters<typeof actorOf>[0]) => accessForUser(db, actorOf(request));
+  const access = (request: Parameters<typeof actorOf>[0]) => services.deploymentAccess.forUser(actorOf(request));
 
   app.get('/deployments/:id/usage', { schema: { params: deploymentParamsSchema, querystring: usageQuerySchema, response: { 200: usageSeriesSchema } } }, async (request) =>
     usage.deployment(await access(request), request.params.id, request.query.range),

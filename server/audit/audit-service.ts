@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { AUDIT_EXPORT_LIMIT, type auditExportQuerySchema, type AuditPage, type auditQuerySchema } from '../../contract/audit';
+import type { Database } from '../db/store';
+import type { Actor } from '../kernel/actor';
+import { requireCapability } from '../kernel/require-capability';
+import { auditCsvHeader, auditCsvRow } from './audit-csv';
+import { listAuditEvents } from './audit-log';
+
+/** The Audit Log as its readers see it: a page of events, or the filtered events as one CSV file. */
+export function createAuditService(deps: { db: Database }) {
+  const { db } = deps;
+  return {
+    async page(actor: Actor, query: z.output<typeof auditQuerySchema>): Promise<AuditPage> {
+      requireCapability(actor, 'viewAuditLog');
+      return listAuditEvents(db, actor.organizationId, query);
+    },
+
+    /** "Export CSV": the filtered events, newest first, at most AUDIT_EXPORT_LIMIT rows. */
+    async csv(actor: Actor, query: z.output<typeof auditExportQuerySchema>): Promise<string> {
+      requireCapability(actor, 'viewAuditLog');
+      const chunks = [auditCsvHeader()];
+      let before: number | undefined;
+      for (let exported = 0; exported < AUDIT_EXPORT_LIMIT; ) {
+        const limit = Math.min(200, AUDIT_EXPORT_LIMIT - exported);
+        const page = await listAuditEvents(db, actor.organizationId, { ...query, before, limit });
+        for (const event of page.events) chunks.push(auditCsvRow(event));
+        exported += page.events.length;
+        if (page.nextBefore === null) break;
+        before = page.nextBefore;
+      }
+      return chunks.join('');
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;
