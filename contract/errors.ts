@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ERROR_CODE_LIST, ERRORS } from './error-codes';
 
 /** The one error shape every Keyward API answers with (DESIGN.md section 2). */
 export const apiErrorSchema = z.object({
-  code: z.string(),
+  /** One of the registry's codes (contract/error-codes.ts), each documented with its meaning. */
+  code: z.enum(ERROR_CODE_LIST).describe(ERROR_CODE_LIST.map((code) => `${code}: ${ERRORS[code].en}`).join('\n')),
   message: z.string(),
   details: z.unknown().optional(),
 });
@@ -15,16 +17,4 @@ export const fieldIssueSchema = z.object({
 });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
-export const ERROR_CODES = {
-  badRequest: 'BAD_REQUEST',
-  validation: 'VALIDATION_FAILED',
-  unauthenticated: 'UNAUTHENTICATED',
-  invalidCredentials: 'INVALID_CREDENTIALS',
-  forbidden: 'FORBIDDEN',
-  csrf: 'CSRF_REJECTED',
-  notFound: 'NOT_FOUND',
-  conflict: 'CONFLICT',
-  tooManyRequests: 'TOO_MANY_REQUESTS',
-  internal: 'INTERNAL_ERROR',
-  unavailable: 'SERVICE_UNAVAILABLE',
-} as const;
+export { ERROR_CODES, ERRORS, type ErrorCode } from './error-codes';

@@ -75,7 +75,7 @@ export async function buildApp(options: BuildAppOptions) {
       const body: ApiErrorBody = tooLong
         ? { code: ERROR_CODES.notFound, message: 'Not found.' }
         : badUrl
-          ? { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES.bad_encoding, details: { reason: 'bad_encoding' } }
+          ? { code: ERROR_CODES.invalidPath, message: PATH_REFUSAL_MESSAGES.bad_encoding, details: { reason: 'bad_encoding' } }
           : { code: ERROR_CODES.badRequest, message: 'The request address is not valid.' };
       void (reply as FastifyReply).code(tooLong ? 404 : 400).send(body);
     },

@@ -6,7 +6,6 @@ import type { Database } from '../db/store';
 import { ForbiddenError, InvalidError, UnauthenticatedError } from '../http/domain-errors';
 import { ERROR_CODES } from '../../contract/errors';
 import {
-  SECURITY_ERROR_CODES,
   twoFactorRequired,
   type AccountSession,
   type ConfirmItsYouRequest,
@@ -40,7 +39,7 @@ import {
 /** Writing last-seen on every request would turn each read into a write; once a minute is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
 const CACHED_SESSIONS = 10_000;
-const SSO_ONLY = () => new ForbiddenError('Your organisation signs in with single sign-on: use "Sign in with SSO".', 'SSO_REQUIRED');
+const SSO_ONLY = () => new ForbiddenError('Your organisation signs in with single sign-on: use "Sign in with SSO".', ERROR_CODES.ssoRequired);
 /** How long the second step of a sign-in may take after the password. */
 const SECOND_STEP_MS = 10 * 60_000;
 
@@ -139,8 +138,8 @@ export function createAuthService(deps: {
 
   const wrongFactor = (answer: SecondFactorRequest) =>
     answer.method === 'passkey'
-      ? new UnauthenticatedError('The passkey could not be verified. Try again.', SECURITY_ERROR_CODES.invalidPasskey)
-      : new UnauthenticatedError('That code is not valid.', SECURITY_ERROR_CODES.invalidCode);
+      ? new UnauthenticatedError('The passkey could not be verified. Try again.', ERROR_CODES.invalidPasskey)
+      : new UnauthenticatedError('That code is not valid.', ERROR_CODES.invalidCode);
 
   /** Until when a session may make sensitive changes without confirming it's its owner again. */
   const freshUntil = (auth: AuthenticatedSession) => auth.provenAt + deps.reauthenticationMs;
@@ -189,7 +188,7 @@ export function createAuthService(deps: {
       if (request.method === 'password') {
         if (await deps.ssoOnly(user.organizationId, user.role)) throw SSO_ONLY();
         if (!(await checkPassword(user, request.password, address))) {
-          throw new UnauthenticatedError('That password is not right.', SECURITY_ERROR_CODES.wrongPassword);
+          throw new UnauthenticatedError('That password is not right.', ERROR_CODES.wrongPassword);
         }
       } else if (!(await verifyFactor(user, request, site, 'reauthenticate', address))) {
         throw wrongFactor(request);
@@ -243,7 +242,7 @@ export function createAuthService(deps: {
         deps.twoFactor().passkeyOwner(input.site, input.answer),
       );
       const user = userId ? await findUserById(db, userId) : undefined;
-      if (!user || user.disabled) throw new UnauthenticatedError('The passkey could not be verified. Try again.', SECURITY_ERROR_CODES.invalidPasskey);
+      if (!user || user.disabled) throw new UnauthenticatedError('The passkey could not be verified. Try again.', ERROR_CODES.invalidPasskey);
       if (await deps.ssoOnly(user.organizationId, user.role)) throw SSO_ONLY();
       return openSession(user.id, input.previousToken, input);
     },
@@ -280,7 +279,7 @@ export function createAuthService(deps: {
       const user = await findUserById(db, actor.userId);
       if (!user) throw new UnauthenticatedError();
       if (!(await checkPassword(user, input.currentPassword, actor.address ?? ''))) {
-        throw new InvalidError('The current password is not right.', [{ path: 'currentPassword', message: 'Not right' }], SECURITY_ERROR_CODES.wrongPassword);
+        throw new InvalidError('The current password is not right.', [{ path: 'currentPassword', message: 'Not right' }], ERROR_CODES.wrongPassword);
       }
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {

@@ -35,6 +35,7 @@ import {
   type DeploymentKeyRecord,
   type DeploymentKeyRow,
 } from './deployment-keys-data';
+import { ERROR_CODES } from '../../contract/errors';
 
 function toDto(row: DeploymentKeyRow, permissions: Permission[], now: number): DeploymentKey {
   return recordToDto(
@@ -175,7 +176,7 @@ export function createDeploymentKeysService(deps: {
       const permissions = checkedPermissions(deployment, input.permissions);
       await db.transaction(async (tx) => {
         if (!(await updateKeyAtVersion(tx, keyId, input.version, input.note))) {
-          throw new ConflictError('Someone else changed this key since you opened it. Reload it and edit again.', 'KEY_VERSION_CONFLICT');
+          throw new ConflictError('Someone else changed this key since you opened it. Reload it and edit again.', ERROR_CODES.keyVersionConflict);
         }
         const before = (await permissionsOf(tx, [keyId])).get(keyId) ?? [];
         await replacePermissions(tx, keyId, permissions);
@@ -269,7 +270,7 @@ export function createDeploymentKeysService(deps: {
       const deployment = await deployments.visible(access, deploymentId);
       if (!access.mayImportLegacyKeys) throw new ForbiddenError();
       if (deployment.type !== 'dedicated_v4') {
-        throw new InvalidError('Legacy API keys exist only on Dedicated v4 deployments.', undefined, 'DEPLOYMENT_TYPE_UNSUPPORTED');
+        throw new InvalidError('Legacy API keys exist only on Dedicated v4 deployments.', undefined, ERROR_CODES.deploymentTypeUnsupported);
       }
       // An imported key obeys the key policy (maximum lifetime, expiry required) like a new one.
       const expiresAt = await keyPolicy.expiryFor(access.organizationId, input.expiresAt);
@@ -297,7 +298,7 @@ export function createDeploymentKeysService(deps: {
           });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('A key with this App ID already exists.', 'APP_ID_TAKEN');
+        if (isUniqueViolation(error)) throw new ConflictError('A key with this App ID already exists.', ERROR_CODES.appIdTaken);
         throw error;
       }
       return toDto((await findKeyOfDeployment(db, deploymentId, id))!, [], now());

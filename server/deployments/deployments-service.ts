@@ -21,6 +21,7 @@ import {
   type DeploymentCursor,
   type DeploymentRecord,
 } from './deployments-data';
+import { ERROR_CODES } from '../../contract/errors';
 
 /** A deployment as services hand it out: its record, with its status now. */
 export type DeploymentView = Omit<DeploymentRecord, 'type' | 'status' | 'statusSettlesAt' | 'createdAt'> & {
@@ -29,7 +30,7 @@ export type DeploymentView = Omit<DeploymentRecord, 'type' | 'status' | 'statusS
   createdAt: Date;
 };
 
-export const DEPLOYMENT_TYPE_UNSUPPORTED = 'DEPLOYMENT_TYPE_UNSUPPORTED';
+export const DEPLOYMENT_TYPE_UNSUPPORTED = ERROR_CODES.deploymentTypeUnsupported;
 
 const DEPLOYMENT_ID = /^[a-z][0-9a-f]{7}$/;
 const readCursor = (text: string | undefined): DeploymentCursor | undefined =>
@@ -62,7 +63,7 @@ export function createDeploymentsService(deps: {
       throw new InvalidError(
         'The request body has invalid fields.',
         [{ path: 'upstreamUrl', message: 'Keyward may not connect to this address (KEYWARD_UPSTREAM_ALLOW)' }],
-        'UPSTREAM_NOT_ALLOWED',
+        ERROR_CODES.upstreamNotAllowed,
       );
     }
   }
@@ -114,7 +115,7 @@ export function createDeploymentsService(deps: {
       throw new InvalidError(
         target === 'running' ? `The deployment is ${deployment.status}; only a stopped deployment can be started.` : `The deployment is ${deployment.status}; only a running deployment can be stopped.`,
         undefined,
-        'DEPLOYMENT_STATE_CONFLICT',
+        ERROR_CODES.deploymentStateConflict,
       );
     }
     await db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { ERROR_CODES } from '../../contract/errors';
 
 /**
  * Where the gateway may connect: the operator's bound on server-side requests. An upstream URL
@@ -31,7 +32,7 @@ const LOOKUP_TIMEOUT_MS = 2_000;
 type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
 export class UpstreamNotAllowedError extends Error {
-  readonly code = 'UPSTREAM_NOT_ALLOWED';
+  readonly code = ERROR_CODES.upstreamNotAllowed;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '../../contract/errors';
+import { ERROR_CODES, type ErrorCode } from '../../contract/errors';
 
 /**
  * Errors services throw to say what went wrong in the domain's words; the error handler maps
@@ -7,7 +7,7 @@ import { ERROR_CODES } from '../../contract/errors';
 export class DomainError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -17,19 +17,19 @@ export class DomainError extends Error {
 }
 
 export class InvalidError extends DomainError {
-  constructor(message: string, details?: unknown, code: string = ERROR_CODES.validation) {
+  constructor(message: string, details?: unknown, code: ErrorCode = ERROR_CODES.validationFailed) {
     super(422, code, message, details);
   }
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in to continue.', code: string = ERROR_CODES.unauthenticated) {
+  constructor(message = 'Sign in to continue.', code: ErrorCode = ERROR_CODES.unauthenticated) {
     super(401, code, message);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You do not have permission to do this.', code: string = ERROR_CODES.forbidden) {
+  constructor(message = 'You do not have permission to do this.', code: ErrorCode = ERROR_CODES.forbidden) {
     super(403, code, message);
   }
 }
@@ -41,7 +41,7 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, code: string = ERROR_CODES.conflict) {
+  constructor(message: string, code: ErrorCode = ERROR_CODES.conflict) {
     super(409, code, message);
   }
 }

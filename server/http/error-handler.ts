@@ -4,11 +4,11 @@ import { ERROR_CODES, type ApiErrorBody, type FieldIssue } from '../../contract/
 import { isDatabaseUnavailable, loggableError } from '../db/postgres-errors';
 import { DomainError, TooManyRequestsError } from './domain-errors';
 
-const CLIENT_ERROR_MESSAGES: Record<string, { code: string; message: string }> = {
+const CLIENT_ERROR_MESSAGES: Record<string, ApiErrorBody> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: ERROR_CODES.badRequest, message: 'The request body is not valid JSON.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: ERROR_CODES.badRequest, message: 'The request body is empty; send a JSON object.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: ERROR_CODES.unsupportedMediaType, message: 'Send the body as application/json.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: ERROR_CODES.payloadTooLarge, message: 'The request body is too large.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: ERROR_CODES.badRequest, message: 'The Content-Length header does not match the body.' },
 };
 
@@ -46,7 +46,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }
       const where = error.validationContext === 'querystring' ? 'query string' : 'request body';
       return send(422, {
-        code: ERROR_CODES.validation,
+        code: ERROR_CODES.validationFailed,
         message: `The ${where} has invalid fields.`,
         details: fieldIssues(error),
       });
@@ -68,10 +68,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: loggableError(error) }, 'storage unavailable');
       reply.header('retry-after', '5');
-      return send(503, { code: ERROR_CODES.unavailable, message: 'Storage is temporarily unavailable. Try again shortly.' });
+      return send(503, { code: ERROR_CODES.serviceUnavailable, message: 'Storage is temporarily unavailable. Try again shortly.' });
     }
 
     request.log.error({ err: loggableError(error) }, 'request failed');
-    return send(500, { code: ERROR_CODES.internal, message: 'Something went wrong on our side.' });
+    return send(500, { code: ERROR_CODES.internalError, message: 'Something went wrong on our side.' });
   });
 }

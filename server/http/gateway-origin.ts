@@ -10,7 +10,7 @@ import { ERROR_CODES, type ApiErrorBody } from '../../contract/errors';
 export function registerGatewayOrigin(app: FastifyInstance, options: { gatewayOrigin: URL; gatewayPrefix: string }): void {
   const gatewayHost = options.gatewayOrigin.host.toLowerCase();
   const elsewhere: ApiErrorBody = {
-    code: 'MISDIRECTED_REQUEST',
+    code: ERROR_CODES.misdirectedRequest,
     message: `The Deployment API is served at ${options.gatewayOrigin.origin}.`,
   };
   const notHere: ApiErrorBody = { code: ERROR_CODES.notFound, message: 'No such route.' };

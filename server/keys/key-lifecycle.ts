@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { KeyLifecycle } from '../../contract/key-lifecycle';
+import { ERROR_CODES } from '../../contract/errors';
 
 /** A key's lifecycle as the gateway and the Platform API check it on every request. */
 export interface KeyLifecycleState {
@@ -10,13 +11,8 @@ export interface KeyLifecycleState {
   allowsAddress: ((address: string) => boolean) | undefined;
 }
 
-export type KeyRefusal = 'KEY_EXPIRED' | 'KEY_DISABLED' | 'CLIENT_ADDRESS_NOT_ALLOWED';
-
-export const KEY_REFUSAL_MESSAGES: Record<KeyRefusal, string> = {
-  KEY_EXPIRED: 'This API key has expired.',
-  KEY_DISABLED: 'This API key is disabled.',
-  CLIENT_ADDRESS_NOT_ALLOWED: 'This API key may not be used from this client address.',
-};
+/** Why a key whose secret was right is refused; each code's message is the registry's. */
+export type KeyRefusal = typeof ERROR_CODES.keyExpired | typeof ERROR_CODES.keyDisabled | typeof ERROR_CODES.clientAddressNotAllowed;
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
@@ -41,9 +37,9 @@ export function compileAddressAllowList(entries: readonly string[]): ((address: 
  * a caller holding the secret learns the reason (everyone else gets the one 401).
  */
 export function refusalOf(state: KeyLifecycleState, now: number, address: string): KeyRefusal | undefined {
-  if (state.disabled) return 'KEY_DISABLED';
-  if (state.expiresAt !== null && now >= state.expiresAt) return 'KEY_EXPIRED';
-  if (state.allowsAddress && !state.allowsAddress(address)) return 'CLIENT_ADDRESS_NOT_ALLOWED';
+  if (state.disabled) return ERROR_CODES.keyDisabled;
+  if (state.expiresAt !== null && now >= state.expiresAt) return ERROR_CODES.keyExpired;
+  if (state.allowsAddress && !state.allowsAddress(address)) return ERROR_CODES.clientAddressNotAllowed;
   return undefined;
 }
 

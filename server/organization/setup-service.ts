@@ -8,6 +8,7 @@ import { insertProject } from '../projects/projects-data';
 import { insertUser, rootAccountExists } from '../users/users-data';
 import { insertOrganization } from './organization-data';
 import { recordAudit } from '../audit/audit-log';
+import { ERROR_CODES } from '../../contract/errors';
 
 /** EMQX Platform gives every organisation a project named "default"; so do we. */
 export const DEFAULT_PROJECT_NAME = 'default';
@@ -32,7 +33,7 @@ export function createSetupService(deps: { db: Database }) {
       try {
         return await db.transaction(async (tx) => {
           if (await rootAccountExists(tx))
-            throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
+            throw new ConflictError('Keyward is already set up.', ERROR_CODES.setupComplete);
           const organizationId = await insertOrganization(tx, request.organizationName);
           await insertProject(tx, { organizationId, name: DEFAULT_PROJECT_NAME, description: '' });
           const root = await insertUser(tx, {
@@ -57,7 +58,7 @@ export function createSetupService(deps: { db: Database }) {
         });
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
+          throw new ConflictError('Keyward is already set up.', ERROR_CODES.setupComplete);
         throw error;
       }
     },

@@ -16,8 +16,9 @@ import {
   removeProjectMember,
   updateProject,
 } from './projects-data';
+import { ERROR_CODES } from '../../contract/errors';
 
-const NAME_TAKEN = () => new ConflictError('A project with this name already exists.', 'PROJECT_NAME_TAKEN');
+const NAME_TAKEN = () => new ConflictError('A project with this name already exists.', ERROR_CODES.projectNameTaken);
 
 export function createProjectsService(deps: {
   db: Database;

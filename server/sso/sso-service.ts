@@ -23,6 +23,7 @@ import {
   takeSsoAttempt,
   type SsoSettingsRow,
 } from './sso-data';
+import { ERROR_CODES } from '../../contract/errors';
 
 const ATTEMPT_MS = 10 * 60_000;
 const DISCOVERY_TTL_MS = 10 * 60_000;
@@ -123,7 +124,7 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
         throw new InvalidError(
           'Keyward may not connect to this issuer: loopback, link-local and metadata addresses are refused unless KEYWARD_UPSTREAM_ALLOW lists them.',
           [{ path: 'issuer', message: 'Address not allowed' }],
-          'SSO_ISSUER_NOT_ALLOWED',
+          ERROR_CODES.ssoIssuerNotAllowed,
         );
       }
       try {
@@ -132,7 +133,7 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
         throw new InvalidError(
           'No OpenID Connect provider answered at this issuer URL.',
           [{ path: 'issuer', message: 'Not reachable' }],
-          'SSO_ISSUER_UNREACHABLE',
+          ERROR_CODES.ssoIssuerUnreachable,
         );
       }
       await db.transaction(async (tx) => {

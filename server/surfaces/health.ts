@@ -11,7 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ store: Store; draining: () =>
     { schema: { response: { 200: z.object({ status: z.literal('ok') }), 503: apiErrorSchema } } },
     async (request, reply) => {
       if (draining()) {
-        return reply.status(503).header('connection', 'close').header('retry-after', '5').send({ code: 'DRAINING', message: 'This instance is shutting down.' });
+        return reply.status(503).header('connection', 'close').header('retry-after', '5').send({ code: ERROR_CODES.draining, message: 'This instance is shutting down.' });
       }
       try {
         await store.ping();
@@ -21,7 +21,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ store: Store; draining: () =>
         return reply
           .status(503)
           .header('retry-after', '5')
-          .send({ code: ERROR_CODES.unavailable, message: 'Storage is not reachable.' });
+          .send({ code: ERROR_CODES.serviceUnavailable, message: 'Storage is not reachable.' });
       }
     },
   );

@@ -7,6 +7,7 @@ import type { DeploymentsService } from '../deployments/deployments-service';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
 import type { SecretBox } from '../secrets/secret-box';
 import { CertificateCheckError, checkCertificate } from './certificate-check';
+import { ERROR_CODES } from '../../contract/errors';
 
 const EXPIRY_WARNING_MS = 30 * 86_400_000;
 
@@ -54,7 +55,7 @@ export function createTlsService(deps: { db: Database; now: () => number; secret
       if (!access.mayConfigure) throw new ForbiddenError();
       const existing = await findTls(db, deploymentId);
       if (mode === 'create' && existing) {
-        throw new ConflictError('This deployment already has a TLS certificate; replace it with PUT.', 'TLS_EXISTS');
+        throw new ConflictError('This deployment already has a TLS certificate; replace it with PUT.', ERROR_CODES.tlsExists);
       }
       if (mode === 'replace' && !existing) throw new NotFoundError('This deployment has no TLS certificate yet.');
 
@@ -63,7 +64,7 @@ export function createTlsService(deps: { db: Database; now: () => number; secret
         facts = checkCertificate(material, new Date(now()));
       } catch (error) {
         if (error instanceof CertificateCheckError) {
-          throw new InvalidError(error.message, { check: error.check }, 'TLS_CERTIFICATE_INVALID');
+          throw new InvalidError(error.message, { check: error.check }, ERROR_CODES.tlsCertificateInvalid);
         }
         throw error;
       }

@@ -20,6 +20,7 @@ import {
   updateUser,
   type UserRow,
 } from './users-data';
+import { ERROR_CODES } from '../../contract/errors';
 
 /** Who may create, change and remove accounts: the rules live here, once. */
 export function createUsersService(deps: {
@@ -82,7 +83,7 @@ export function createUsersService(deps: {
           return toUserDto(row);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new ConflictError('An account with this email already exists.', 'EMAIL_TAKEN');
+        if (isUniqueViolation(error)) throw new ConflictError('An account with this email already exists.', ERROR_CODES.emailTaken);
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 import type { ApiErrorBody, FieldIssue } from '@contract/errors';
-import { SECURITY_ERROR_CODES } from '@contract/security-codes';
 import { canConfirmItsYou, confirmItsYou } from './reauthentication';
+import { ERROR_CODES } from '@contract/error-codes';
 
 /** Every failed call, with the server's own code and message (DESIGN.md section 2). */
 export class ApiError extends Error {
@@ -54,7 +54,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (signal?.aborted) throw error;
     throw new ApiError(
       0,
-      'NETWORK_ERROR',
+      ERROR_CODES.networkError,
       'Keyward cannot be reached. Check your connection and try again.',
     );
   }
@@ -64,7 +64,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (!response.ok) {
     const error = parsed as Partial<ApiErrorBody> | undefined;
     const stale =
-      response.status === 403 && error?.code === SECURITY_ERROR_CODES.reauthenticationRequired;
+      response.status === 403 && error?.code === ERROR_CODES.reauthRequired;
     if (stale && !options.confirmed && canConfirmItsYou()) {
       // Cancelled: the refusal stands, as the server worded it.
       const confirmed = await confirmItsYou().then(
@@ -75,7 +75,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
     throw new ApiError(
       response.status,
-      error?.code ?? 'HTTP_ERROR',
+      error?.code ?? ERROR_CODES.httpError,
       error?.message ?? `The server answered ${response.status}.`,
       error?.details,
     );

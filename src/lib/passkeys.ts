@@ -1,5 +1,6 @@
 import type { PasskeyOptions } from '@contract/security';
 import { ApiError, apiRequest } from './api-client';
+import { ERROR_CODES } from '@contract/error-codes';
 
 export interface PasskeyAnswer {
   challengeId: string;
@@ -12,7 +13,7 @@ function asApiError(error: unknown): never {
   const name = error instanceof Error ? error.name : '';
   throw new ApiError(
     0,
-    'PASSKEY_CANCELLED',
+    ERROR_CODES.passkeyCancelled,
     name === 'NotAllowedError'
       ? 'The passkey request was cancelled or timed out.'
       : 'This browser could not use a passkey.',

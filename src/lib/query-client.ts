@@ -1,6 +1,7 @@
 import { toast } from './toast';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api-client';
+import { ERROR_CODES } from '@contract/error-codes';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -20,7 +21,7 @@ export function createQueryClient(options: {
   onSessionEnded: (client: QueryClient) => void;
 }): QueryClient {
   const sessionEnded = (error: unknown) =>
-    error instanceof ApiError && error.status === 401 && error.code === 'UNAUTHENTICATED';
+    error instanceof ApiError && error.status === 401 && error.code === ERROR_CODES.unauthenticated;
 
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({

@@ -7,7 +7,6 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { Passkey, PasskeyOptions } from '../../../contract/security';
-import { SECURITY_ERROR_CODES } from '../../../contract/security';
 import { auditActorOfUser, recordAudit } from '../../audit/audit-log';
 import type { Database } from '../../db/store';
 import { InvalidError } from '../../http/domain-errors';
@@ -21,6 +20,7 @@ import {
   takeChallenge,
   type PasskeyRow,
 } from './passkeys-data';
+import { ERROR_CODES } from '../../../contract/errors';
 
 /** Where the console is, as the browser saw it: WebAuthn binds every credential to it. */
 export interface WebAuthnSite {
@@ -38,7 +38,7 @@ export interface PasskeyAnswer {
   response: unknown;
 }
 
-const INVALID = () => new InvalidError('The passkey could not be verified. Try again.', undefined, SECURITY_ERROR_CODES.invalidPasskey);
+const INVALID = () => new InvalidError('The passkey could not be verified. Try again.', undefined, ERROR_CODES.invalidPasskey);
 const toDto = (row: PasskeyRow): Passkey => ({
   id: row.id,
   name: row.name,

@@ -1,6 +1,6 @@
 import { renderSVG } from 'uqr';
 import type { Passkey, Reauthentication, RecoveryCodes, SecondFactorMethod, SecondFactorRequest, SecurityStatus, TotpSetup } from '../../../contract/security';
-import { SECURITY_ERROR_CODES, twoFactorRequired } from '../../../contract/security';
+import { twoFactorRequired } from '../../../contract/security';
 import { can } from '../../../contract/roles';
 import { auditActorOfUser, recordAudit } from '../../audit/audit-log';
 import type { Database, Executor } from '../../db/store';
@@ -24,9 +24,10 @@ import {
   takeTotpStep,
   useRecoveryCode,
 } from './two-factor-data';
+import { ERROR_CODES } from '../../../contract/errors';
 
 const ISSUER = 'Keyward';
-const WRONG_CODE = () => new InvalidError('That code is not valid.', undefined, SECURITY_ERROR_CODES.invalidCode);
+const WRONG_CODE = () => new InvalidError('That code is not valid.', undefined, ERROR_CODES.invalidCode);
 const LOOKS_LIKE_APP_CODE = /^\s*\d{3}\s?\d{3}\s*$/;
 
 /**
@@ -94,7 +95,7 @@ export function createTwoFactorService(deps: {
   async function refuseIfLastRequired(actor: Actor): Promise<void> {
     if ((await factorCount(db, actor.userId)) > 1) return;
     if (twoFactorRequired(await findTwoFactorPolicy(db, actor.organizationId), actor.role)) {
-      throw new ConflictError('Your organisation requires two-factor authentication: keep at least one factor.', 'TWO_FACTOR_REQUIRED_BY_POLICY');
+      throw new ConflictError('Your organisation requires two-factor authentication: keep at least one factor.', ERROR_CODES.twoFactorRequiredByPolicy);
     }
   }
 
@@ -139,7 +140,7 @@ export function createTwoFactorService(deps: {
     async beginTotp(actor: Actor): Promise<TotpSetup> {
       const secret = newTotpSecret();
       if (!(await savePendingTotp(db, actor.userId, secretBox.seal(secret), new Date(now())))) {
-        throw new ConflictError('An authenticator app is already set up. Remove it first to set up another.', 'TOTP_ALREADY_SET_UP');
+        throw new ConflictError('An authenticator app is already set up. Remove it first to set up another.', ERROR_CODES.totpAlreadySetUp);
       }
       const uri = totpUri(secret, actor.email, ISSUER);
       return { secret, uri, qrSvg: renderSVG(uri) };
@@ -148,7 +149,7 @@ export function createTwoFactorService(deps: {
     /** The first code turns the authenticator on and issues new recovery codes (shown once). */
     async confirmTotp(actor: Actor, code: string, sessionId: string): Promise<RecoveryCodes> {
       const pending = await findTotp(db, actor.userId);
-      if (!pending || pending.confirmedAt) throw new ConflictError('Start setting up an authenticator app first.', 'TOTP_NOT_PENDING');
+      if (!pending || pending.confirmedAt) throw new ConflictError('Start setting up an authenticator app first.', ERROR_CODES.totpNotPending);
       const step = stepOfCode(secretBox.open(pending.secretSealed), code, now());
       const codes = await db.transaction(async (tx) => {
         if (step === undefined || !(await takeTotpStep(tx, actor.userId, step, new Date(now()), actor.address ?? null))) throw WRONG_CODE();

@@ -25,6 +25,6 @@ function sameOrigin(request: FastifyRequest): boolean {
 export async function csrfGuard(request: FastifyRequest): Promise<void> {
   if (SAFE_METHODS.has(request.method)) return;
   if (request.headers[CSRF_HEADER] !== '1' || !sameOrigin(request)) {
-    throw new ForbiddenError('Cross-site request refused.', ERROR_CODES.csrf);
+    throw new ForbiddenError('Cross-site request refused.', ERROR_CODES.csrfRejected);
   }
 }

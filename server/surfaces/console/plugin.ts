@@ -1,6 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SECURITY_ERROR_CODES } from '../../../contract/security';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../../http/domain-errors';
 import type { Services } from '../../services';
 import { keyReviewRoutes } from './key-review-routes';
@@ -17,6 +16,7 @@ import { securityRoutes } from './security-routes';
 import { settingsRoutes } from './settings-routes';
 import { ssoRoutes } from './sso-routes';
 import { usersRoutes } from './users-routes';
+import { ERROR_CODES } from '../../../contract/errors';
 
 /** A Console API route as registered: what the route-registry tests and documents are derived from. */
 export interface ConsoleRoute {
@@ -28,7 +28,7 @@ export interface ConsoleRoute {
 }
 
 const REAUTHENTICATION_REQUIRED = () =>
-  new DomainError(403, SECURITY_ERROR_CODES.reauthenticationRequired, "Confirm it's you to continue: enter your password or use a second factor.");
+  new DomainError(403, ERROR_CODES.reauthRequired, "Confirm it's you to continue: enter your password or use a second factor.");
 
 /**
  * The Console API (`/api/console`): JSON for the SPA only, behind a cookie session. CSRF,
@@ -52,9 +52,9 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; routes: 
     if (session.stage !== 'active' && !request.routeOptions.config.stages?.includes(session.stage)) {
       // Halfway through signing in: nothing but the second step, or setting up a required factor.
       if (session.stage === 'second_factor') {
-        throw new DomainError(401, SECURITY_ERROR_CODES.secondFactorRequired, 'Finish signing in with your second factor.');
+        throw new DomainError(401, ERROR_CODES.secondFactorRequired, 'Finish signing in with your second factor.');
       }
-      throw new ForbiddenError('Your organisation requires two-factor authentication: set it up to continue.', SECURITY_ERROR_CODES.setupRequired);
+      throw new ForbiddenError('Your organisation requires two-factor authentication: set it up to continue.', ERROR_CODES.twoFactorSetupRequired);
     }
     if (request.routeOptions.config.sensitive && !services.auth.isFresh(session)) throw REAUTHENTICATION_REQUIRED();
     request.consoleAuth = session;

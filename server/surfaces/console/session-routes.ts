@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { setupRequestSchema, setupStatusSchema, signInRequestSchema } from '../../../contract/auth';
-import { passkeyAnswerSchema, passkeyOptionsSchema, secondFactorRequestSchema, SECURITY_ERROR_CODES } from '../../../contract/security';
+import { passkeyAnswerSchema, passkeyOptionsSchema, secondFactorRequestSchema } from '../../../contract/security';
 import { sessionSchema } from '../../../contract/session';
 import { apiErrorSchema } from '../../../contract/errors';
 import { ConflictError, DomainError, TooManyRequestsError, UnauthenticatedError } from '../../http/domain-errors';
@@ -10,6 +10,7 @@ import type { Services } from '../../services';
 import { sessionOf } from './request-auth';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie';
 import { webAuthnSiteOf } from './console-origin';
+import { ERROR_CODES } from '../../../contract/errors';
 
 /** Setup, sign-in, sign-out and "who am I": the routes a browser needs before anything else. */
 export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -36,7 +37,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       schema: { body: setupRequestSchema, response: { 201: sessionSchema, 409: apiErrorSchema } },
     },
     async (request, reply) => {
-      if (!(await setup.isSetupRequired())) throw new ConflictError('Keyward is already set up.', 'SETUP_COMPLETE');
+      if (!(await setup.isSetupRequired())) throw new ConflictError('Keyward is already set up.', ERROR_CODES.setupComplete);
       const { rootUserId } = await setup.createOrganization(request.body, request.ip);
       const token = await auth.openSession(rootUserId, readSessionToken(request), originOf(request));
       setSessionCookie(request, reply, token);
@@ -59,7 +60,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       setSessionCookie(request, reply, token);
       // Like GitHub's API: a right password alone is a 401 that names the second step.
       if (stage === 'second_factor') {
-        throw new DomainError(401, SECURITY_ERROR_CODES.secondFactorRequired, 'Confirm it is you with your second factor.', { methods });
+        throw new DomainError(401, ERROR_CODES.secondFactorRequired, 'Confirm it is you with your second factor.', { methods });
       }
       return sessionFor(token);
     },

@@ -6,6 +6,7 @@ import { DomainError } from '../../http/domain-errors';
 import { API_SECURITY_HEADERS } from '../../http/security-headers';
 import { UpstreamNotAllowedError } from '../../deployments/upstream-policy';
 import type { GatewayUpstream } from '../../gateway/gateway-service';
+import { ERROR_CODES } from '../../../contract/errors';
 
 // RFC 9110 7.6.1: meaningful for one connection only, never forwarded either way.
 const HOP_BY_HOP = [
@@ -125,9 +126,9 @@ export function requestHeadersForUpstream(request: FastifyRequest, upstream: { h
 
 export class UpstreamError extends DomainError {}
 
-const NOT_ALLOWED = () => new UpstreamError(502, 'UPSTREAM_NOT_ALLOWED', "The deployment's upstream address is outside what this server may connect to.");
-const TIMED_OUT = () => new UpstreamError(504, 'UPSTREAM_TIMEOUT', 'The deployment did not answer in time.');
-const UNREACHABLE = () => new UpstreamError(502, 'UPSTREAM_UNREACHABLE', 'The deployment cannot be reached.');
+const NOT_ALLOWED = () => new UpstreamError(502, ERROR_CODES.upstreamNotAllowed, "The deployment's upstream address is outside what this server may connect to.");
+const TIMED_OUT = () => new UpstreamError(504, ERROR_CODES.upstreamTimeout, 'The deployment did not answer in time.');
+const UNREACHABLE = () => new UpstreamError(502, ERROR_CODES.upstreamUnreachable, 'The deployment cannot be reached.');
 
 function upstreamErrorOf(error: unknown): UpstreamError {
   if (error instanceof UpstreamNotAllowedError) return NOT_ALLOWED();

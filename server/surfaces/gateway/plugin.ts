@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HTTP_METHODS } from '../../../contract/endpoint-catalog';
-import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
-import { KEY_REFUSAL_MESSAGES } from '../../keys/key-lifecycle';
+import { ERROR_CODES, ERRORS, type ApiErrorBody } from '../../../contract/errors';
 import { PATH_REFUSAL_MESSAGES } from '../../permissions/canonical-path';
 import { usageOutcomeOf } from '../../../contract/usage-outcomes';
 import { decideAccess, FORWARDED_METHODS } from '../../permissions/access-decision';
@@ -131,7 +130,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
   app.setNotFoundHandler((request, reply) => {
     if (FORWARDED_METHODS.has(request.method)) return reply.code(404).send({ code: ERROR_CODES.notFound, message: 'No such route.' });
     reply.header('allow', HTTP_METHODS.join(', '));
-    return reply.code(405).send({ code: 'METHOD_NOT_ALLOWED', message: `The Deployment API supports ${HTTP_METHODS.join(', ')}.` });
+    return reply.code(405).send({ code: ERROR_CODES.methodNotAllowed, message: `The Deployment API supports ${HTTP_METHODS.join(', ')}.` });
   });
 
   // Fastify's per-request log lines are off here (server/app.ts: disableRequestLogging), and a
@@ -140,7 +139,7 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     const startedAt = performance.now();
     const send = (status: number, body: ApiErrorBody) => reply.code(status).send(body);
     const target = splitTarget(request.url);
-    if (!target) return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES.not_origin_form });
+    if (!target) return send(400, { code: ERROR_CODES.invalidPath, message: PATH_REFUSAL_MESSAGES.not_origin_form });
     if (hasSeveralAuthorizations(request)) return send(400, TWO_AUTHORIZATIONS);
     const { deploymentId } = target;
     const address = request.ip;
@@ -169,10 +168,10 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     request.usage = usage;
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
     const refusal = gateway.refusalOf(key, address);
-    if (refusal === 'CLIENT_ADDRESS_NOT_ALLOWED') return send(403, { code: refusal, message: KEY_REFUSAL_MESSAGES[refusal] });
+    if (refusal === ERROR_CODES.clientAddressNotAllowed) return send(403, { code: refusal, message: ERRORS[refusal].en });
     if (refusal) {
       reply.header('www-authenticate', 'Basic realm="Keyward"');
-      return send(401, { code: refusal, message: KEY_REFUSAL_MESSAGES[refusal] });
+      return send(401, { code: refusal, message: ERRORS[refusal].en });
     }
     gateway.used(key, address);
 
@@ -182,17 +181,17 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     if ('endpoint' in decision) usage.endpoint = decision.endpoint.path;
     switch (decision.outcome) {
       case 'invalid_path':
-        return send(400, { code: 'INVALID_PATH', message: PATH_REFUSAL_MESSAGES[decision.refusal], details: { reason: decision.refusal } });
+        return send(400, { code: ERROR_CODES.invalidPath, message: PATH_REFUSAL_MESSAGES[decision.refusal], details: { reason: decision.refusal } });
       case 'not_found':
         return send(404, { code: ERROR_CODES.notFound, message: `No ${decision.catalogTitle} endpoint at this path.` });
       case 'method_not_allowed': {
         const { methods, path } = decision.endpoint;
         reply.header('allow', methods.join(', '));
-        return send(405, { code: 'METHOD_NOT_ALLOWED', message: `${path} supports ${methods.join(', ')}.` });
+        return send(405, { code: ERROR_CODES.methodNotAllowed, message: `${path} supports ${methods.join(', ')}.` });
       }
       case 'denied':
         return send(403, {
-          code: 'PERMISSION_DENIED',
+          code: ERROR_CODES.permissionDenied,
           message: decision.viaEncodedSlash
             ? `This API key may not call ${request.method} ${decision.endpoint.path}, which the encoded slash (%2F) in this path reaches through a decoding proxy.`
             : `This API key may not call ${request.method} ${decision.endpoint.path}.`,
@@ -203,10 +202,10 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     // 4. Can it be served.
     if (!gateway.isServing(deployment)) {
       reply.header('retry-after', String(gateway.retryAfterSeconds(deployment)));
-      return send(503, { code: 'DEPLOYMENT_STOPPED', message: 'The deployment is not running.' });
+      return send(503, { code: ERROR_CODES.deploymentStopped, message: 'The deployment is not running.' });
     }
     if (!deployment.upstream) {
-      return send(502, { code: 'UPSTREAM_NOT_CONFIGURED', message: 'This deployment has no upstream EMQX REST API configured.' });
+      return send(502, { code: ERROR_CODES.upstreamNotConfigured, message: 'This deployment has no upstream EMQX REST API configured.' });
     }
 
     // 5. Forward the canonical path that was checked, never the bytes the client sent.

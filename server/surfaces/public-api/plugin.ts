@@ -4,11 +4,11 @@ import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PlatformApiLimits } from '../../config';
 import { DomainError, ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
-import { KEY_REFUSAL_MESSAGES } from '../../keys/key-lifecycle';
 import type { Services } from '../../services';
 import { parseBasicCredentials } from '../../keys/basic-credentials';
 import { BadCredentialsError } from './request-principal';
 import { publicApiRoutes } from './routes';
+import { ERROR_CODES, ERRORS } from '../../../contract/errors';
 
 const HOUR = 3_600_000;
 
@@ -96,7 +96,7 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
     if ('refusal' in authenticated) {
       const { refusal } = authenticated;
-      throw new DomainError(refusal === 'CLIENT_ADDRESS_NOT_ALLOWED' ? 403 : 401, refusal, KEY_REFUSAL_MESSAGES[refusal]);
+      throw new DomainError(refusal === ERROR_CODES.clientAddressNotAllowed ? 403 : 401, refusal, ERRORS[refusal].en);
     }
     const { key } = authenticated;
     request.platformKey = key;

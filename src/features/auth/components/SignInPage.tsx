@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { signInRequestSchema } from '@contract/auth';
-import { SECURITY_ERROR_CODES } from '@contract/security-codes';
+import { ERROR_CODES } from '@contract/error-codes';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ApiError } from '@/lib/api-client';
 import type { SecondFactorMethod } from '@contract/security-codes';
@@ -36,7 +36,7 @@ export function SignInPage() {
   // A right password for an account with a second factor: the server asks for the code next.
   const secondStep =
     signIn.error instanceof ApiError &&
-    signIn.error.code === SECURITY_ERROR_CODES.secondFactorRequired
+    signIn.error.code === ERROR_CODES.secondFactorRequired
       ? ((signIn.error.details as { methods?: SecondFactorMethod[] } | undefined)?.methods ?? [])
       : undefined;
   const passkey = usePasskeySignIn();
