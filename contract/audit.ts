@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './fields';
+import { listCursorSchema, plainText } from './fields';
 import { isoDateTimeSchema } from './fields';
 
 export const auditEventSchema = z.object({
@@ -23,18 +23,18 @@ export const auditQuerySchema = z.object({
   target: plainText(z.string().trim().max(128)).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  /** The id of the last event of the previous page; pages go from newest to oldest. */
-  before: z.coerce.number().int().positive().optional(),
+  /** The previous page's `nextCursor`; pages go from newest to oldest. */
+  after: listCursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
 /** The CSV export takes the list's filters; it is one file of at most this many events, newest first. */
 export const AUDIT_EXPORT_LIMIT = 10_000;
-export const auditExportQuerySchema = auditQuerySchema.omit({ before: true, limit: true });
+export const auditExportQuerySchema = auditQuerySchema.omit({ after: true, limit: true });
 
 export const auditPageSchema = z.object({
   events: z.array(auditEventSchema),
-  nextBefore: z.number().nullable(),
+  nextCursor: z.string().nullable(),
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { labelText, plainText } from './fields';
+import { labelText, listCursorSchema, plainText } from './fields';
 import { deploymentIdSchema } from './deployments';
 import { HTTP_METHODS } from './endpoint-catalog';
 import { keyLifecycleSchema, newKeyLifecycleSchema } from './key-lifecycle';
@@ -96,7 +96,7 @@ export const keyInventoryQuerySchema = z
     /** Who created it (their email, anywhere in it). */
     createdBy: plainText(z.string().trim().max(254)).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    after: z.string().max(200).optional(),
+    after: listCursorSchema.optional(),
   })
   .strict();
 export type KeyInventoryQuery = z.input<typeof keyInventoryQuerySchema>;

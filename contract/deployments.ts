@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, isVersionValidFor, versionRuleOf } from './deployment-types';
-import { isoDateTimeSchema, labelText, multilineText, plainText } from './fields';
+import { isoDateTimeSchema, labelText, listCursorSchema, multilineText, plainText } from './fields';
 import { REGION_IDS } from './regions';
 
 export const deploymentTypeSchema = z.enum(DEPLOYMENT_TYPES);
@@ -53,7 +53,7 @@ export const deploymentListSchema = z.object({ deployments: z.array(deploymentSc
 export const deploymentListQuerySchema = z.object({
   search: plainText(z.string().trim().max(100)).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: plainText(z.string().max(200)).optional(),
+  after: listCursorSchema.optional(),
 });
 
 const optionalText = plainText(z.string().trim().max(2048))

@@ -64,3 +64,9 @@ export const idSchema = z.uuid();
 export const idParamsSchema = z.object({ id: idSchema });
 
 export const isoDateTimeSchema = z.string();
+
+/**
+ * Where the next page of a list starts: the `nextCursor` of the page before, opaque to clients.
+ * Every list the console and the APIs page is paged this one way (`after` in, `nextCursor` out).
+ */
+export const listCursorSchema = plainText(z.string().max(200));

@@ -6,6 +6,22 @@
 /** Keys expiring within this many days are marked "expiring soon". */
 export const EXPIRING_SOON_DAYS = 7;
 
+/** A key nobody has called for this many days is "unused" (lists, filters, Key review). */
+export const UNUSED_DAYS = 30;
+
+type Moment = string | Date | null;
+const millisOf = (moment: Exclude<Moment, null>) => (typeof moment === 'string' ? Date.parse(moment) : moment.getTime());
+
+/**
+ * The auditor's question: a key nobody has called for UNUSED_DAYS (or ever, once it is that old;
+ * an imported key of unknown age counts as unused from the start). The console's lists and the
+ * server's Key review both ask it here.
+ */
+export function isUnused(key: { lastUsedAt: Moment; createdAt: Moment }, now: number): boolean {
+  const since = key.lastUsedAt ?? key.createdAt;
+  return since === null || now - millisOf(since) >= UNUSED_DAYS * 86_400_000;
+}
+
 /**
  * The longest any key may live, whatever the organisation's policy says (ten years): an expiry in
  * year 9999 is a typo or a way around expiry, never a plan.

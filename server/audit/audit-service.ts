@@ -3,6 +3,7 @@ import { AUDIT_EXPORT_LIMIT, type auditExportQuerySchema, type AuditPage, type a
 import type { Database } from '../db/store';
 import type { Actor } from '../kernel/actor';
 import { requireCapability } from '../kernel/require-capability';
+import { decodeCursor, encodeCursor } from '../http/list-cursor';
 import { auditCsvHeader, auditCsvRow } from './audit-csv';
 import { listAuditEvents } from './audit-log';
 
@@ -12,7 +13,10 @@ export function createAuditService(deps: { db: Database }) {
   return {
     async page(actor: Actor, query: z.output<typeof auditQuerySchema>): Promise<AuditPage> {
       requireCapability(actor, 'viewAuditLog');
-      return listAuditEvents(db, actor.organizationId, query);
+      const { after, ...filters } = query;
+      const before = decodeCursor(after, ({ id }) => (typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined));
+      const page = await listAuditEvents(db, actor.organizationId, { ...filters, before });
+      return { events: page.events, nextCursor: page.nextBefore === null ? null : encodeCursor({ id: page.nextBefore }) };
     },
 
     /** "Export CSV": the filtered events, newest first, at most AUDIT_EXPORT_LIMIT rows. */

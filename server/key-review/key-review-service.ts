@@ -1,14 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { MANY_GRANTS, type ReviewedKey, type ReviewReason } from '../../contract/key-review';
 import { PLATFORM_SCOPES } from '../../contract/platform-scopes';
+import { isUnused } from '../../contract/key-lifecycle-rules';
 import type { Actor } from '../kernel/actor';
 import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { deploymentApiKeys, deploymentKeyPermissions, deployments, keyReviews, platformApiKeys, users } from '../db/schema';
 import { NotFoundError } from '../http/domain-errors';
-
-const UNUSED_AFTER_MS = 30 * 24 * 3_600_000;
 
 interface Facts {
   lastUsedAt: Date | null;
@@ -22,8 +21,7 @@ interface Facts {
 
 function reasonsOf(facts: Facts, at: number): ReviewReason[] {
   const reasons: ReviewReason[] = [];
-  const since = facts.lastUsedAt ?? facts.createdAt;
-  if (since === null || at - since.getTime() >= UNUSED_AFTER_MS) reasons.push('unused_30d');
+  if (isUnused(facts, at)) reasons.push('unused_30d');
   if (facts.expiresAt === null) reasons.push('never_expires');
   if (facts.fullAccess) reasons.push('full_access');
   if (facts.grants !== null && facts.grants > MANY_GRANTS) reasons.push('many_grants');
@@ -35,7 +33,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /**
  * The Key review page (Root, Administrators, Auditors): every key of the organisation that is
- * unused for 30 days, never expires, holds full access or more than MANY_GRANTS grants, or was
+ * unused for UNUSED_DAYS, never expires, holds full access or more than MANY_GRANTS grants, or was
  * created by an account since removed or disabled; each can be marked reviewed (audited).
  */
 export function createKeyReviewService(deps: { db: Database; now: () => number }) {

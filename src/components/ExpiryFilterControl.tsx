@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isUnused } from '@/lib/unused-key';
+import { isUnused } from '@contract/key-lifecycle-rules';
 import { expiryState } from './KeyExpiry';
 
 export type ExpiryFilter = 'all' | 'soon' | 'expired' | 'unused';

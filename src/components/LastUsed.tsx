@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
 import { useFormatters } from '@/lib/format';
-import { isUnused } from '@/lib/unused-key';
+import { isUnused } from '@contract/key-lifecycle-rules';
 
 /** Where and with which secret a key was last used, under its time; marked when unused 30 days. */
 export function LastUsed({

@@ -28,8 +28,12 @@ describe('audit log', () => {
     for (let i = 0; i < 5; i++) await root.post('/api/console/projects', { name: `p${i}` });
     const first = await root.get('/api/console/audit-events?limit=2&action=project.create');
     expect(first.body.events.map((e: { targetLabel: string }) => e.targetLabel)).toEqual(['p4', 'p3']);
-    const second = await root.get(`/api/console/audit-events?limit=2&action=project.create&before=${first.body.nextBefore}`);
+    const second = await root.get(`/api/console/audit-events?limit=2&action=project.create&after=${first.body.nextCursor}`);
     expect(second.body.events.map((e: { targetLabel: string }) => e.targetLabel)).toEqual(['p2', 'p1']);
+    // The cursor is opaque, as on every list: one the list did not give out is a 400 naming it.
+    const forged = await root.get(`/api/console/audit-events?after=${Buffer.from('{"id":"1 or 1=1"}').toString('base64url')}`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.details).toEqual([{ path: 'after', message: expect.any(String) }]);
     expect((await root.get('/api/console/audit-events?actor=nobody')).body.events).toEqual([]);
     expect((await root.get('/api/console/audit-events?actor=root@')).body.events).toHaveLength(6);
     expect((await root.get('/api/console/audit-events?actor=ROOT@Example')).body.events).toHaveLength(6);

@@ -225,7 +225,7 @@ describe('hostile strings in every field of every route', () => {
         method: 'GET',
         url: '/api/console/audit-events',
         surface: 'console',
-        query: ['actor', 'action', 'target'],
+        query: ['actor', 'action', 'target', 'after'],
       },
       {
         method: 'GET',

@@ -15,7 +15,7 @@ export const auditKeys = {
   list: (filters: AuditFilters) => [...auditKeys.all, 'list', filters] as const,
 };
 
-export function toQuery(filters: AuditFilters, before?: number): string {
+export function toQuery(filters: AuditFilters, after?: string): string {
   const query = new URLSearchParams();
   if (filters.actor) query.set('actor', filters.actor);
   if (filters.action) query.set('action', filters.action);
@@ -23,7 +23,7 @@ export function toQuery(filters: AuditFilters, before?: number): string {
   // datetime-local inputs are local times; the API takes ISO instants.
   if (filters.from) query.set('from', new Date(filters.from).toISOString());
   if (filters.to) query.set('to', new Date(filters.to).toISOString());
-  if (before) query.set('before', String(before));
+  if (after) query.set('after', after);
   return query.toString();
 }
 
@@ -32,8 +32,8 @@ export const auditEventsQueryOptions = (filters: AuditFilters) =>
     queryKey: auditKeys.list(filters),
     queryFn: ({ pageParam, signal }) =>
       apiRequest<AuditPage>(`/api/console/audit-events?${toQuery(filters, pageParam)}`, { signal }),
-    initialPageParam: undefined as number | undefined,
-    getNextPageParam: (page) => page.nextBefore ?? undefined,
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 
 /** The "Export CSV" link: the same filters, as a file. */
