@@ -3,9 +3,9 @@ import type { TestAccessResult, testAccessRequestSchema } from '../../contract/d
 import { catalogIdFor, permissionKey } from '../../contract/endpoint-catalog';
 import type { DeploymentAccess } from '../deployments/deployment-access';
 import type { DeploymentsService } from '../deployments/deployments-service';
-import { PATH_REFUSAL_MESSAGES } from '../permissions/canonical-path';
 import { CATALOGS } from '../permissions/catalogs';
 import { decideAccess } from '../permissions/access-decision';
+import { refusalAnswerOf } from '../permissions/refusal-answers';
 
 /**
  * The path a person typed, as the gateway would see it after `/api/deployments/{id}`: a full
@@ -39,51 +39,18 @@ export function createAccessTester(deps: { deployments: DeploymentsService; path
         permissions: new Set(input.permissions.map((grant) => permissionKey(grant as never))),
       };
       const decision = decideAccess(catalogId, input.method, path, grants, deps.pathPolicy);
-      const call = `${input.method} ${path}`;
-      switch (decision.outcome) {
-        case 'allowed':
-          return {
-            outcome: 'allowed',
-            endpoint: decision.endpoint.path,
-            grant: decision.grant,
-            canonicalPath: decision.canonicalPath,
-            message: `Allowed by ${decision.grant}.`,
-          };
-        case 'denied':
-          return {
-            outcome: 'denied',
-            endpoint: decision.endpoint.path,
-            grant: null,
-            canonicalPath: decision.canonicalPath,
-            message: decision.viaEncodedSlash
-              ? `Denied: the encoded slash (%2F) reaches ${input.method} ${decision.endpoint.path} through a decoding proxy, and there is no grant for it (403).`
-              : `Denied: no grant for ${input.method} ${decision.endpoint.path} (403).`,
-          };
-        case 'method_not_allowed':
-          return {
-            outcome: 'method_not_allowed',
-            endpoint: decision.endpoint.path,
-            grant: null,
-            canonicalPath: null,
-            message: `${decision.endpoint.path} supports ${decision.endpoint.methods.join(', ')} (405).`,
-          };
-        case 'not_found':
-          return {
-            outcome: 'not_found',
-            endpoint: null,
-            grant: null,
-            canonicalPath: null,
-            message: `No ${decision.catalogTitle} endpoint at ${call} (404).`,
-          };
-        case 'invalid_path':
-          return {
-            outcome: 'invalid_path',
-            endpoint: null,
-            grant: null,
-            canonicalPath: null,
-            message: `${PATH_REFUSAL_MESSAGES[decision.refusal]} (400).`,
-          };
+      if (decision.outcome === 'allowed') {
+        return { outcome: 'allowed', endpoint: decision.endpoint.path, grant: decision.grant, canonicalPath: decision.canonicalPath, message: `Allowed by ${decision.grant}.` };
       }
+      // Word for word what the gateway would answer, with its status.
+      const answer = refusalAnswerOf(decision, input.method);
+      return {
+        outcome: decision.outcome,
+        endpoint: 'endpoint' in decision ? decision.endpoint.path : null,
+        grant: null,
+        canonicalPath: decision.outcome === 'denied' ? decision.canonicalPath : null,
+        message: `${answer.body.message} (${answer.status})`,
+      };
     },
   };
 }

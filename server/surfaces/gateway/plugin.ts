@@ -1,9 +1,11 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { HTTP_METHODS } from '../../../contract/endpoint-catalog';
-import { ERROR_CODES, ERRORS, type ApiErrorBody } from '../../../contract/errors';
+import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
 import { PATH_REFUSAL_MESSAGES } from '../../permissions/canonical-path';
 import { usageOutcomeOf } from '../../../contract/usage-outcomes';
 import { decideAccess, FORWARDED_METHODS } from '../../permissions/access-decision';
+import { refusalAnswerOf } from '../../permissions/refusal-answers';
+import { keyRefusalAnswerOf } from '../../keys/key-lifecycle';
 import type { Services } from '../../services';
 import { createForwarder } from './forward';
 import { lazyChildLogger } from '../../http/lazy-child-logger';
@@ -168,10 +170,10 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     request.usage = usage;
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
     const refusal = gateway.refusalOf(key, address);
-    if (refusal === ERROR_CODES.clientAddressNotAllowed) return send(403, { code: refusal, message: ERRORS[refusal].en });
     if (refusal) {
-      reply.header('www-authenticate', 'Basic realm="Keyward"');
-      return send(401, { code: refusal, message: ERRORS[refusal].en });
+      const answer = keyRefusalAnswerOf(refusal);
+      if (answer.challenge) reply.header('www-authenticate', 'Basic realm="Keyward"');
+      return send(answer.status, { code: answer.code, message: answer.message });
     }
     gateway.used(key, address);
 
@@ -179,24 +181,10 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     // the key's (method, endpoint) grants unless it has full access.
     const decision = decideAccess(deployment.catalogId, request.method, target.path, key, services.pathPolicy);
     if ('endpoint' in decision) usage.endpoint = decision.endpoint.path;
-    switch (decision.outcome) {
-      case 'invalid_path':
-        return send(400, { code: ERROR_CODES.invalidPath, message: PATH_REFUSAL_MESSAGES[decision.refusal], details: { reason: decision.refusal } });
-      case 'not_found':
-        return send(404, { code: ERROR_CODES.notFound, message: `No ${decision.catalogTitle} endpoint at this path.` });
-      case 'method_not_allowed': {
-        const { methods, path } = decision.endpoint;
-        reply.header('allow', methods.join(', '));
-        return send(405, { code: ERROR_CODES.methodNotAllowed, message: `${path} supports ${methods.join(', ')}.` });
-      }
-      case 'denied':
-        return send(403, {
-          code: ERROR_CODES.permissionDenied,
-          message: decision.viaEncodedSlash
-            ? `This API key may not call ${request.method} ${decision.endpoint.path}, which the encoded slash (%2F) in this path reaches through a decoding proxy.`
-            : `This API key may not call ${request.method} ${decision.endpoint.path}.`,
-          details: { method: request.method, endpoint: decision.endpoint.path, ...(decision.viaEncodedSlash ? { reason: 'encoded_slash' } : {}) },
-        });
+    if (decision.outcome !== 'allowed') {
+      const answer = refusalAnswerOf(decision, request.method);
+      if (answer.allow) reply.header('allow', answer.allow);
+      return send(answer.status, answer.body);
     }
 
     // 4. Can it be served.

@@ -7,8 +7,8 @@ import { DomainError, ForbiddenError, TooManyRequestsError } from '../../http/do
 import type { Services } from '../../services';
 import { parseBasicCredentials } from '../../keys/basic-credentials';
 import { BadCredentialsError } from './request-principal';
+import { keyRefusalAnswerOf } from '../../keys/key-lifecycle';
 import { publicApiRoutes } from './routes';
-import { ERROR_CODES, ERRORS } from '../../../contract/errors';
 
 const HOUR = 3_600_000;
 
@@ -95,8 +95,8 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
     }
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
     if ('refusal' in authenticated) {
-      const { refusal } = authenticated;
-      throw new DomainError(refusal === ERROR_CODES.clientAddressNotAllowed ? 403 : 401, refusal, ERRORS[refusal].en);
+      const answer = keyRefusalAnswerOf(authenticated.refusal);
+      throw new DomainError(answer.status, answer.code, answer.message);
     }
     const { key } = authenticated;
     request.platformKey = key;
