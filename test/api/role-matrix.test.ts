@@ -22,6 +22,8 @@ interface RouteCase {
   route: string;
   call(client: ConsoleClient, f: Fixtures): Promise<{ status: number }>;
   expected: Record<Column, number>;
+  /** The call uses no fixtures (the account's own routes): none are made for it. */
+  own?: true;
 }
 
 const managers = (ok: number): Record<Column, number> => ({
@@ -35,6 +37,7 @@ const managers = (ok: number): Record<Column, number> => ({
 });
 const operators = (ok: number): Record<Column, number> => ({ ...managers(ok), project_admin: ok });
 const configurers = (ok: number): Record<Column, number> => ({ ...operators(ok), project_user: ok });
+const rootOnly = (ok: number): Record<Column, number> => ({ ...managers(ok), admin: 403 });
 const everyone = (ok: number, anonymous = 401): Record<Column, number> => ({
   root: ok,
   admin: ok,
@@ -46,6 +49,12 @@ const everyone = (ok: number, anonymous = 401): Record<Column, number> => ({
 });
 
 let counter = 0;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+/** A well-formed passkey answer that answers no challenge. */
+const FAKE_PASSKEY = {
+  challengeId: NO_SUCH_ID,
+  response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30' }, clientExtensionResults: {} },
+};
 
 /** Every Console API route, and what each role gets from it. */
 const ROUTES: RouteCase[] = [
@@ -153,9 +162,83 @@ const ROUTES: RouteCase[] = [
     expected: { ...managers(204), auditor: 204 },
   },
   { route: 'GET /audit-events.csv', call: (c) => c.get('/api/console/audit-events.csv'), expected: { ...managers(200), auditor: 200 } },
+  // The account's own security, settings and single sign-on.
+  { route: 'GET /account/security', own: true, call: (c) => c.get('/api/console/account/security'), expected: everyone(200) },
+  { route: 'GET /account/sessions', own: true, call: (c) => c.get('/api/console/account/sessions'), expected: everyone(200) },
+  { route: 'GET /account/reauthentication', own: true, call: (c) => c.get('/api/console/account/reauthentication'), expected: everyone(200) },
+  {
+    route: 'POST /account/reauthentication',
+    own: true,
+    call: (c) => c.post('/api/console/account/reauthentication', { method: 'password', password: PASSWORD }),
+    expected: everyone(200),
+  },
+  { route: 'POST /account/reauthentication-options', own: true, call: (c) => c.post('/api/console/account/reauthentication-options'), expected: everyone(200) },
+  { route: 'POST /account/totp', own: true, call: (c) => c.post('/api/console/account/totp'), expected: everyone(200) },
+  { route: 'POST /account/totp/confirm', own: true, call: (c) => c.post('/api/console/account/totp/confirm', { code: 'not-a-code' }), expected: everyone(422) },
+  { route: 'DELETE /account/totp', own: true, call: (c) => c.request('DELETE', '/api/console/account/totp', { code: '123456' }), expected: everyone(404) },
+  { route: 'POST /account/recovery-codes', own: true, call: (c) => c.post('/api/console/account/recovery-codes', { code: '123456' }), expected: everyone(404) },
+  { route: 'POST /account/passkeys/options', own: true, call: (c) => c.post('/api/console/account/passkeys/options'), expected: everyone(200) },
+  { route: 'POST /account/passkeys', own: true, call: (c) => c.post('/api/console/account/passkeys', { ...FAKE_PASSKEY, name: 'x' }), expected: everyone(422) },
+  {
+    route: 'DELETE /account/passkeys/:id',
+    own: true,
+    call: (c) => c.request('DELETE', `/api/console/account/passkeys/${NO_SUCH_ID}`, { code: '123456' }),
+    expected: everyone(404),
+  },
+  {
+    route: 'POST /account/password',
+    own: true,
+    call: (c) => c.post('/api/console/account/password', { currentPassword: 'not the password', newPassword: 'a brand new password 1' }),
+    expected: everyone(422),
+  },
+  { route: 'DELETE /account/sessions/:id', own: true, call: (c) => c.delete(`/api/console/account/sessions/${NO_SUCH_ID}`), expected: everyone(404) },
+  { route: 'POST /users/:id/reset-two-factor', call: (c, f) => c.post(`/api/console/users/${f.victimId}/reset-two-factor`), expected: rootOnly(204) },
+  { route: 'GET /settings/two-factor-policy', own: true, call: (c) => c.get('/api/console/settings/two-factor-policy'), expected: everyone(200) },
+  { route: 'PUT /settings/two-factor-policy', own: true, call: (c) => c.put('/api/console/settings/two-factor-policy', { policy: 'off' }), expected: managers(200) },
+  { route: 'GET /settings/key-policy', own: true, call: (c) => c.get('/api/console/settings/key-policy'), expected: everyone(200) },
+  {
+    route: 'PUT /settings/key-policy',
+    own: true,
+    call: (c) => c.put('/api/console/settings/key-policy', { maxKeyLifetimeDays: null, allowNeverExpiring: true }),
+    expected: managers(200),
+  },
+  { route: 'GET /settings/sso', own: true, call: (c) => c.get('/api/console/settings/sso'), expected: managers(200) },
+  {
+    route: 'PUT /settings/sso',
+    own: true,
+    call: (c) => c.put('/api/console/settings/sso', { issuer: 'http://127.0.0.1:9/', clientId: 'x', clientSecret: 'y', allowedDomains: [], defaultRole: 'project_user', ssoOnly: false }),
+    expected: managers(422),
+  },
+  { route: 'DELETE /settings/sso', own: true, call: (c) => c.delete('/api/console/settings/sso'), expected: managers(404) },
+  { route: 'GET /sso', own: true, call: (c) => c.get('/api/console/sso'), expected: everyone(200, 200) },
+  { route: 'GET /sso/start', own: true, call: (c) => c.get('/api/console/sso/start'), expected: everyone(303, 303) },
+  { route: 'GET /sso/callback', own: true, call: (c) => c.get('/api/console/sso/callback?state=x&code=y'), expected: everyone(303, 303) },
+  { route: 'GET /sso/reauthenticate', own: true, call: (c) => c.get('/api/console/sso/reauthenticate'), expected: everyone(303) },
+  { route: 'GET /client-address', own: true, call: (c) => c.get('/api/console/client-address'), expected: everyone(200) },
+  { route: 'GET /keys/expiring-soon', own: true, call: (c) => c.get('/api/console/keys/expiring-soon'), expected: everyone(200) },
+  { route: 'POST /keys/find-by-secret', own: true, call: (c) => c.post('/api/console/keys/find-by-secret', { secret: 'nothing-like-a-key' }), expected: managers(200) },
+  // Key lifecycle and upstreams.
+  {
+    route: 'PATCH /deployments/:id/keys/:keyId/lifecycle',
+    call: (c, f) => c.patch(`/api/console/deployments/${f.deploymentId}/keys/${f.deploymentKeyId}/lifecycle`, { disabled: false }),
+    expected: configurers(200),
+  },
+  {
+    route: 'POST /deployments/:id/keys/:keyId/roll',
+    call: (c, f) => c.post(`/api/console/deployments/${f.deploymentId}/keys/${f.deploymentKeyId}/roll`, { graceSeconds: 0 }),
+    expected: configurers(200),
+  },
+  { route: 'PATCH /platform-keys/:id/lifecycle', call: (c, f) => c.patch(`/api/console/platform-keys/${f.platformKeyId}/lifecycle`, { disabled: false }), expected: managers(200) },
+  { route: 'POST /platform-keys/:id/roll', call: (c, f) => c.post(`/api/console/platform-keys/${f.platformKeyId}/roll`, { graceSeconds: 0 }), expected: managers(200) },
+  { route: 'PUT /deployments/:id/upstream', call: (c, f) => c.put(`/api/console/deployments/${f.deploymentId}/upstream`, {}), expected: managers(200) },
+  // Signed-out steps of a sign-in: nothing to continue from a full session or none.
+  { route: 'POST /session/second-factor', own: true, call: (c) => c.post('/api/console/session/second-factor', { method: 'totp', code: '123456' }), expected: everyone(401, 401) },
+  { route: 'POST /session/passkey-options', own: true, call: (c) => c.post('/api/console/session/passkey-options'), expected: everyone(200, 200) },
+  { route: 'POST /session/passkey', own: true, call: (c) => c.post('/api/console/session/passkey', FAKE_PASSKEY), expected: everyone(401, 401) },
   // Sign-in and sign-out last: they replace or end the caller's session.
-  { route: 'POST /session', call: (c) => c.signIn(ROOT_EMAIL, PASSWORD), expected: everyone(200, 200) },
-  { route: 'DELETE /session', call: (c) => c.delete('/api/console/session'), expected: everyone(204, 204) },
+  { route: 'DELETE /account/sessions', own: true, call: (c) => c.delete('/api/console/account/sessions'), expected: everyone(204) },
+  { route: 'POST /session', own: true, call: (c) => c.signIn(ROOT_EMAIL, PASSWORD), expected: everyone(200, 200) },
+  { route: 'DELETE /session', own: true, call: (c) => c.delete('/api/console/session'), expected: everyone(204, 204) },
 ];
 
 let tls: { cert: string; key: string };
@@ -198,6 +281,11 @@ describe('role x route matrix of the Console API', () => {
     };
   }
 
+  it('has a row for every route the console registers (the registry is the list)', async () => {
+    const registered = t.app.consoleRoutes.map((route) => `${route.method} ${route.url.replace(/^\/api\/console/, '')}`).sort();
+    expect(ROUTES.map((route) => route.route).sort()).toEqual(registered);
+  });
+
   const columns: Column[] = [...ROLES, 'anonymous'];
   it.each(columns)('%s gets the expected status from every route', async (column) => {
     const root = await t.setupRoot();
@@ -208,7 +296,7 @@ describe('role x route matrix of the Console API', () => {
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};
     for (const route of ROUTES) {
-      const response = await route.call(actor, await fixtures(root, projectScoped ? signedIn?.id : undefined));
+      const response = await route.call(actor, route.own ? (undefined as never) : await fixtures(root, projectScoped ? signedIn?.id : undefined));
       actual[route.route] = response.status;
       expected[route.route] = route.expected[column];
     }
