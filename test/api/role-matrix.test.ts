@@ -24,6 +24,8 @@ interface RouteCase {
   expected: Record<Column, number>;
   /** The call uses no fixtures (the account's own routes): none are made for it. */
   own?: true;
+  /** The call removes or changes a fixture others rely on: it gets fixtures of its own. */
+  fresh?: true;
 }
 
 const managers = (ok: number): Record<Column, number> => ({
@@ -77,7 +79,7 @@ const ROUTES: RouteCase[] = [
     expected: managers(201),
   },
   { route: 'PATCH /users/:id', call: (c, f) => c.patch(`/api/console/users/${f.victimId}`, { name: 'Renamed' }), expected: managers(200) },
-  { route: 'DELETE /users/:id', call: (c, f) => c.delete(`/api/console/users/${f.victimId}`), expected: managers(204) },
+  { route: 'DELETE /users/:id', fresh: true, call: (c, f) => c.delete(`/api/console/users/${f.victimId}`), expected: managers(204) },
   { route: 'GET /projects', call: (c) => c.get('/api/console/projects'), expected: everyone(200) },
   { route: 'POST /projects', call: (c) => c.post('/api/console/projects', { name: `p-${++counter}` }), expected: managers(201) },
   {
@@ -104,15 +106,15 @@ const ROUTES: RouteCase[] = [
   },
   { route: 'GET /deployments/:id', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}`), expected: everyone(200) },
   { route: 'PATCH /deployments/:id', call: (c, f) => c.patch(`/api/console/deployments/${f.deploymentId}`, { name: 'renamed' }), expected: operators(200) },
-  { route: 'POST /deployments/:id/stop', call: (c, f) => c.post(`/api/console/deployments/${f.deploymentId}/stop`), expected: operators(200) },
-  { route: 'POST /deployments/:id/start', call: (c, f) => c.post(`/api/console/deployments/${f.stoppedDeploymentId}/start`), expected: operators(200) },
+  { route: 'POST /deployments/:id/stop', fresh: true, call: (c, f) => c.post(`/api/console/deployments/${f.deploymentId}/stop`), expected: operators(200) },
+  { route: 'POST /deployments/:id/start', fresh: true, call: (c, f) => c.post(`/api/console/deployments/${f.stoppedDeploymentId}/start`), expected: operators(200) },
   { route: 'GET /deployments/:id/tls', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/tls`), expected: everyone(200) },
   {
     route: 'PUT /deployments/:id/tls',
     call: (c, f) => c.put(`/api/console/deployments/${f.deploymentId}/tls`, { tlsType: 'one-way', cert: tls.cert, key: tls.key }),
     expected: configurers(200),
   },
-  { route: 'DELETE /deployments/:id/tls', call: (c, f) => c.delete(`/api/console/deployments/${f.stoppedDeploymentId}/tls`), expected: configurers(204) },
+  { route: 'DELETE /deployments/:id/tls', fresh: true, call: (c, f) => c.delete(`/api/console/deployments/${f.stoppedDeploymentId}/tls`), expected: configurers(204) },
   { route: 'GET /deployments/:id/keys', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/keys`), expected: everyone(200) },
   { route: 'GET /deployment-keys', call: (c) => c.get('/api/console/deployment-keys'), expected: everyone(200) },
   { route: 'GET /deployments/:id/usage', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/usage`), expected: everyone(200) },
@@ -135,17 +137,17 @@ const ROUTES: RouteCase[] = [
     expected: configurers(201),
   },
   {
-    route: 'PUT /deployments/:id/keys/:keyId',
+    route: 'PUT /deployments/:id/keys/:keyId', fresh: true,
     call: (c, f) =>
       c.put(`/api/console/deployments/${f.deploymentId}/keys/${f.deploymentKeyId}`, { note: 'n', permissions: [{ method: 'GET', path: '/clients' }], version: 1 }),
     expected: configurers(200),
   },
   {
-    route: 'DELETE /deployments/:id/keys/:keyId',
+    route: 'DELETE /deployments/:id/keys/:keyId', fresh: true,
     call: (c, f) => c.delete(`/api/console/deployments/${f.deploymentId}/keys/${f.deploymentKeyId}`),
     expected: configurers(204),
   },
-  { route: 'DELETE /deployments/:id', call: (c, f) => c.delete(`/api/console/deployments/${f.deploymentId}`), expected: operators(204) },
+  { route: 'DELETE /deployments/:id', fresh: true, call: (c, f) => c.delete(`/api/console/deployments/${f.deploymentId}`), expected: operators(204) },
   { route: 'GET /platform-keys', call: (c) => c.get('/api/console/platform-keys'), expected: managers(200) },
   {
     route: 'POST /platform-keys',
@@ -153,7 +155,7 @@ const ROUTES: RouteCase[] = [
     expected: managers(201),
   },
   { route: 'PATCH /platform-keys/:id', call: (c, f) => c.patch(`/api/console/platform-keys/${f.platformKeyId}`, { note: 'n' }), expected: managers(200) },
-  { route: 'DELETE /platform-keys/:id', call: (c, f) => c.delete(`/api/console/platform-keys/${f.platformKeyId}`), expected: managers(204) },
+  { route: 'DELETE /platform-keys/:id', fresh: true, call: (c, f) => c.delete(`/api/console/platform-keys/${f.platformKeyId}`), expected: managers(204) },
   { route: 'GET /audit-events', call: (c) => c.get('/api/console/audit-events'), expected: { ...managers(200), auditor: 200 } },
   { route: 'GET /key-review', call: (c) => c.get('/api/console/key-review'), expected: { ...managers(200), auditor: 200 } },
   {
@@ -295,12 +297,15 @@ describe('role x route matrix of the Console API', () => {
 
     const actual: Record<string, number> = {};
     const expected: Record<string, number> = {};
+    // One set of fixtures for the column, and fresh ones for the calls that use theirs up.
+    const made = () => fixtures(root, projectScoped ? signedIn?.id : undefined);
+    let shared: Fixtures | undefined;
     for (const route of ROUTES) {
-      const response = await route.call(actor, route.own ? (undefined as never) : await fixtures(root, projectScoped ? signedIn?.id : undefined));
+      const f = route.own ? undefined : route.fresh ? await made() : (shared ??= await made());
+      const response = await route.call(actor, f as Fixtures);
       actual[route.route] = response.status;
       expected[route.route] = route.expected[column];
     }
     expect(actual).toEqual(expected);
-    // Fresh fixtures for every route: a column is dozens of requests and writes.
   }, 120_000);
 });
