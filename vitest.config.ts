@@ -41,6 +41,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: { KEYWARD_TEST_STORE: 'pglite' },
+          globalSetup: ['./test/support/global-setup.ts'],
         },
       },
       ...(process.env.TEST_DATABASE_URL
@@ -54,6 +55,7 @@ export default defineConfig({
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
                 env: { KEYWARD_TEST_STORE: 'postgres' },
+                globalSetup: ['./test/support/global-setup.ts'],
               },
             },
           ]

@@ -30,8 +30,11 @@ export interface Store {
 
 export type StoreOptions =
   | { kind: 'postgres'; databaseUrl: string }
-  /** `dataDir` is a directory, or `memory://` for a throwaway in-memory database. */
-  | { kind: 'pglite'; dataDir: string };
+  /**
+   * `dataDir` is a directory, or `memory://` for a throwaway in-memory database; `template`, a
+   * dump of an already migrated database to start from (the tests' shared template).
+   */
+  | { kind: 'pglite'; dataDir: string; template?: Blob };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -66,7 +69,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // PGlite does not create a missing parent directory itself.
     mkdirSync(options.dataDir, { recursive: true });
   }
-  const client = await PGlite.create(options.dataDir);
+  const client = await PGlite.create(options.dataDir, options.template ? { loadDataDir: options.template } : {});
   const db = drizzlePglite({ client, schema });
   try {
     await migratePglite(db, { migrationsFolder });

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openStore, type Store } from '../../server/db/store';
@@ -15,6 +17,15 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
+/** What the run's global setup prepared, if it ran (child-process tests start stores of their own). */
+function providedTemplate(name: 'pgliteTemplate' | 'postgresTemplate'): string | undefined {
+  try {
+    return inject(name);
+  } catch {
+    return undefined;
+  }
+}
+
 export const testStoreKind = process.env.KEYWARD_TEST_STORE === 'postgres' ? 'postgres' : 'pglite';
 
 export function testDatabaseUrl(): string {
@@ -23,13 +34,17 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** Creates an empty PostgreSQL database on the test server and returns its URL. */
+/**
+ * Creates a PostgreSQL database on the test server and returns its URL: a copy of the run's
+ * migrated template when there is one (test/support/global-setup.ts), else empty.
+ */
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = testDatabaseUrl();
   const name = `keyward_test_${randomBytes(6).toString('hex')}`;
+  const template = providedTemplate('postgresTemplate');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -52,7 +67,8 @@ export async function createTestStore(): Promise<TestStore> {
     dropDatabase = database.drop;
     store = await openStore({ kind: 'postgres', databaseUrl: database.url });
   } else {
-    store = await openStore({ kind: 'pglite', dataDir: 'memory://' });
+    const template = providedTemplate('pgliteTemplate');
+    store = await openStore({ kind: 'pglite', dataDir: 'memory://', ...(template ? { template: new Blob([readFileSync(template)]) } : {}) });
   }
   return {
     store,
