@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { addVirtualAuthenticator, appCode } from './support/factors';
 import { startOwnServer } from './support/own-server';
 
 /**
@@ -12,8 +12,6 @@ const USER = { email: 'owner@reauth.example', password: 'owner password for reau
 let server: Awaited<ReturnType<typeof startOwnServer>>;
 let site = '';
 
-const appCode = (secret: string, stepsAhead = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 
 test.beforeAll(async () => {
   server = await startOwnServer(ROOT, { KEYWARD_REAUTH_MINUTES: '0.1' });
@@ -41,11 +39,7 @@ async function accountWithAuthenticator(): Promise<string> {
 
 test("a stale session is asked to confirm it's them before adding a passkey; cancelling adds nothing", async ({ page }) => {
   const secret = await accountWithAuthenticator();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(page);
 
   await page.goto(`${site}/`);
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(USER.email);

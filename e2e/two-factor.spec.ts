@@ -1,11 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { Secret, TOTP } from 'otpauth';
 import { createAccount, rootApi } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { addVirtualAuthenticator, appCode } from './support/factors';
 
-/** What the authenticator app shows `stepsAhead` steps from now (one step of drift is accepted). */
-const appCode = (secret: string, stepsAhead = 0) =>
-  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 
 async function passwordStep(page: Page, account: { email: string; password: string }) {
   await page.goto('/');
@@ -96,11 +93,7 @@ test('a passkey made with a virtual authenticator is the second step, and signs 
   // WebAuthn takes no IP address as the site's name: the same server, as localhost.
   const site = baseURL!.replace('127.0.0.1', 'localhost');
   const account = await createAccount(baseURL!, 'auditor', 'Pia Passkey');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
+  await addVirtualAuthenticator(page);
 
   await page.goto(`${site}/`);
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(account.email);
