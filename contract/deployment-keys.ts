@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { labelText, listCursorSchema, plainText } from './fields';
 import { deploymentIdSchema } from './deployments';
 import { HTTP_METHODS } from './endpoint-catalog';
+import { keyLabelsSchema, labelFilterSchema } from './key-labels';
 import { keyLifecycleSchema, newKeyLifecycleSchema } from './key-lifecycle';
 import { isoDateTimeSchema } from './fields';
 
@@ -14,6 +15,7 @@ export const deploymentKeySchema = z.object({
   id: z.uuid(),
   appId: z.string(),
   note: z.string(),
+  labels: keyLabelsSchema,
   fullAccess: z.boolean(),
   legacy: z.boolean(),
   permissions: z.array(z.object({ method: z.enum(HTTP_METHODS), path: z.string() })),
@@ -36,14 +38,20 @@ const permissionsSchema = z.array(permissionSchema).max(5000);
 
 /** Dedicated keys send a note and permissions; Serverless keys send neither (full access). */
 export const createDeploymentKeyRequestSchema = z
-  .object({ note: noteSchema.optional(), permissions: permissionsSchema.optional(), ...newKeyLifecycleSchema.shape })
+  .object({
+    note: noteSchema.optional(),
+    labels: keyLabelsSchema.optional(),
+    permissions: permissionsSchema.optional(),
+    ...newKeyLifecycleSchema.shape,
+  })
   .strict();
 export type CreateDeploymentKeyRequest = z.input<typeof createDeploymentKeyRequestSchema>;
 
-/** Replaces note and permissions together, from the version the edit started at. */
+/** Replaces note and permissions together (and labels, when sent), from the version the edit started at. */
 export const updateDeploymentKeyRequestSchema = z
   .object({
     note: noteSchema,
+    labels: keyLabelsSchema.optional(),
     permissions: permissionsSchema.min(1, { message: 'Grant at least one permission' }),
     version: z.number().int().positive(),
   })
@@ -95,6 +103,8 @@ export const keyInventoryQuerySchema = z
     projectId: z.uuid().optional(),
     /** Who created it (their email, anywhere in it). */
     createdBy: plainText(z.string().trim().max(254)).optional(),
+    /** `team=payments env`: every term must match (a name alone: the key has that label). */
+    label: labelFilterSchema.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     after: listCursorSchema.optional(),
   })

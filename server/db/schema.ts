@@ -34,6 +34,9 @@ const keyLifecycleColumns = () => ({
   lastUsedSecret: text('last_used_secret'),
 });
 
+/** A key's labels (`{"team":"payments"}`), the same for both kinds; contract/key-labels.ts has the rules. */
+const keyLabelsColumn = () => jsonb('labels').$type<Record<string, string>>().notNull().default({});
+
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
@@ -314,6 +317,7 @@ export const platformApiKeys = pgTable(
     keyId: text('key_id').notNull(),
     secretHash: text('secret_hash').notNull(),
     note: text('note').notNull().default(''),
+    labels: keyLabelsColumn(),
     scopes: jsonb('scopes').$type<string[]>().notNull(),
     // null: every project, now and later.
     projectIds: jsonb('project_ids').$type<string[] | null>(),
@@ -366,6 +370,7 @@ export const deploymentApiKeys = pgTable(
     appId: text('app_id').notNull(),
     secretHash: text('secret_hash').notNull(),
     note: text('note').notNull().default(''),
+    labels: keyLabelsColumn(),
     // Serverless keys and legacy v4 keys reach every endpoint of their catalog; others hold grants.
     fullAccess: boolean('full_access').notNull(),
     legacy: boolean('legacy').notNull().default(false),
@@ -383,6 +388,8 @@ export const deploymentApiKeys = pgTable(
     index('deployment_api_keys_deployment').on(table.deploymentId),
     index('deployment_api_keys_secret_hash').on(table.secretHash),
     index('deployment_api_keys_previous_secret_hash').on(table.previousSecretHash),
+    // The API Keys inventory filters on labels (`labels @> {"team":"payments"}`, `labels ? 'env'`).
+    index('deployment_api_keys_labels').using('gin', table.labels),
   ],
 );
 

@@ -13,6 +13,7 @@ export interface DeploymentKeyRecord {
   id: string;
   appId: string;
   note: string;
+  labels: Record<string, string>;
   fullAccess: boolean;
   legacy: boolean;
   createdByLabel: string | null;
@@ -34,6 +35,7 @@ export const keyRecordFields = {
   id: deploymentApiKeys.id,
   appId: deploymentApiKeys.appId,
   note: deploymentApiKeys.note,
+  labels: deploymentApiKeys.labels,
   fullAccess: deploymentApiKeys.fullAccess,
   legacy: deploymentApiKeys.legacy,
   createdByLabel: deploymentApiKeys.createdByLabel,
@@ -109,10 +111,15 @@ export async function replacePermissions(db: Executor, keyId: string, permission
 }
 
 /** Compare-and-set: changes the key only if it is still at `version`. Returns whether it did. */
-export async function updateKeyAtVersion(db: Executor, id: string, version: number, note: string): Promise<boolean> {
+export async function updateKeyAtVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  changes: { note: string; labels?: Record<string, string> | undefined },
+): Promise<boolean> {
   const updated = await db
     .update(deploymentApiKeys)
-    .set({ note, version: sql`${deploymentApiKeys.version} + 1` })
+    .set({ note: changes.note, ...(changes.labels ? { labels: changes.labels } : {}), version: sql`${deploymentApiKeys.version} + 1` })
     .where(and(eq(deploymentApiKeys.id, id), eq(deploymentApiKeys.version, version)))
     .returning({ id: deploymentApiKeys.id });
   return updated.length === 1;

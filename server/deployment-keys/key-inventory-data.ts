@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { LabelTerm } from '../../contract/key-label-reading';
 import { containsPattern, jsonRecord, likeIgnoringCase } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
 import { deploymentApiKeys, deployments, projects } from '../db/schema';
@@ -31,6 +32,7 @@ export async function listInventory(
     deploymentId?: string | undefined;
     projectId?: string | undefined;
     createdBy?: string | undefined;
+    labels?: LabelTerm[] | undefined;
     after?: InventoryCursor | undefined;
     limit: number;
   },
@@ -45,6 +47,12 @@ export async function listInventory(
       ? or(likeIgnoringCase(deploymentApiKeys.appId, containsPattern(filter.search)), likeIgnoringCase(deploymentApiKeys.note, containsPattern(filter.search)))
       : undefined,
     filter.createdBy ? likeIgnoringCase(deploymentApiKeys.createdByLabel, containsPattern(filter.createdBy)) : undefined,
+    // Containment (`@>`) and key existence (`?`) are what the labels' GIN index answers.
+    ...(filter.labels ?? []).map((term) =>
+      term.value === undefined
+        ? sql`${deploymentApiKeys.labels} ? ${term.key}`
+        : sql`${deploymentApiKeys.labels} @> jsonb_build_object(${term.key}::text, ${term.value}::text)`,
+    ),
     filter.after
       ? sql`(${sortTime}, ${deploymentApiKeys.id}) < (coalesce(${filter.after.createdAt}::timestamptz, '-infinity'::timestamptz), ${filter.after.id}::uuid)`
       : undefined,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { parseLabelFilter } from '../../contract/key-label-reading';
 import type { KeyInventoryPage, keyInventoryQuerySchema } from '../../contract/deployment-keys';
 import type { DeploymentAccess } from '../deployments/deployment-access';
 import type { Database } from '../db/store';
@@ -28,6 +29,7 @@ export function createKeyInventoryService(deps: {
         deploymentId: query.deploymentId,
         projectId: query.projectId,
         createdBy: query.createdBy,
+        labels: query.label ? parseLabelFilter(query.label) : undefined,
         after: readCursor(query.after),
         limit: query.limit + 1,
       });

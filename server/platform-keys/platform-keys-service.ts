@@ -7,6 +7,7 @@ import type {
   updatePlatformKeyRequestSchema,
 } from '../../contract/platform-keys';
 import type { PlatformScope } from '../../contract/platform-scopes';
+import { labelsChange } from '../../contract/key-labels';
 import type { Actor } from '../kernel/actor';
 import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
@@ -51,6 +52,7 @@ export function createPlatformKeysService(deps: {
       id: row.id,
       key: row.keyId,
       note: row.note,
+      labels: row.labels,
       scopes: row.scopes as PlatformScope[],
       projects: row.projectIds === null ? null : row.projectIds.map((id) => ({ id, name: projectNames.get(id) ?? id })),
       createdBy: row.createdByEmail,
@@ -102,6 +104,7 @@ export function createPlatformKeysService(deps: {
           keyId,
           secretHash: hasher.hash(secret),
           note: input.note,
+          labels: input.labels,
           scopes: input.scopes,
           projectIds: input.projectIds,
           createdByUserId: actor.userId,
@@ -115,7 +118,12 @@ export function createPlatformKeysService(deps: {
           targetType: 'platform_key',
           targetId: keyId,
           targetLabel: input.note || keyId,
-          details: { scopes: input.scopes, projectIds: input.projectIds, expiresAt: expiresAt?.toISOString() ?? null },
+          details: {
+            scopes: input.scopes,
+            projectIds: input.projectIds,
+            expiresAt: expiresAt?.toISOString() ?? null,
+            ...labelsChange({}, input.labels),
+          },
         });
       });
       const row = (await findPlatformKey(db, actor.organizationId, id))!;
@@ -132,7 +140,8 @@ export function createPlatformKeysService(deps: {
           targetType: 'platform_key',
           targetId: row.keyId,
           targetLabel: input.note ?? (row.note || row.keyId),
-          details: { ...input },
+          // Labels as before and after, in words (`team=payments`), like every other change.
+          details: { ...input, ...labelsChange(row.labels, input.labels) },
         });
       });
       return toDto((await findPlatformKey(db, actor.organizationId, id))!, names);

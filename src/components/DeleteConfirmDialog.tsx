@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { toast } from '@/lib/toast';
 import { ConfirmDialog } from './ConfirmDialog';
 
-interface DeleteMutation {
+export interface DeleteMutation {
   mutate(id: string, options: { onSuccess: () => void }): void;
   isPending: boolean;
 }

@@ -190,6 +190,15 @@ export const enConsole = {
       },
     },
   },
+  keyLabels: {
+    column: 'Labels',
+    filter: 'Label',
+    filterPlaceholder: 'team=payments env=prod',
+    field: 'Labels',
+    fieldPlaceholder: 'team=payments',
+    fieldHint:
+      'name=value, such as team=payments or env=prod: at most {{count}}. Press Enter after each.',
+  },
   keys: {
     expires: 'Expires',
     never: 'Never',

@@ -187,6 +187,14 @@ export const zhCNConsole: ConsoleMessages = {
       },
     },
   },
+  keyLabels: {
+    column: '标签',
+    filter: '标签',
+    filterPlaceholder: 'team=payments env=prod',
+    field: '标签',
+    fieldPlaceholder: 'team=payments',
+    fieldHint: '名称=值，例如 team=payments 或 env=prod：最多 {{count}} 个。每输入一个后按回车。',
+  },
   keys: {
     expires: '过期时间',
     never: '永不过期',

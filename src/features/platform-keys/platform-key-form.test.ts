@@ -7,13 +7,19 @@ import {
 
 describe('platform key form', () => {
   it('sends null for all projects and the chosen ids otherwise', () => {
-    const base = { note: ' CI ', scopes: ['deployment_management' as const], projectIds: ['p1'] };
+    const base = {
+      note: ' CI ',
+      scopes: ['deployment_management' as const],
+      projectIds: ['p1'],
+      labels: ['team=ci', 'env=prod'],
+    };
     expect(
       toPlatformKeyRequest(platformKeyFormSchema.parse({ ...base, projectScope: 'all' })),
     ).toEqual({
       note: 'CI',
       scopes: ['deployment_management'],
       projectIds: null,
+      labels: { team: 'ci', env: 'prod' },
     });
     expect(
       toPlatformKeyRequest(platformKeyFormSchema.parse({ ...base, projectScope: 'selected' }))
@@ -27,8 +33,10 @@ describe('platform key form', () => {
       scopes: [],
       projectScope: 'selected',
       projectIds: [],
+      labels: ['team payments'],
     });
     expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'labels',
       'projectIds',
       'scopes',
     ]);
@@ -39,6 +47,7 @@ describe('platform key form', () => {
       id: 'x',
       key: 'kwk_x',
       note: 'n',
+      labels: { team: 'ops', env: 'prod' },
       scopes: ['project_management'],
       projects: [{ id: 'p1', name: 'default' }],
       createdBy: 'a@b.c',
@@ -56,6 +65,7 @@ describe('platform key form', () => {
       scopes: ['project_management'],
       projectScope: 'selected',
       projectIds: ['p1'],
+      labels: ['env=prod', 'team=ops'],
     });
   });
 });

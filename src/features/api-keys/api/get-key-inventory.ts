@@ -14,6 +14,8 @@ export interface InventoryFilters {
   deploymentId: string;
   projectId: string;
   createdBy: string;
+  /** `team=payments env=prod`: every term must match. */
+  label: string;
 }
 
 export const keyInventoryKeys = {

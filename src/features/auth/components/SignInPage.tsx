@@ -35,8 +35,7 @@ export function SignInPage() {
   const { errors } = form.formState;
   // A right password for an account with a second factor: the server asks for the code next.
   const secondStep =
-    signIn.error instanceof ApiError &&
-    signIn.error.code === ERROR_CODES.secondFactorRequired
+    signIn.error instanceof ApiError && signIn.error.code === ERROR_CODES.secondFactorRequired
       ? ((signIn.error.details as { methods?: SecondFactorMethod[] } | undefined)?.methods ?? [])
       : undefined;
   const passkey = usePasskeySignIn();

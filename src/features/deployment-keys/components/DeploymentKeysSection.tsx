@@ -1,6 +1,6 @@
-import { Badge, Box, Button, Card, Group, Text, Title, UnstyledButton } from '@mantine/core';
+import { Box, Button, Card, Group, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
 import type { DeploymentType } from '@contract/deployment-types';
@@ -11,20 +11,14 @@ import {
   type Permission,
 } from '@contract/endpoint-catalog';
 import { useSparklines } from '@/lib/usage-api';
-import { UsageCell } from '@/components/usage/UsageCell';
-import { DeleteConfirmDialog } from '@/components/DeleteConfirmDialog';
 import { ApiEndpoint } from '@/components/ApiEndpoint';
-import { DataTable } from '@/components/DataTable';
-import {
-  ExpiryFilterControl,
-  filterByExpiry,
-  type ExpiryFilter,
-} from '@/components/ExpiryFilterControl';
-import { inactiveKeyRowStyle, KeyLifecycleCells } from '@/components/KeyLifecycleCells';
+import { KeyListTable, type KeyColumn } from '@/components/key-list/KeyListTable';
+import { useDeploymentKeyIdentity, useKeyColumns } from '@/components/key-list/key-columns';
+import { useKeyListFilters } from '@/components/key-list/key-list-filters';
+import { useKeyListDialogs } from '@/components/key-list/use-key-list-dialogs';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageLoader } from '@/components/PageLoader';
-import { useFormatters } from '@/lib/format';
-import { deploymentApiBase, deploymentKeyUsage, harmlessGet, type KeyUsage } from '@/lib/key-usage';
+import { deploymentApiBase, deploymentKeyUsage, harmlessGet } from '@/lib/key-usage';
 import { useDeleteDeploymentKey } from '../api/change-deployment-key';
 import { useCatalog } from '../api/get-catalog';
 import { deploymentKeyKeys } from '../api/deployment-key-keys';
@@ -34,22 +28,11 @@ import { formatPermissionSummary } from '../permission-summary';
 import { MethodBadges } from '@/components/MethodBadges';
 import { ViewAccess } from './ViewAccess';
 
-// The row menu brings Mantine's popover engine: it loads just after the list, not before it.
-const KeyRowActions = lazy(() =>
-  import('@/components/KeyRowActions').then((m) => ({ default: m.KeyRowActions })),
-);
-
 const DeploymentKeyDialog = lazy(() =>
   import('./DeploymentKeyDialog').then((m) => ({ default: m.DeploymentKeyDialog })),
 );
 const ServerlessKeyDialog = lazy(() =>
   import('./ServerlessKeyDialog').then((m) => ({ default: m.ServerlessKeyDialog })),
-);
-const KeyUsageDialog = lazy(() =>
-  import('@/components/usage/KeyUsageDialog').then((m) => ({ default: m.KeyUsageDialog })),
-);
-const SecretRevealDialog = lazy(() =>
-  import('@/components/SecretRevealDialog').then((m) => ({ default: m.SecretRevealDialog })),
 );
 
 interface Props {
@@ -58,34 +41,21 @@ interface Props {
   canConfigure: boolean;
 }
 
+type Editor = { editingId?: string; initialPermissions?: Permission[] };
+
 /** The "Deployment API Key" section of a Deployment Overview page. */
 export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigure }: Props) {
   const { t } = useTranslation();
-  const { dateTime } = useFormatters();
   const serverless = deploymentType === 'serverless';
   const keys = useDeploymentKeys(deploymentId);
   const catalog = useCatalog(catalogIdFor(deploymentType));
   const [creatingServerless, setCreatingServerless] = useState(false);
-  const remove = useDeleteDeploymentKey(deploymentId);
-  const [dialog, setDialog] = useState<{
-    editingId?: string;
-    initialPermissions?: Permission[];
-  } | null>(null);
-  const [usageOf, setUsageOf] = useState<DeploymentKey | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
   const sparklines = useSparklines(`/api/console/deployments/${deploymentId}/keys/usage`);
   const [expanded, setExpanded] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<DeploymentKey | null>(null);
-  const [filter, setFilter] = useState<ExpiryFilter>('all');
   const [shownAt] = useState(() => Date.now());
+  const filters = useKeyListFilters(keys.data, shownAt);
   const queryClient = useQueryClient();
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: deploymentKeyKeys.list(deploymentId) });
-  // The one copy of a new App Secret in the page: gone when the reveal dialog closes.
-  const [revealed, setRevealed] = useState<{
-    appId: string;
-    secret: string;
-    usage: KeyUsage;
-  } | null>(null);
   const apiBase = catalog.data
     ? deploymentApiBase(window.location.origin, deploymentId, catalog.data.basePath)
     : null;
@@ -93,12 +63,53 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
     () => (catalog.data ? indexCatalog(catalog.data) : []),
     [catalog.data],
   );
+  const identity = useDeploymentKeyIdentity<DeploymentKey>();
+  const columns = useKeyColumns<DeploymentKey>(identity);
+  const list = useKeyListDialogs<DeploymentKey>({
+    keyLabel: identity.of,
+    keyPath: (key) => `/api/console/deployments/${deploymentId}/keys/${key.id}`,
+    secretLabels: { id: t('deploymentKeys.appId'), secret: t('deploymentKeys.appSecret') },
+    createdTitle: t('deploymentKeys.createdTitle'),
+    remove: {
+      mutation: useDeleteDeploymentKey(deploymentId),
+      title: t('deploymentKeys.deleteTitle'),
+      message: (key) => t('deploymentKeys.deleteConfirm', { appId: key.appId }),
+      deletedMessage: (key) => t('deploymentKeys.deleted', { appId: key.appId }),
+    },
+    onChanged: () =>
+      queryClient.invalidateQueries({ queryKey: deploymentKeyKeys.list(deploymentId) }),
+    // A refused endpoint offers "Grant this permission"; "used vs granted" offers a trim.
+    usageExtras: (key, close) =>
+      key.fullAccess
+        ? {}
+        : {
+            grants: key.permissions,
+            onGrant: canConfigure
+              ? (grant) => {
+                  close();
+                  setEditor({
+                    editingId: key.id,
+                    initialPermissions: [
+                      ...key.permissions,
+                      { method: grant.method as HttpMethod, path: grant.endpoint },
+                    ],
+                  });
+                }
+              : undefined,
+            onTrim: canConfigure
+              ? (used) => {
+                  close();
+                  setEditor({ editingId: key.id, initialPermissions: used });
+                }
+              : undefined,
+          },
+  });
 
   const reveal = (created: CreatedDeploymentKey) => {
-    setDialog(null);
+    setEditor(null);
     setCreatingServerless(false);
-    setRevealed({
-      appId: created.appId,
+    list.reveal({
+      id: created.appId,
       secret: created.appSecret,
       usage: deploymentKeyUsage(
         apiBase ?? '',
@@ -110,15 +121,33 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
   };
 
   // Serverless keys have full access: their dialog asks only when they expire.
-  const newKey = () => (serverless ? setCreatingServerless(true) : setDialog({}));
+  const newKey = () => (serverless ? setCreatingServerless(true) : setEditor({}));
 
-  const access = (key: DeploymentKey) => {
+  const accessSummary = (key: DeploymentKey) => {
     if (key.fullAccess) return t('deploymentKeys.fullAccess');
-    const summary = summarize(categories, toSelection(key.permissions));
-    return formatPermissionSummary(t, summary);
+    return formatPermissionSummary(t, summarize(categories, toSelection(key.permissions)));
   };
-  const editing = dialog?.editingId
-    ? keys.data?.find((key) => key.id === dialog.editingId)
+  const accessColumn: KeyColumn<DeploymentKey> = {
+    header: t('deploymentKeys.access'),
+    cell: (key) =>
+      key.fullAccess ? (
+        accessSummary(key)
+      ) : (
+        <>
+          <MethodBadges permissions={key.permissions} />
+          <UnstyledButton
+            aria-expanded={expanded === key.id}
+            aria-label={`${t('deploymentKeys.viewAccess')} ${key.appId}`}
+            onClick={() => setExpanded(expanded === key.id ? null : key.id)}
+            style={{ textDecoration: 'underline' }}
+          >
+            {accessSummary(key)} · {t('deploymentKeys.viewAccess')}
+          </UnstyledButton>
+        </>
+      ),
+  };
+  const editing = editor?.editingId
+    ? keys.data?.find((key) => key.id === editor.editingId)
     : undefined;
 
   return (
@@ -146,122 +175,65 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
           {serverless ? t('deploymentKeys.emptyServerless') : t('deploymentKeys.empty')}
         </Text>
       )}
-      {keys.isSuccess && keys.data.length > 0 && (
-        <Group mb="xs">
-          <ExpiryFilterControl value={filter} onChange={setFilter} />
-        </Group>
-      )}
+      {keys.isSuccess && keys.data.length > 0 && filters.controls}
       {keys.isSuccess && catalog.isSuccess && keys.data.length > 0 && (
-        <DataTable minWidth={1150} label={t('deploymentKeys.title')}>
-          <thead>
-            <tr>
-              <th>{t('deploymentKeys.appId')}</th>
-              <th>{t('deploymentKeys.note')}</th>
-              <th>{t('platformKeys.createdBy')}</th>
-              <th>{t('common.createdAt')}</th>
-              <th>{t('keys.expires')}</th>
-              <th>{t('platformKeys.lastUsed')}</th>
-              <th>{t('usage.column')}</th>
-              <th>{t('deploymentKeys.access')}</th>
-              <th>{t('common.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {filterByExpiry(keys.data, filter, shownAt).map((key) => (
-              <Fragment key={key.id}>
-                <tr style={inactiveKeyRowStyle(key, shownAt)}>
-                  <td>
-                    <Text ff="monospace" size="sm">
-                      {key.appId}
-                    </Text>
-                    {key.legacy && (
-                      <Badge color="orange" variant="light" size="sm">
-                        {t('deploymentKeys.legacy')}
-                      </Badge>
-                    )}
-                  </td>
-                  <td>{key.note || '—'}</td>
-                  <td>{key.createdBy ?? '—'}</td>
-                  <td>{key.createdAt ? dateTime(key.createdAt) : '—'}</td>
-                  <KeyLifecycleCells
-                    lifecycle={key}
-                    lastUsedAt={key.lastUsedAt}
-                    createdAt={key.createdAt}
-                  />
-                  <UsageCell
-                    keyLabel={key.appId}
-                    hourly={sparklines.data?.keys[key.appId]}
-                    onOpen={() => setUsageOf(key)}
-                  />
-                  <td>
-                    {key.fullAccess ? (
-                      access(key)
-                    ) : (
-                      <>
-                        <MethodBadges permissions={key.permissions} />
-                        <UnstyledButton
-                          aria-expanded={expanded === key.id}
-                          aria-label={`${t('deploymentKeys.viewAccess')} ${key.appId}`}
-                          onClick={() => setExpanded(expanded === key.id ? null : key.id)}
-                          style={{ textDecoration: 'underline' }}
-                        >
-                          {access(key)} · {t('deploymentKeys.viewAccess')}
-                        </UnstyledButton>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {canConfigure && (
-                      <Suspense>
-                        <KeyRowActions
-                          keyPath={`/api/console/deployments/${deploymentId}/keys/${key.id}`}
-                          keyLabel={key.appId}
-                          lifecycle={key}
-                          labels={{
-                            id: t('deploymentKeys.appId'),
-                            secret: t('deploymentKeys.appSecret'),
-                          }}
-                          auditTarget={key.appId}
-                          onChanged={refresh}
-                          onEdit={
-                            key.fullAccess ? undefined : () => setDialog({ editingId: key.id })
-                          }
-                          onDelete={() => setDeleting(key)}
-                        />
-                      </Suspense>
-                    )}
-                  </td>
-                </tr>
-                {key.legacy && (
-                  <tr>
-                    <td colSpan={9}>
+        <KeyListTable
+          minWidth={1250}
+          label={t('deploymentKeys.title')}
+          rows={filters.shown}
+          shownAt={shownAt}
+          columns={[
+            columns.publicId(),
+            columns.note(t('deploymentKeys.note')),
+            columns.labels(),
+            columns.createdBy(),
+            columns.createdAt(),
+            columns.expires(),
+            columns.lastUsed(),
+            columns.usage((key) => sparklines.data?.keys[key.appId], list.showUsage),
+            accessColumn,
+            ...(canConfigure
+              ? [
+                  list.actionsColumn({
+                    onEdit: (key) => setEditor({ editingId: key.id }),
+                    canEdit: (key) => !key.fullAccess,
+                  }),
+                ]
+              : []),
+          ]}
+          details={(key) => [
+            ...(key.legacy
+              ? [
+                  {
+                    id: `${key.id}-legacy`,
+                    content: (
                       <Text size="xs" c="dimmed">
                         {t('deploymentKeys.legacyHint')}
                       </Text>
-                    </td>
-                  </tr>
-                )}
-                {expanded === key.id && (
-                  <tr>
-                    <td colSpan={9}>
-                      <ViewAccess catalog={catalog.data} permissions={key.permissions} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </DataTable>
+                    ),
+                  },
+                ]
+              : []),
+            ...(expanded === key.id
+              ? [
+                  {
+                    id: `${key.id}-access`,
+                    content: <ViewAccess catalog={catalog.data} permissions={key.permissions} />,
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
       <Suspense>
-        {dialog && catalog.data && (
+        {editor && catalog.data && (
           <DeploymentKeyDialog
             deploymentId={deploymentId}
             catalog={catalog.data as EndpointCatalog}
             editing={editing}
-            initialPermissions={dialog.initialPermissions}
+            initialPermissions={editor.initialPermissions}
             keys={keys.data ?? []}
-            onClose={() => setDialog(null)}
+            onClose={() => setEditor(null)}
             onCreated={reveal}
           />
         )}
@@ -272,56 +244,8 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             onCreated={reveal}
           />
         )}
-        {usageOf && (
-          <KeyUsageDialog
-            keyLabel={usageOf.appId}
-            usagePath={`/api/console/deployments/${deploymentId}/keys/${usageOf.id}/usage`}
-            onGrant={
-              canConfigure && !usageOf.fullAccess
-                ? (grant) => {
-                    setUsageOf(null);
-                    setDialog({
-                      editingId: usageOf.id,
-                      initialPermissions: [
-                        ...usageOf.permissions,
-                        { method: grant.method as HttpMethod, path: grant.endpoint },
-                      ],
-                    });
-                  }
-                : undefined
-            }
-            grants={usageOf.fullAccess ? undefined : usageOf.permissions}
-            onTrim={
-              canConfigure && !usageOf.fullAccess
-                ? (used) => {
-                    setUsageOf(null);
-                    setDialog({ editingId: usageOf.id, initialPermissions: used });
-                  }
-                : undefined
-            }
-            onClose={() => setUsageOf(null)}
-          />
-        )}
-        {revealed && (
-          <SecretRevealDialog
-            title={t('deploymentKeys.createdTitle')}
-            idLabel={t('deploymentKeys.appId')}
-            idValue={revealed.appId}
-            secretLabel={t('deploymentKeys.appSecret')}
-            secretValue={revealed.secret}
-            usage={revealed.usage}
-            onClose={() => setRevealed(null)}
-          />
-        )}
       </Suspense>
-      <DeleteConfirmDialog
-        target={deleting}
-        title={t('deploymentKeys.deleteTitle')}
-        message={(key) => t('deploymentKeys.deleteConfirm', { appId: key.appId })}
-        deletedMessage={(key) => t('deploymentKeys.deleted', { appId: key.appId })}
-        mutation={remove}
-        onClose={() => setDeleting(null)}
-      />
+      {list.dialogs}
     </Card>
   );
 }

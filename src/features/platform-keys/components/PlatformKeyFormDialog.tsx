@@ -9,6 +9,7 @@ import { Dialog } from '@/components/Dialog';
 import { ExpiresField } from '@/components/ExpiresField';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { KeyLabelsField } from '@/components/key-list/KeyLabelsField';
 import { toast } from '@/lib/toast';
 import { useCreatePlatformKey, useUpdatePlatformKey } from '../api/change-platform-key';
 import { useScopeProjects } from '../api/get-platform-keys';
@@ -87,6 +88,17 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
             maxLength={NOTE_LIMIT}
             error={errors.note?.message}
             {...form.register('note')}
+          />
+          <Controller
+            control={form.control}
+            name="labels"
+            render={({ field }) => (
+              <KeyLabelsField
+                value={field.value}
+                onChange={field.onChange}
+                apiError={mutation.error}
+              />
+            )}
           />
           {!editing && <ExpiresField onChange={setExpiresAt} apiError={create.error} />}
           <Controller

@@ -1,0 +1,104 @@
+import { Badge, Text, UnstyledButton } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KeyLabels } from '@contract/key-label-reading';
+import type { KeyLifecycle } from '@contract/key-lifecycle';
+import { KeyExpiry } from '@/components/KeyExpiry';
+import { LastUsed } from '@/components/LastUsed';
+import { Sparkline } from '@/components/usage/Sparkline';
+import { useFormatters } from '@/lib/format';
+import type { KeyColumn } from './KeyListTable';
+import { KeyLabelBadges } from './KeyLabelBadges';
+
+/** What every listed key has, whichever its kind. */
+export interface ListedKey extends KeyLifecycle {
+  id: string;
+  note: string;
+  labels: KeyLabels;
+  createdBy: string | null;
+  createdAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** How a kind of key is named: its public half (App ID, Key) and any mark beside it. */
+export interface KeyIdentity<K> {
+  header: string;
+  of: (key: K) => string;
+  marks?: (key: K) => ReactNode;
+}
+
+/** A Deployment API Key is named by its App ID, marked when it is an imported legacy key. */
+export function useDeploymentKeyIdentity<
+  K extends { appId: string; legacy: boolean },
+>(): KeyIdentity<K> {
+  const { t } = useTranslation();
+  return {
+    header: t('deploymentKeys.appId'),
+    of: (key) => key.appId,
+    marks: (key) =>
+      key.legacy && (
+        <Badge color="orange" variant="light" size="sm">
+          {t('deploymentKeys.legacy')}
+        </Badge>
+      ),
+  };
+}
+
+/**
+ * The columns the key lists share, each written once: a screen picks the ones it shows and in
+ * what order, and adds its own (access, scopes, deployment).
+ */
+export function useKeyColumns<K extends ListedKey>(identity: KeyIdentity<K>) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormatters();
+  return {
+    /** The public half (App ID, Key), in monospace, with its marks. */
+    publicId: (): KeyColumn<K> => ({
+      header: identity.header,
+      cell: (key) => (
+        <>
+          <Text ff="monospace" size="sm">
+            {identity.of(key)}
+          </Text>
+          {identity.marks?.(key)}
+        </>
+      ),
+    }),
+    note: (header: string): KeyColumn<K> => ({ header, cell: (key) => key.note || '—' }),
+    labels: (): KeyColumn<K> => ({
+      header: t('keyLabels.column'),
+      cell: (key) => <KeyLabelBadges labels={key.labels} />,
+    }),
+    createdBy: (): KeyColumn<K> => ({
+      header: t('platformKeys.createdBy'),
+      cell: (key) => key.createdBy ?? '—',
+    }),
+    createdAt: (): KeyColumn<K> => ({
+      header: t('common.createdAt'),
+      cell: (key) => (key.createdAt ? dateTime(key.createdAt) : '—'),
+    }),
+    expires: (): KeyColumn<K> => ({
+      header: t('keys.expires'),
+      cell: (key) => <KeyExpiry lifecycle={key} />,
+    }),
+    lastUsed: (): KeyColumn<K> => ({
+      header: t('platformKeys.lastUsed'),
+      cell: (key) => (
+        <LastUsed lifecycle={key} lastUsedAt={key.lastUsedAt} createdAt={key.createdAt} />
+      ),
+    }),
+    /** "Requests (24 h)": the row's sparkline, which opens the key's Usage. */
+    usage: (hourly: (key: K) => number[] | undefined, open: (key: K) => void): KeyColumn<K> => ({
+      header: t('usage.column'),
+      cell: (key) => (
+        <UnstyledButton
+          aria-label={t('usage.usageOf', { key: identity.of(key) })}
+          title={t('usage.usage')}
+          onClick={() => open(key)}
+        >
+          <Sparkline hourly={hourly(key)} />
+        </UnstyledButton>
+      ),
+    }),
+  };
+}
