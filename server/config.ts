@@ -20,6 +20,8 @@ export interface PlatformApiLimits {
   startStopPerHour: number;
   /** Failed authentications per client address before 429. */
   failures: RateWindow;
+  /** Failed authentications per Key before a *wrong* secret gets 429 (the right one still verifies). */
+  failuresPerKey: RateWindow;
 }
 
 export interface KeywardConfig {
@@ -109,6 +111,7 @@ const envSchema = z.object({
   KEYWARD_PLATFORM_API_START_STOP_PER_HOUR: z.coerce.number().int().positive().default(1),
   KEYWARD_PLATFORM_API_CREATES_PER_HOUR: z.coerce.number().int().positive().default(10),
   KEYWARD_PLATFORM_API_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  KEYWARD_PLATFORM_API_MAX_FAILURES_PER_KEY: z.coerce.number().int().positive().default(20),
   KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID: z.coerce.number().int().positive().default(20),
@@ -195,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       startStopPerHour: e.KEYWARD_PLATFORM_API_START_STOP_PER_HOUR,
       createsPerHour: e.KEYWARD_PLATFORM_API_CREATES_PER_HOUR,
       failures: { max: e.KEYWARD_PLATFORM_API_MAX_FAILURES_PER_ADDRESS, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
+      failuresPerKey: { max: e.KEYWARD_PLATFORM_API_MAX_FAILURES_PER_KEY, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
     },
     rootAccount:
       e.KEYWARD_ROOT_EMAIL && e.KEYWARD_ROOT_PASSWORD

@@ -37,7 +37,7 @@ import { findUserInOrganization } from './users/users-data';
 import { deleteSessionsOfUser } from './auth/sessions-data';
 import { removeAllMembershipsOf } from './projects/projects-data';
 
-export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'security' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics'>;
+export type ServicesConfig = Pick<KeywardConfig, 'sessionIdleMs' | 'signInLimits' | 'security' | 'deploymentTransitionMs' | 'gateway' | 'usage' | 'metrics' | 'platformApiLimits'>;
 
 /** Every domain service, wired once per app from the store, the keys and the configuration. */
 export function createServices(deps: {
@@ -150,6 +150,10 @@ export function createServices(deps: {
       now,
       hasher,
       keyPolicy,
+      failures: {
+        byAddress: windows.create('platform.failures_by_address', config.platformApiLimits.failures, { perClientNetwork: true }),
+        byPublicId: windows.create('platform.failures_by_key', config.platformApiLimits.failuresPerKey),
+      },
       onBackgroundError: logLastUsedFailure,
     }),
   };

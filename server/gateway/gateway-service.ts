@@ -3,14 +3,15 @@ import type { DeploymentType } from '../../contract/deployment-types';
 import type { RateWindow } from '../http/sliding-window-limiter';
 import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
-import { findKeyByAppId, permissionsOf, setKeyLastUsed } from '../deployment-keys/deployment-keys-data';
+import { findKeyByAppId, permissionsOf, setKeyLastUsed, type DeploymentKeyRow } from '../deployment-keys/deployment-keys-data';
 import { findDeploymentById } from '../deployments/deployments-data';
 import type { CountingWindows } from '../http/counting-windows';
 import type { SecretHasher } from '../keys/secret-hasher';
-import { lifecycleStateOf, previousSecretHashAt, refusalOf, type KeyLifecycleState, type KeyRefusal } from '../keys/key-lifecycle';
+import type { KeyLifecycleState } from '../keys/key-lifecycle';
+import { createKeyAuthenticator, type KeyAuthRefusal } from '../keys/key-authentication';
 import { createLastUsedTracker } from '../platform-keys/last-used-tracker';
 import type { SecretBox } from '../secrets/secret-box';
-import { basicToken, parseBasicCredentials } from '../keys/basic-credentials';
+import { basicToken } from '../keys/basic-credentials';
 import { InvalidatingCache } from '../db/invalidating-cache';
 import { bareHostName, type UpstreamPolicy } from '../deployments/upstream-policy';
 import { isIP } from 'node:net';
@@ -67,9 +68,8 @@ function refusesLiteralAddress(policy: UpstreamPolicy, url: URL): boolean {
 
 export type Authentication =
   | { outcome: 'verified'; key: VerifiedKey }
-  /** `knownAppId`: the App ID is one of this deployment's keys (the secret was wrong), for usage. */
-  | { outcome: 'refused'; knownAppId?: string }
-  | { outcome: 'limited'; retryAfterSeconds: number; knownAppId?: string };
+  /** `knownAppId`: the App ID is one of this deployment's keys (its secret was wrong, or it is refused), for usage. */
+  | { outcome: 'refused'; refusal: KeyAuthRefusal; knownAppId?: string | undefined };
 
 /**
  * Who is calling, and which deployment they call, for every Deployment API request. Verified
@@ -104,23 +104,25 @@ export function createGatewayService(deps: {
   const failuresByAppId = deps.windows.create('gateway.failures_by_app_id', deps.limits.perAppId);
   const lastUsed = createLastUsedTracker({ now, write: (id, at, use) => setKeyLastUsed(db, id, at, use), onError: deps.onBackgroundError });
 
-  async function verify(appId: string, secret: string): Promise<{ key?: VerifiedKey; knownIn?: string }> {
-    // One lookup, one HMAC and the same comparisons whether the App ID is missing, unknown or right.
-    const row = await findKeyByAppId(db, appId.slice(0, 64));
-    const which = hasher.which(secret, row?.secretHash, row ? previousSecretHashAt(row, now()) : undefined);
-    if (!which || !row) return { knownIn: row?.deploymentId };
+  const authenticator = createKeyAuthenticator<DeploymentKeyRow>({
+    hasher,
+    now,
+    lookup: (appId) => findKeyByAppId(db, appId),
+    failures: { byAddress: failuresByAddress, byPublicId: failuresByAppId },
+  });
+
+  async function verifiedKey(row: DeploymentKeyRow, secret: 'current' | 'previous', lifecycle: KeyLifecycleState): Promise<VerifiedKey> {
     const permissions = row.fullAccess ? [] : ((await permissionsOf(db, [row.id])).get(row.id) ?? []);
-    const key: VerifiedKey = {
+    return {
       id: row.id,
       appId: row.appId,
       deploymentId: row.deploymentId,
       fullAccess: row.fullAccess,
       permissions: new Set(permissions.map((p) => `${p.method} ${p.path}`)),
-      lifecycle: lifecycleStateOf(row),
-      secret: which,
-      validUntil: which === 'previous' ? row.previousSecretExpiresAt!.getTime() : null,
+      lifecycle,
+      secret,
+      validUntil: secret === 'previous' ? row.previousSecretExpiresAt!.getTime() : null,
     };
-    return { key, knownIn: row.deploymentId };
   }
 
   return {
@@ -134,8 +136,8 @@ export function createGatewayService(deps: {
       return cached;
     },
 
-    /** Why a verified key is still refused here and now (expired, disabled, address), if it is. */
-    refusalOf: (key: VerifiedKey, address: string): KeyRefusal | undefined => refusalOf(key.lifecycle, now(), address),
+    /** Why a key verified before is still refused here and now (expired, disabled, address), if it is. */
+    admits: (key: VerifiedKey, address: string): KeyAuthRefusal | undefined => authenticator.admits(key.lifecycle, address),
 
     /** Records a use that was let through. */
     used(key: VerifiedKey, address: string): void {
@@ -143,31 +145,18 @@ export function createGatewayService(deps: {
     },
 
     /**
-     * Anything not cached is checked against the database, unless its client address has failed
-     * too often lately (429 before any work). App IDs are not secret, so failures for one App ID
-     * never block its right secret: past the per-App-ID limit a wrong secret is answered 429 and
-     * the right one still verifies. Secrets are 256-bit: these limits are about load and noise,
-     * not guessing.
+     * Anything not cached goes through the one key-authentication pipeline (server/keys), which
+     * answers before any work when the client's network has failed too often lately. A verified
+     * key is cached with its grants, unless a change to it was announced meanwhile.
      */
     async authenticate(authorization: string | undefined, address: string, deploymentId: string): Promise<Authentication> {
       const cached = this.cachedKey(authorization, deploymentId);
       if (cached) return { outcome: 'verified', key: cached };
-      const addressWait = await failuresByAddress.retryAfterSeconds(address);
-      if (addressWait > 0) return { outcome: 'limited', retryAfterSeconds: addressWait };
-
-      const credentials = parseBasicCredentials(authorization);
       const epoch = keys.begin();
-      // Missing or malformed credentials cost the same lookup and HMAC as unknown ones.
-      const { key, knownIn } = await verify(credentials?.id ?? '', credentials?.secret ?? '');
-      if (!key || !credentials || key.deploymentId !== deploymentId) {
-        await failuresByAddress.record(address);
-        if (!credentials) return { outcome: 'refused' };
-        const appIdWait = await failuresByAppId.retryAfterSeconds(credentials.id);
-        await failuresByAppId.record(credentials.id);
-        const knownAppId = knownIn === deploymentId ? credentials.id : undefined;
-        return appIdWait > 0 ? { outcome: 'limited', retryAfterSeconds: appIdWait, knownAppId } : { outcome: 'refused', knownAppId };
-      }
-      keys.fill(credentials.token, key, epoch);
+      const result = await authenticator.authenticate(authorization, address, (row) => row.deploymentId === deploymentId);
+      if (result.outcome === 'refused') return { outcome: 'refused', refusal: result.refusal, knownAppId: result.known?.appId };
+      const key = await verifiedKey(result.row, result.secret, result.lifecycle);
+      keys.fill(result.credentials.token, key, epoch);
       return { outcome: 'verified', key };
     },
 

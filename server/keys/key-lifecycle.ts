@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { KeyLifecycle } from '../../contract/key-lifecycle';
-import { ERROR_CODES, ERRORS } from '../../contract/errors';
+import { ERROR_CODES } from '../../contract/errors';
 
 /** A key's lifecycle as the gateway and the Platform API check it on every request. */
 export interface KeyLifecycleState {
@@ -13,15 +13,6 @@ export interface KeyLifecycleState {
 
 /** Why a key whose secret was right is refused; each code's message is the registry's. */
 export type KeyRefusal = typeof ERROR_CODES.keyExpired | typeof ERROR_CODES.keyDisabled | typeof ERROR_CODES.clientAddressNotAllowed;
-
-/**
- * The one answer to a key refusal, on the Deployment API and the Platform API alike: a key that
- * may not be used from here is 403; an expired or disabled one is 401 with a Basic challenge.
- */
-export function keyRefusalAnswerOf(refusal: KeyRefusal): { status: 401 | 403; code: KeyRefusal; message: string; challenge: boolean } {
-  const forbidden = refusal === ERROR_CODES.clientAddressNotAllowed;
-  return { status: forbidden ? 403 : 401, code: refusal, message: ERRORS[refusal].en, challenge: !forbidden };
-}
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 

@@ -17,7 +17,8 @@ import { InvalidError, NotFoundError } from '../http/domain-errors';
 import { generateKeyId, generateSecret } from '../keys/key-format';
 import type { SecretHasher } from '../keys/secret-hasher';
 import type { keyLifecycleChangeSchema } from '../../contract/key-lifecycle';
-import { lifecycleColumns, lifecycleStateOf, lifecycleView, previousSecretHashAt, refusalOf, rollColumns, type KeyRefusal } from '../keys/key-lifecycle';
+import { lifecycleColumns, lifecycleView, rollColumns } from '../keys/key-lifecycle';
+import { createKeyAuthenticator, type FailureWindow, type KeyAuthRefusal } from '../keys/key-authentication';
 import type { KeyPolicyService } from '../organization/key-policy-service';
 import { createLastUsedTracker } from './last-used-tracker';
 import {
@@ -38,9 +39,17 @@ export function createPlatformKeysService(deps: {
   now: () => number;
   hasher: SecretHasher;
   keyPolicy: KeyPolicyService;
+  /** Failed authentications, per client network and per Key. */
+  failures: { byAddress: FailureWindow; byPublicId: FailureWindow };
   onBackgroundError: (error: unknown) => void;
 }) {
   const { db, now, hasher, keyPolicy } = deps;
+  const authenticator = createKeyAuthenticator<PlatformKeyRow>({
+    hasher,
+    now,
+    lookup: (keyId) => findPlatformKeyByKeyId(db, keyId),
+    failures: deps.failures,
+  });
   const lastUsed = createLastUsedTracker({
     now,
     write: (id, at, use) => setPlatformKeyLastUsed(db, id, at, use),
@@ -198,27 +207,21 @@ export function createPlatformKeysService(deps: {
     },
 
     /**
-     * The key behind Basic credentials, or undefined. An unknown Key and a wrong Secret do the
-     * same work (one HMAC and constant-time comparisons) and give the same answer; only a caller
-     * whose secret verifies learns that the key is expired, disabled or not for its address.
-     */
-    /**
-     * The key these credentials are, or why not. `known` names a key that exists (its secret was
-     * wrong, or it is refused), for its usage counts; it is never told to the caller.
+     * The key behind a request's Basic credentials, through the one key-authentication pipeline
+     * (server/keys). `known` names a key that exists (its secret was wrong, or it is refused), for
+     * its usage counts; it is never told to the caller.
      */
     async authenticate(
-      keyId: string,
-      secret: string,
+      authorization: string | undefined,
       address: string,
-    ): Promise<{ key: PlatformKeyPrincipal } | { refusal: KeyRefusal; known: KnownPlatformKey } | { failed: true; known?: KnownPlatformKey }> {
-      const row = keyId.length <= 64 ? await findPlatformKeyByKeyId(db, keyId) : undefined;
-      const at = now();
-      const which = hasher.which(secret, row?.secretHash, row ? previousSecretHashAt(row, at) : undefined);
-      const known = row ? { keyId: row.keyId, organizationId: row.organizationId } : undefined;
-      if (!which || !row) return { failed: true, known };
-      const refusal = refusalOf(lifecycleStateOf(row), at, address);
-      if (refusal) return { refusal, known: known! };
-      lastUsed.touch(row.id, { address, secret: which });
+    ): Promise<{ key: PlatformKeyPrincipal } | { refusal: KeyAuthRefusal; known?: KnownPlatformKey | undefined }> {
+      const result = await authenticator.authenticate(authorization, address);
+      if (result.outcome === 'refused') {
+        const row = result.known;
+        return { refusal: result.refusal, known: row && { keyId: row.keyId, organizationId: row.organizationId } };
+      }
+      const { row } = result;
+      lastUsed.touch(row.id, { address, secret: result.secret });
       return {
         key: {
           id: row.id,

@@ -10,6 +10,7 @@ export interface TestConfigOptions {
   perAddress?: number;
   platformReadsPerHour?: number;
   platformFailuresPerAddress?: number;
+  platformFailuresPerKey?: number;
   deploymentTransitionMs?: number;
   upstreamTimeoutMs?: number;
   gatewayFailuresPerAddress?: number;
@@ -52,6 +53,7 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       startStopPerHour: 1,
       createsPerHour: 10,
       failures: { max: options.platformFailuresPerAddress ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
+      failuresPerKey: { max: options.platformFailuresPerKey ?? 20, windowMs: DEFAULT_SIGN_IN_WINDOW_MS },
     },
     deploymentTransitionMs: options.deploymentTransitionMs ?? 5_000,
     gateway: {

@@ -1,11 +1,11 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_METHODS } from '../../../contract/endpoint-catalog';
 import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
 import { PATH_REFUSAL_MESSAGES } from '../../permissions/canonical-path';
 import { usageOutcomeOf } from '../../../contract/usage-outcomes';
 import { decideAccess, FORWARDED_METHODS } from '../../permissions/access-decision';
 import { refusalAnswerOf } from '../../permissions/refusal-answers';
-import { keyRefusalAnswerOf } from '../../keys/key-lifecycle';
+import { keyAuthAnswerOf, type KeyAuthRefusal } from '../../keys/key-authentication';
 import type { Services } from '../../services';
 import { createForwarder } from './forward';
 import { lazyChildLogger } from '../../http/lazy-child-logger';
@@ -32,7 +32,16 @@ declare module 'fastify' {
   }
 }
 
-const UNAUTHENTICATED: ApiErrorBody = { code: ERROR_CODES.unauthenticated, message: 'Invalid App ID or App Secret.' };
+const CREDENTIAL_NAMES = { unauthenticated: 'Invalid App ID or App Secret.' };
+const CREDENTIALS: KeyAuthRefusal = { reason: 'credentials' };
+
+/** Sends the one answer to a refused key (server/keys/key-authentication.ts), with its headers. */
+function answerKeyRefusal(reply: FastifyReply, refusal: KeyAuthRefusal) {
+  const answer = keyAuthAnswerOf(refusal, CREDENTIAL_NAMES);
+  if (answer.challenge) reply.header('www-authenticate', 'Basic realm="Keyward"');
+  if (answer.retryAfterSeconds !== undefined) reply.header('retry-after', String(answer.retryAfterSeconds));
+  return reply.code(answer.status).send({ code: answer.code, message: answer.message } satisfies ApiErrorBody);
+}
 const TWO_AUTHORIZATIONS: ApiErrorBody = { code: ERROR_CODES.badRequest, message: 'Send one Authorization header.' };
 
 /** More than one Authorization header: Node keeps the first, a proxy in front may keep another. */
@@ -152,29 +161,20 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
     metrics?.credentialCache(key !== undefined);
     if (!key) {
       const auth = await gateway.authenticate(request.headers.authorization, address, deploymentId);
-      if (auth.outcome !== 'verified') {
-        // A wrong secret for one of this deployment's App IDs still counts in that key's usage.
+      if (auth.outcome === 'refused') {
+        // A refused call with one of this deployment's App IDs still counts in that key's usage.
         if (auth.knownAppId) await countFor(request, auth.knownAppId, deploymentId, address, startedAt);
-        if (auth.outcome === 'limited') {
-          reply.header('retry-after', String(auth.retryAfterSeconds));
-          return send(429, { code: ERROR_CODES.tooManyRequests, message: 'Too many failed authentication attempts. Try again later.' });
-        }
-      } else key = auth.key;
+        return answerKeyRefusal(reply, auth.refusal);
+      }
+      key = auth.key;
     }
-    const deployment = key ? (gateway.cachedDeployment(deploymentId) ?? (await gateway.deployment(deploymentId))) : undefined;
-    if (!key || !deployment) {
-      reply.header('www-authenticate', 'Basic realm="Keyward"');
-      return send(401, UNAUTHENTICATED);
-    }
+    const deployment = gateway.cachedDeployment(deploymentId) ?? (await gateway.deployment(deploymentId));
+    if (!deployment) return answerKeyRefusal(reply, CREDENTIALS);
     const usage: GatewayUsage = { organizationId: deployment.organizationId, keyLabel: key.appId, deploymentId, endpoint: '', forwarded: false, address, startedAt, upstreamMs: 0 };
     request.usage = usage;
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
-    const refusal = gateway.refusalOf(key, address);
-    if (refusal) {
-      const answer = keyRefusalAnswerOf(refusal);
-      if (answer.challenge) reply.header('www-authenticate', 'Basic realm="Keyward"');
-      return send(answer.status, { code: answer.code, message: answer.message });
-    }
+    const refusal = gateway.admits(key, address);
+    if (refusal) return answerKeyRefusal(reply, refusal);
     gateway.used(key, address);
 
     // 2. What and 3. may it: the path's one canonical form against its version's catalog, then

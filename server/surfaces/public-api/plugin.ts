@@ -3,11 +3,9 @@ import type { KnownPlatformKey } from '../../platform-keys/platform-keys-service
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PlatformApiLimits } from '../../config';
-import { DomainError, ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
+import { ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
 import type { Services } from '../../services';
-import { parseBasicCredentials } from '../../keys/basic-credentials';
-import { BadCredentialsError } from './request-principal';
-import { keyRefusalAnswerOf } from '../../keys/key-lifecycle';
+import { keyRefusedError } from './request-principal';
 import { publicApiRoutes } from './routes';
 
 const HOUR = 3_600_000;
@@ -28,7 +26,6 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
   { services, limits },
 ) => {
   // Counted per instance in memory, or by every instance together on PostgreSQL.
-  const failures = services.windows.create('platform.failures_by_address', limits.failures, { perClientNetwork: true });
   const buckets = {
     read: services.windows.create('platform.reads', { max: limits.readsPerHour, windowMs: HOUR }),
     tls_write: services.windows.create('platform.tls_writes', { max: limits.tlsWritesPerHour, windowMs: HOUR }),
@@ -82,21 +79,10 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     if (!config.scope) return; // the OpenAPI document is public
-    const address = request.ip;
-    const retryAfter = await failures.retryAfterSeconds(address);
-    if (retryAfter > 0) throw new TooManyRequestsError(retryAfter, 'Too many failed authentication attempts. Try again later.');
-
-    const credentials = parseBasicCredentials(request.headers.authorization);
-    const authenticated = credentials ? await services.platformKeys.authenticate(credentials.id, credentials.secret, address) : undefined;
-    if (authenticated && 'known' in authenticated && authenticated.known) request.platformUsageKey = authenticated.known;
-    if (!authenticated || 'failed' in authenticated) {
-      await failures.record(address);
-      throw new BadCredentialsError();
-    }
-    // Told only to a caller whose secret verified: expired, disabled, or not from here.
+    const authenticated = await services.platformKeys.authenticate(request.headers.authorization, request.ip);
     if ('refusal' in authenticated) {
-      const answer = keyRefusalAnswerOf(authenticated.refusal);
-      throw new DomainError(answer.status, answer.code, answer.message);
+      if (authenticated.known) request.platformUsageKey = authenticated.known;
+      throw keyRefusedError(authenticated.refusal);
     }
     const { key } = authenticated;
     request.platformKey = key;

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { ERROR_CODES } from '../../../contract/errors';
 import type { PlatformScope } from '../../../contract/platform-scopes';
 import type { PlatformKeyPrincipal } from '../../deployments/deployment-access';
-import { DomainError } from '../../http/domain-errors';
+import { DomainError, TooManyRequestsError } from '../../http/domain-errors';
+import { keyAuthAnswerOf, type KeyAuthRefusal } from '../../keys/key-authentication';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,15 +16,21 @@ declare module 'fastify' {
   }
 }
 
-/** 401 for every credential problem: the same status, body and header whatever went wrong. */
-export class BadCredentialsError extends DomainError {
-  constructor() {
-    super(401, ERROR_CODES.unauthenticated, 'Invalid API key or secret.');
-  }
+const CREDENTIAL_NAMES = { unauthenticated: 'Invalid API key or secret.' };
+
+/**
+ * A refused key as the error handler sends it: the one answer of server/keys (401 for every
+ * credential problem, whatever went wrong; 429 with Retry-After; a verified key's own refusal).
+ */
+export function keyRefusedError(refusal: KeyAuthRefusal): DomainError {
+  const answer = keyAuthAnswerOf(refusal, CREDENTIAL_NAMES);
+  return answer.retryAfterSeconds !== undefined
+    ? new TooManyRequestsError(answer.retryAfterSeconds, answer.message)
+    : new DomainError(answer.status, answer.code, answer.message);
 }
 
 /** The Platform API Key the plugin's hook authenticated for this request. */
 export function platformKeyOf(request: FastifyRequest): PlatformKeyPrincipal {
-  if (!request.platformKey) throw new BadCredentialsError();
+  if (!request.platformKey) throw keyRefusedError({ reason: 'credentials' });
   return request.platformKey;
 }
