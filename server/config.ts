@@ -46,6 +46,11 @@ export interface KeywardConfig {
     /** Failed authentications before 429, per client address and per App ID. */
     failuresPerAddress: RateWindow;
     failuresPerAppId: RateWindow;
+    /**
+     * KEYWARD_GATEWAY_UNKNOWN_APP_ID_LOOKUPS_PER_SECOND: database lookups per second (per
+     * instance) for App IDs the known-App-ID filter has never seen; past it they cost nothing.
+     */
+    unknownAppIdLookupsPerSecond: number;
     /** KEYWARD_UPSTREAM_ALLOW: where upstreams may be (unset: anywhere but local addresses). */
     upstreamAllow: string | undefined;
     /** KEYWARD_GATEWAY_ORIGIN: serve the Deployment API only on this origin, and nothing else there. */
@@ -115,6 +120,7 @@ const envSchema = z.object({
   KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
   KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID: z.coerce.number().int().positive().default(20),
+  KEYWARD_GATEWAY_UNKNOWN_APP_ID_LOOKUPS_PER_SECOND: z.coerce.number().min(0).default(20),
   KEYWARD_UPSTREAM_ALLOW: z.string().optional(),
   KEYWARD_GATEWAY_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   KEYWARD_TRUST_PROXY: z.string().optional(),
@@ -188,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, projectRoot: string): Keyward
       upstreamTimeoutMs: e.KEYWARD_GATEWAY_UPSTREAM_TIMEOUT_SECONDS * 1000,
       failuresPerAddress: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_ADDRESS, windowMs: 60_000 },
       failuresPerAppId: { max: e.KEYWARD_GATEWAY_MAX_FAILURES_PER_APP_ID, windowMs: 60_000 },
+      unknownAppIdLookupsPerSecond: e.KEYWARD_GATEWAY_UNKNOWN_APP_ID_LOOKUPS_PER_SECOND,
       upstreamAllow: e.KEYWARD_UPSTREAM_ALLOW,
       origin: e.KEYWARD_GATEWAY_ORIGIN ? new URL(e.KEYWARD_GATEWAY_ORIGIN) : undefined,
       allowEncodedSlash: e.KEYWARD_GATEWAY_ALLOW_ENCODED_SLASH === 'true',

@@ -73,6 +73,7 @@ export function createServices(deps: {
     upstreamPolicy,
     now,
     limits: { perAddress: config.gateway.failuresPerAddress, perAppId: config.gateway.failuresPerAppId },
+    unknownAppIdLookupsPerSecond: config.gateway.unknownAppIdLookupsPerSecond,
     windows,
     onBackgroundError: logLastUsedFailure,
   });

@@ -3,7 +3,8 @@ import type { DeploymentType } from '../../contract/deployment-types';
 import type { RateWindow } from '../http/sliding-window-limiter';
 import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
-import { findKeyByAppId, permissionsOf, setKeyLastUsed, type DeploymentKeyRow } from '../deployment-keys/deployment-keys-data';
+import { findKeyByAppId, listAppIds, permissionsOf, setKeyLastUsed, type DeploymentKeyRow } from '../deployment-keys/deployment-keys-data';
+import { createKnownAppIds } from './known-app-ids';
 import { findDeploymentById } from '../deployments/deployments-data';
 import type { CountingWindows } from '../http/counting-windows';
 import type { SecretHasher } from '../keys/secret-hasher';
@@ -87,6 +88,8 @@ export function createGatewayService(deps: {
   /** Where the failure limits count (shared by every instance on PostgreSQL). */
   windows: CountingWindows;
   cacheSize?: number;
+  /** Database lookups per second for App IDs the known-App-ID filter has never seen. */
+  unknownAppIdLookupsPerSecond: number;
   /** What verified credentials may hold in memory together, roughly, in bytes. */
   cacheBytes?: number;
   onBackgroundError: (error: unknown) => void;
@@ -104,10 +107,30 @@ export function createGatewayService(deps: {
   const failuresByAppId = deps.windows.create('gateway.failures_by_app_id', deps.limits.perAppId);
   const lastUsed = createLastUsedTracker({ now, write: (id, at, use) => setKeyLastUsed(db, id, at, use), onError: deps.onBackgroundError });
 
+  const knownAppIds = createKnownAppIds({
+    load: () => listAppIds(db),
+    now,
+    unknownLookupsPerSecond: deps.unknownAppIdLookupsPerSecond,
+    onError: deps.onBackgroundError,
+  });
+  void knownAppIds.start();
+  // What reaches the database for uncached credentials, and what the filter answered alone.
+  const lookups = { database: 0, filtered: 0 };
   const authenticator = createKeyAuthenticator<DeploymentKeyRow>({
     hasher,
     now,
-    lookup: (appId) => findKeyByAppId(db, appId),
+    mayExist: (appId) => {
+      const worthIt = knownAppIds.mayExist(appId);
+      if (!worthIt) lookups.filtered++;
+      return worthIt;
+    },
+    lookup: async (appId) => {
+      lookups.database++;
+      const row = await findKeyByAppId(db, appId);
+      // Found though the filter said no (created a moment ago elsewhere): it knows it now.
+      if (row) knownAppIds.add(row.appId);
+      return row;
+    },
     failures: { byAddress: failuresByAddress, byPublicId: failuresByAppId },
   });
 
@@ -209,14 +232,19 @@ export function createGatewayService(deps: {
       return starting ? Math.max(1, Math.ceil((deployment.settlesAt! - now()) / 1000)) : STOPPED_RETRY_AFTER_SECONDS;
     },
 
+    /** Credential lookups that reached the database, those the known-App-ID filter answered, and whether it is loaded. */
+    lookupCounts: () => ({ ...lookups, filterLoaded: knownAppIds.loaded }),
+
     invalidate(notice: ChangeNotice): void {
       keys.invalidate(notice);
       deployments.invalidate(notice);
+      if (notice.kind === 'key') knownAppIds.add(notice.id);
     },
 
     clear(): void {
       keys.clear();
       deployments.clear();
+      knownAppIds.reset();
     },
   };
 }

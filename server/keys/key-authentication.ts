@@ -72,6 +72,8 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
   now: () => number;
   /** The stored key with this public id (at most 64 characters are looked up). */
   lookup: (publicId: string) => Promise<Row | undefined>;
+  /** Whether an id is worth looking up at all (the gateway's known-App-ID filter); default: every one. */
+  mayExist?: (publicId: string) => boolean;
   failures: { byAddress: FailureWindow; byPublicId: FailureWindow };
 }) {
   const { hasher, now, failures } = deps;
@@ -85,7 +87,9 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
       if (addressWait > 0) return { outcome: 'refused', refusal: { reason: 'limited', retryAfterSeconds: addressWait } };
 
       const credentials = parseBasicCredentials(authorization);
-      const row = await deps.lookup((credentials?.id ?? '').slice(0, 64));
+      const publicId = (credentials?.id ?? '').slice(0, 64);
+      // An id known never to have been issued costs the same HMAC, and no lookup.
+      const row = !deps.mayExist || deps.mayExist(publicId) ? await deps.lookup(publicId) : undefined;
       const at = now();
       const which = hasher.which(credentials?.secret ?? '', row?.secretHash, row ? previousSecretHashAt(row, at) : undefined);
       if (!which || !row || !credentials || !accepts(row)) {

@@ -16,14 +16,14 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  async function twoInstances() {
+  async function twoInstances(options: Parameters<typeof testAppConfig>[0] = {}) {
     const database = await createPostgresDatabase();
     cleanups.push(database.drop);
     const keys = testServerKeys();
     const instances: { app: KeywardApp; store: Store }[] = [];
     for (let i = 0; i < 2; i++) {
       const store = await openStore({ kind: 'postgres', databaseUrl: database.url });
-      const app = await buildApp({ config: { ...testAppConfig(), logLevel: 'silent' }, store, keys });
+      const app = await buildApp({ config: { ...testAppConfig(options), logLevel: 'silent' }, store, keys });
       instances.push({ app, store });
       cleanups.push(async () => {
         await app.close();
@@ -99,6 +99,22 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     const refusedAfter = await timeUntil(async () => (await onB.get('/api/console/session')).status === 401);
     console.log(`disabling reached instance B after ${refusedAfter.toFixed(1)} ms`);
     expect(refusedAfter).toBeLessThan(1_000);
+  }, 30_000);
+
+  it("knows on instance B, within a second, a key created through instance A (B's known-App-ID filter)", async () => {
+    const upstream = await startUpstream();
+    cleanups.push(upstream.close);
+    // No lookups at all for App IDs B's filter has not seen: only the change notice can teach it.
+    const [a, b] = await twoInstances({ gatewayUnknownAppIdLookupsPerSecond: 0 });
+    const root = new ConsoleClient(a.app);
+    await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
+    const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
+    while (!b.app.services.gateway.lookupCounts().filterLoaded) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // B's LISTEN connection is up
+    const key = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
+    const knownAfter = await timeUntil(async () => (await gatewayCall(b.app, { deploymentId: deployment.id, path: '/api/v5/clients', key })).status === 200);
+    console.log(`a new key reached instance B's filter after ${knownAfter.toFixed(1)} ms`);
+    expect(knownAfter).toBeLessThan(1_000);
   }, 30_000);
 
   it('adds up the usage both instances counted for one key', async () => {

@@ -50,7 +50,7 @@ describe('one key-authentication pipeline for the gateway and the Platform API',
         headers: authorization === undefined ? {} : { authorization },
         remoteAddress,
       });
-      const body = response.headers['content-type']?.includes('json') ? JSON.parse(response.body) : {};
+      const body = String(response.headers['content-type'] ?? '').includes('json') ? JSON.parse(response.body) : {};
       return { status: response.statusCode, code: body.code, challenge: 'www-authenticate' in response.headers, retryAfter: 'retry-after' in response.headers };
     };
     return { root, keys, call };

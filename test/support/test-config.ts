@@ -15,6 +15,7 @@ export interface TestConfigOptions {
   upstreamTimeoutMs?: number;
   gatewayFailuresPerAddress?: number;
   gatewayFailuresPerAppId?: number;
+  gatewayUnknownAppIdLookupsPerSecond?: number;
   /** KEYWARD_UPSTREAM_ALLOW; tests' upstreams run on loopback, so that is allowed unless null. */
   upstreamAllow?: string | null;
   /** KEYWARD_GATEWAY_ORIGIN. */
@@ -60,6 +61,7 @@ export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
       upstreamTimeoutMs: options.upstreamTimeoutMs ?? 30_000,
       failuresPerAddress: { max: options.gatewayFailuresPerAddress ?? 100, windowMs: 60_000 },
       failuresPerAppId: { max: options.gatewayFailuresPerAppId ?? 20, windowMs: 60_000 },
+      unknownAppIdLookupsPerSecond: options.gatewayUnknownAppIdLookupsPerSecond ?? 20,
       upstreamAllow: options.upstreamAllow === null ? undefined : (options.upstreamAllow ?? TEST_UPSTREAM_ALLOW),
       origin: options.gatewayOrigin ? new URL(options.gatewayOrigin) : undefined,
       allowEncodedSlash: options.allowEncodedSlash ?? false,
