@@ -30,6 +30,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const REQUESTS = Number(process.env.BENCH_INSTRUCTION_REQUESTS ?? 4000);
 // V8 keeps optimizing for a while: counts taken earlier carry compiler work (other threads).
 const WARM_UP = Number(process.env.BENCH_INSTRUCTION_WARM_UP ?? 30_000);
+/** What can be counted: nginx, the Node floor (node:http + undici) and Keyward. */
+export type CountedServer = 'nginx' | 'floor' | 'keyward';
 // valgrind names its control pipes after HOST; every program here and its controller share one.
 const HOST = '127.0.0.1';
 
@@ -43,36 +45,63 @@ const hasValgrind = () => {
 };
 
 /** Callgrind acts on a command only while the program runs: requests wake it until it has. */
-async function control(flag: '--zero' | '--dump', pid: number, url: string, headers: Record<string, string>): Promise<void> {
+async function control(
+  flag: '--zero' | '--dump',
+  pid: number,
+  url: string,
+  headers: Record<string, string>,
+): Promise<void> {
   let done = false;
-  const controller = spawn('callgrind_control', [flag, String(pid)], { stdio: 'ignore', env: { ...process.env, HOST } });
+  const controller = spawn('callgrind_control', [flag, String(pid)], {
+    stdio: 'ignore',
+    env: { ...process.env, HOST },
+  });
   const finished = new Promise<void>((resolve) => controller.on('exit', () => resolve()));
   void finished.then(() => (done = true));
   while (!done) {
     await sleep(300);
     if (done) break;
-    await new Promise<void>((resolve) => http.get(url, { headers }, (response) => response.resume().on('end', resolve)).on('error', () => resolve()));
+    await new Promise<void>((resolve) =>
+      http
+        .get(url, { headers }, (response) => response.resume().on('end', resolve))
+        .on('error', () => resolve()),
+    );
   }
 }
 
 /** Counts what `program` runs per request between a warm-up and a dump, by thread. */
-async function count(scenario: string, launch: (valgrind: string[]) => ChildProcess, url: string, headers: Record<string, string> = {}): Promise<InstructionCount> {
+async function count(
+  scenario: string,
+  launch: (valgrind: string[]) => ChildProcess,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<InstructionCount> {
   const dir = mkdtempSync(path.join(tmpdir(), 'keyward-callgrind-'));
-  const valgrind = ['valgrind', '--quiet', '--tool=callgrind', '--separate-threads=yes', '--smc-check=all-non-file', `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`];
+  const valgrind = [
+    'valgrind',
+    '--quiet',
+    '--tool=callgrind',
+    '--separate-threads=yes',
+    '--smc-check=all-non-file',
+    `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`,
+  ];
   const child = launch(valgrind);
   try {
     await waitFor(url, 300_000);
     await autocannon({ url, headers, connections: 10, amount: WARM_UP });
     await control('--zero', child.pid!, url, headers);
     const measured = await autocannon({ url, headers, connections: 10, amount: REQUESTS });
-    if (measured.non2xx > 0 || measured.errors > 0) throw new Error(`${scenario}: ${measured.non2xx} non-2xx answers, ${measured.errors} errors`);
+    if (measured.non2xx > 0 || measured.errors > 0)
+      throw new Error(`${scenario}: ${measured.non2xx} non-2xx answers, ${measured.errors} errors`);
     await control('--dump', child.pid!, url, headers);
     // One file per thread, `callgrind.out.<dump>-<thread>`, each with its total.
     const perThread = readdirSync(dir)
       .filter((name) => /^callgrind\.out\.\d+-\d+$/.test(name))
       .map((name) => ({
         thread: Number(name.split('-').at(-1)),
-        total: Number(/^(?:summary|totals): (\d+)/m.exec(readFileSync(path.join(dir, name), 'utf8'))?.[1] ?? 0),
+        total: Number(
+          /^(?:summary|totals): (\d+)/m.exec(readFileSync(path.join(dir, name), 'utf8'))?.[1] ?? 0,
+        ),
       }));
     const requests = measured.requests.total;
     const all = perThread.reduce((sum, entry) => sum + entry.total, 0);
@@ -85,38 +114,75 @@ async function count(scenario: string, launch: (valgrind: string[]) => ChildProc
   }
 }
 
-/** nginx (one process), the Node floor and Keyward, each counted alone; undefined without valgrind. */
-export async function runGatewayInstructionBench(): Promise<InstructionCount[] | undefined> {
+/**
+ * nginx (one process), the Node floor and Keyward, each counted alone (those in `servers`, or in
+ * BENCH_INSTRUCTION_SERVERS, comma-separated); undefined without valgrind.
+ */
+export async function runGatewayInstructionBench(
+  servers: readonly CountedServer[],
+): Promise<InstructionCount[] | undefined> {
+  const counted = new Set(process.env.BENCH_INSTRUCTION_SERVERS?.split(',') ?? servers);
   if (!hasValgrind()) return undefined;
-  execFileSync(process.execPath, [path.join(here, '..', 'scripts', 'ensure-build.mjs')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(here, '..', 'scripts', 'ensure-build.mjs')], {
+    stdio: 'inherit',
+  });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-instructions-'));
   const nginxDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-instructions-nginx-'));
   const upstreamPort = await freePort();
-  const upstream = start(path.join(here, 'gateway/upstream-server.ts'), { PORT: String(upstreamPort) });
+  const upstream = start(path.join(here, 'gateway/upstream-server.ts'), {
+    PORT: String(upstreamPort),
+  });
   const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
   const results: InstructionCount[] = [];
   try {
     await waitFor(`${upstreamUrl}/`);
     const apiPath = '/api/deployments/b0e0c4a1/api/v5/clients';
-    const nginxBinary = findNginx();
+    const nginxBinary = counted.has('nginx') ? findNginx() : undefined;
     if (nginxBinary) {
       const port = await freePort();
-      results.push(await count('(n) nginx 1.22, one process', (valgrind) => startNginx(nginxBinary, nginxDir, port, upstreamUrl, { command: valgrind, env: { ...process.env, HOST } }), `http://127.0.0.1:${port}${apiPath}`));
+      results.push(
+        await count(
+          '(n) nginx 1.22, one process',
+          (valgrind) =>
+            startNginx(nginxBinary, nginxDir, port, upstreamUrl, {
+              command: valgrind,
+              env: { ...process.env, HOST },
+            }),
+          `http://127.0.0.1:${port}${apiPath}`,
+        ),
+      );
     }
     const rawPort = await freePort();
-    results.push(
-      await count(
-        '(r) node:http + undici, nothing else',
-        ([program, ...args]) =>
-          spawn(program!, [...args, process.execPath, '--import', 'tsx', path.join(here, 'gateway/raw-proxy.ts')], {
-            env: { ...process.env, HOST, PORT: String(rawPort), UPSTREAM_URL: upstreamUrl },
-            stdio: ['ignore', 'ignore', 'inherit'],
-          }),
-        `http://127.0.0.1:${rawPort}${apiPath}`,
-      ),
-    );
+    if (counted.has('floor'))
+      results.push(
+        await count(
+          '(r) node:http + undici, nothing else',
+          ([program, ...args]) =>
+            spawn(
+              program!,
+              [
+                ...args,
+                process.execPath,
+                '--import',
+                'tsx',
+                path.join(here, 'gateway/raw-proxy.ts'),
+              ],
+              {
+                env: { ...process.env, HOST, PORT: String(rawPort), UPSTREAM_URL: upstreamUrl },
+                stdio: ['ignore', 'ignore', 'inherit'],
+              },
+            ),
+          `http://127.0.0.1:${rawPort}${apiPath}`,
+        ),
+      );
+    if (!counted.has('keyward')) return results;
     const master = randomBytes(32);
-    const seeded = await seedGatewayStore({ kind: 'pglite', dataDir }, deriveServerKeys(master), upstreamUrl, 1000);
+    const seeded = await seedGatewayStore(
+      { kind: 'pglite', dataDir },
+      deriveServerKeys(master),
+      upstreamUrl,
+      1000,
+    );
     const keywardPort = await freePort();
     const environment = {
       HOST,
@@ -130,15 +196,22 @@ export async function runGatewayInstructionBench(): Promise<InstructionCount[] |
       await count(
         '(c) Keyward gateway, key with 50 permissions',
         ([program, ...args]) =>
-          spawn(program!, [...args, process.execPath, path.join(here, '..', 'dist', 'server', 'main.js')], { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] }),
+          spawn(
+            program!,
+            [...args, process.execPath, path.join(here, '..', 'dist', 'server', 'main.js')],
+            { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] },
+          ),
         `http://127.0.0.1:${keywardPort}/api/deployments/${seeded.deploymentId}/api/v5/clients`,
-        { authorization: `Basic ${Buffer.from(`${seeded.appId}:${seeded.appSecret}`).toString('base64')}` },
+        {
+          authorization: `Basic ${Buffer.from(`${seeded.appId}:${seeded.appSecret}`).toString('base64')}`,
+        },
       ),
     );
     return results;
   } finally {
     upstream.kill('SIGTERM');
     await exited(upstream);
-    for (const directory of [dataDir, nginxDir]) rmSync(directory, { recursive: true, force: true });
+    for (const directory of [dataDir, nginxDir])
+      rmSync(directory, { recursive: true, force: true });
   }
 }
