@@ -7,6 +7,7 @@ import { runConsoleBench } from './console-bench';
 import { runGatewayBench, type GatewayRound } from './gateway-bench';
 import { runGatewayInstructionBench } from './gateway-instructions';
 import { runPickerBench } from './picker-bench';
+import { runScaleBench } from './scale-bench';
 import { fmt, median, printTable } from './stats';
 
 async function main(): Promise<void> {
@@ -133,6 +134,105 @@ async function main(): Promise<void> {
           '<= 1.25',
           ratio <= 1.25,
         );
+      }
+    }
+  }
+
+  // Only when named: it seeds 1.1 million keys (a few minutes, and about 1 GB of PostgreSQL).
+  if (only.includes('scale')) {
+    const results = await runScaleBench();
+    if (!results)
+      console.log(
+        '\nscale: needs BENCH_DATABASE_URL (or TEST_DATABASE_URL), a PostgreSQL server to create databases on',
+      );
+    else {
+      printTable(
+        'Keys at scale on PostgreSQL (1,000 deployments; gateway: one key, 50 connections; console: one administrator; ms)',
+        [
+          'keys',
+          'seed s',
+          'database MB',
+          'start-up ms',
+          'RSS MB',
+          'gateway req/s',
+          'uncached p99',
+          'inventory search p95',
+          "a deployment's keys p95",
+        ],
+        results.map((row) => [
+          row.keys.toLocaleString('en'),
+          fmt(row.seedSeconds),
+          fmt(row.databaseMb, 0),
+          fmt(row.startupMs, 0),
+          fmt(row.rssMb, 0),
+          fmt(row.requestsPerSecond, 0),
+          fmt(row.uncachedP99),
+          fmt(row.inventorySearchP95),
+          fmt(row.deploymentKeysP95),
+        ]),
+      );
+      const [small, large] = results;
+      const flood = large?.flood;
+      if (small && large && flood) {
+        printTable(
+          `1M keys: made-up App IDs and secrets from ${(10_000).toLocaleString('en')} client addresses beside legitimate traffic`,
+          [
+            'legit req/s quiet',
+            'legit req/s under flood',
+            'junk sent',
+            'junk /s',
+            'App ID lookups reaching the database /s',
+            'RSS before MB',
+            'RSS after MB',
+          ],
+          [
+            [
+              fmt(large.requestsPerSecond, 0),
+              fmt(flood.legitRequestsPerSecond, 0),
+              flood.junkSent,
+              fmt(flood.junkPerSecond, 0),
+              fmt(flood.junkLookupsPerSecond),
+              fmt(flood.rssBeforeMb, 0),
+              fmt(flood.rssAfterMb, 0),
+            ],
+          ],
+        );
+        const throughput = large.requestsPerSecond / small.requestsPerSecond;
+        const underFlood = flood.legitRequestsPerSecond / large.requestsPerSecond;
+        // The line a script reads (issue 28).
+        console.log(
+          `scale: 1M/100k throughput = ${fmt(throughput, 2)}, junk lookups reaching the database = ${fmt(flood.junkLookupsPerSecond, 1)}/s, legit under flood = ${fmt(underFlood, 2)}`,
+        );
+        goal(
+          'scale',
+          'gateway throughput 1M / 100k keys',
+          fmt(throughput, 2),
+          '>= 0.95',
+          throughput >= 0.95,
+        );
+        goal(
+          'scale',
+          'legit throughput under flood / quiet',
+          fmt(underFlood, 2),
+          '>= 0.9',
+          underFlood >= 0.9,
+        );
+        for (const row of results) {
+          goal(
+            'scale',
+            `${row.keys.toLocaleString('en')} keys: inventory search p95`,
+            `${fmt(row.inventorySearchP95)} ms`,
+            '< 50 ms',
+            row.inventorySearchP95 < 50,
+          );
+          goal(
+            'scale',
+            `${row.keys.toLocaleString('en')} keys: a deployment's keys p95`,
+            `${fmt(row.deploymentKeysP95)} ms`,
+            '< 50 ms',
+            row.deploymentKeysP95 < 50,
+          );
+        }
       }
     }
   }

@@ -99,6 +99,7 @@ export async function buildApp(options: BuildAppOptions) {
     log: app.log,
     poolStats: store.poolStats,
   });
+  await services.ready();
   // For what runs beside the surfaces and reads their state (tests, operations).
   app.decorate('services', services);
   // Counted usage is written before the store closes (main.ts closes the app first).

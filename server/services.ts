@@ -104,13 +104,20 @@ export function createServices(deps: {
     ssoAvailable: sso.availableFor,
   });
   const twoFactor = createTwoFactorService({ db, now, secretBox, hasher, guard, passkeys: createPasskeyService({ db, now }), endSessions: auth.endSessions });
-  deps.changes.subscribe(invalidate, () => {
+  // On PostgreSQL the first connect resets too (notices before it are unknown), and so loads the filter.
+  const changesHeard = deps.changes.subscribe(invalidate, () => {
     gateway.clear();
     auth.clear();
   });
   const keyPolicy = createKeyPolicyService({ db, now });
+  /** Listening for changes, and the known-App-ID filter read: what the server waits for before it listens. */
+  const ready = async () => {
+    await changesHeard;
+    await gateway.ready();
+  };
   const deployments = createDeploymentsService({ db, now, secretBox, upstreamPolicy, transitionMs: config.deploymentTransitionMs, announce });
   return {
+    ready,
     windows,
     // Signed-out calls that store something for a while (a WebAuthn challenge, an SSO attempt).
     signInChallenges: windows.create('sign_in.challenges_by_address', { max: 30, windowMs: 60_000 }, { perClientNetwork: true }),

@@ -4,12 +4,13 @@ import type { PGlite } from '@electric-sql/pglite';
 const CHANNEL = 'keyward_changes';
 
 /**
- * What a change notice names: a Deployment API Key (by App ID), a deployment (by id), or a
+ * What a change notice names: a Deployment API Key that changed (by App ID), a new one (nothing
+ * cached can be stale: only the known-App-ID filter learns it), a deployment (by id), or a
  * console account (by id) whose sessions, role or standing changed.
  */
-export type ChangeNotice = { kind: 'key' | 'deployment' | 'user'; id: string };
+export type ChangeNotice = { kind: 'key' | 'new_key' | 'deployment' | 'user'; id: string };
 
-const NOTICE_KINDS: readonly string[] = ['key', 'deployment', 'user'] satisfies ChangeNotice['kind'][];
+const NOTICE_KINDS: readonly string[] = ['key', 'new_key', 'deployment', 'user'] satisfies ChangeNotice['kind'][];
 
 /**
  * Tells every Keyward instance on the same database that a key, deployment or account changed,
@@ -18,8 +19,11 @@ const NOTICE_KINDS: readonly string[] = ['key', 'deployment', 'user'] satisfies 
  */
 export interface ChangeBus {
   publish(notice: ChangeNotice): Promise<void>;
-  /** `onReset` runs when notices may have been missed (a lost connection): drop every cache. */
-  subscribe(onNotice: (notice: ChangeNotice) => void, onReset: () => void): void;
+  /**
+   * `onReset` runs when notices may have been missed (a lost connection, and the first connect):
+   * drop every cache. Resolves once the first attempt to listen has finished, either way.
+   */
+  subscribe(onNotice: (notice: ChangeNotice) => void, onReset: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +41,7 @@ export function createPostgresChangeBus(databaseUrl: string, pool: pg.Pool, onEr
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
+  let first = Promise.resolve();
 
   const connect = async () => {
     if (closed) return;
@@ -74,7 +79,8 @@ export function createPostgresChangeBus(databaseUrl: string, pool: pg.Pool, onEr
     },
     subscribe(onNotice, onReset) {
       listeners.push({ onNotice, onReset });
-      if (listeners.length === 1) void connect();
+      if (listeners.length === 1) first = connect();
+      return first;
     },
     async close() {
       closed = true;
@@ -91,13 +97,12 @@ export function createPgliteChangeBus(client: PGlite): ChangeBus {
     async publish(notice) {
       await client.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(notice)]);
     },
-    subscribe(onNotice) {
-      void client
-        .listen(CHANNEL, (payload) => {
-          const notice = parse(payload);
-          if (notice) onNotice(notice);
-        })
-        .then((unsubscribe) => unsubscribes.push(unsubscribe));
+    async subscribe(onNotice) {
+      const unsubscribe = await client.listen(CHANNEL, (payload) => {
+        const notice = parse(payload);
+        if (notice) onNotice(notice);
+      });
+      unsubscribes.push(unsubscribe);
     },
     async close() {
       await Promise.all(unsubscribes.map((unsubscribe) => unsubscribe()));

@@ -83,10 +83,31 @@ export async function findKeyByAppId(db: Executor, appId: string): Promise<Deplo
   return row;
 }
 
-/** Every App ID, for the gateway's known-App-ID filter (about 30 bytes each while it is built). */
-export async function listAppIds(db: Executor): Promise<string[]> {
-  const rows = await db.select({ appId: deploymentApiKeys.appId }).from(deploymentApiKeys);
-  return rows.map((row) => row.appId);
+/** How many Deployment API Keys there are, in every organisation. */
+export async function countKeys(db: Executor): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(deploymentApiKeys);
+  return row?.count ?? 0;
+}
+
+/**
+ * Every App ID, a page at a time in App ID order (the unique index), for the gateway's
+ * known-App-ID filter: a million keys never sit in memory as one result.
+ */
+export async function forEachAppId(db: Executor, each: (appId: string) => void, pageSize = 20_000): Promise<number> {
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const rows = await db
+      .select({ appId: deploymentApiKeys.appId })
+      .from(deploymentApiKeys)
+      .where(gt(deploymentApiKeys.appId, after))
+      .orderBy(asc(deploymentApiKeys.appId))
+      .limit(pageSize);
+    for (const row of rows) each(row.appId);
+    count += rows.length;
+    if (rows.length < pageSize) return count;
+    after = rows[rows.length - 1]!.appId;
+  }
 }
 
 export async function permissionsOf(db: Executor, keyIds: string[]): Promise<Map<string, Permission[]>> {

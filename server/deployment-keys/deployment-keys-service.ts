@@ -165,7 +165,7 @@ export function createDeploymentKeysService(deps: {
             });
           });
           // The gateway's known-App-ID filter learns the new App ID, here and on every instance.
-          await announce({ kind: 'key', id: appId });
+          await announce({ kind: 'new_key', id: appId });
           const row = (await findKeyOfDeployment(db, deploymentId, id))!;
           return { ...toDto(row, permissions, now()), appSecret };
         } catch (error) {
@@ -313,7 +313,7 @@ export function createDeploymentKeysService(deps: {
         if (isUniqueViolation(error)) throw new ConflictError('A key with this App ID already exists.', ERROR_CODES.appIdTaken);
         throw error;
       }
-      await announce({ kind: 'key', id: input.appId });
+      await announce({ kind: 'new_key', id: input.appId });
       return toDto((await findKeyOfDeployment(db, deploymentId, id))!, [], now());
     },
   };

@@ -3,7 +3,7 @@ import type { DeploymentType } from '../../contract/deployment-types';
 import type { RateWindow } from '../http/sliding-window-limiter';
 import type { ChangeNotice } from '../db/change-bus';
 import type { Database } from '../db/store';
-import { findKeyByAppId, listAppIds, permissionsOf, setKeyLastUsed, type DeploymentKeyRow } from '../deployment-keys/deployment-keys-data';
+import { countKeys, findKeyByAppId, forEachAppId, permissionsOf, setKeyLastUsed, type DeploymentKeyRow } from '../deployment-keys/deployment-keys-data';
 import { createKnownAppIds } from './known-app-ids';
 import { findDeploymentById } from '../deployments/deployments-data';
 import type { CountingWindows } from '../http/counting-windows';
@@ -105,15 +105,21 @@ export function createGatewayService(deps: {
   const deployments = new InvalidatingCache<GatewayDeployment>({ maxEntries: size }, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
   const failuresByAddress = deps.windows.create('gateway.failures_by_address', deps.limits.perAddress, { perClientNetwork: true });
   const failuresByAppId = deps.windows.create('gateway.failures_by_app_id', deps.limits.perAppId);
+  // Credentials the known-App-ID filter rules out are load, not guessing: counted here alone.
+  const unknown = {
+    byAddress: deps.windows.create('gateway.unknown_by_address', deps.limits.perAddress, { perClientNetwork: true, local: true }),
+    byPublicId: deps.windows.create('gateway.unknown_by_app_id', deps.limits.perAppId, { local: true }),
+  };
   const lastUsed = createLastUsedTracker({ now, write: (id, at, use) => setKeyLastUsed(db, id, at, use), onError: deps.onBackgroundError });
 
   const knownAppIds = createKnownAppIds({
-    load: () => listAppIds(db),
+    load: (each) => forEachAppId(db, each),
+    count: () => countKeys(db),
     now,
     unknownLookupsPerSecond: deps.unknownAppIdLookupsPerSecond,
     onError: deps.onBackgroundError,
   });
-  void knownAppIds.start();
+
   // What reaches the database for uncached credentials, and what the filter answered alone.
   const lookups = { database: 0, filtered: 0 };
   const authenticator = createKeyAuthenticator<DeploymentKeyRow>({
@@ -131,7 +137,7 @@ export function createGatewayService(deps: {
       if (row) knownAppIds.add(row.appId);
       return row;
     },
-    failures: { byAddress: failuresByAddress, byPublicId: failuresByAppId },
+    failures: { byAddress: failuresByAddress, byPublicId: failuresByAppId, unknown },
   });
 
   async function verifiedKey(row: DeploymentKeyRow, secret: 'current' | 'previous', lifecycle: KeyLifecycleState): Promise<VerifiedKey> {
@@ -232,13 +238,19 @@ export function createGatewayService(deps: {
       return starting ? Math.max(1, Math.ceil((deployment.settlesAt! - now()) / 1000)) : STOPPED_RETRY_AFTER_SECONDS;
     },
 
+    /**
+     * Resolves once the known-App-ID filter is read (or could not be: then every id is looked
+     * up). The server waits for it before it listens, so junk is judged alike from the first request.
+     */
+    ready: () => knownAppIds.ready(),
+
     /** Credential lookups that reached the database, those the known-App-ID filter answered, and whether it is loaded. */
     lookupCounts: () => ({ ...lookups, filterLoaded: knownAppIds.loaded }),
 
     invalidate(notice: ChangeNotice): void {
       keys.invalidate(notice);
       deployments.invalidate(notice);
-      if (notice.kind === 'key') knownAppIds.add(notice.id);
+      if (notice.kind === 'key' || notice.kind === 'new_key') knownAppIds.add(notice.id);
     },
 
     clear(): void {

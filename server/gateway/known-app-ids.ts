@@ -14,7 +14,10 @@ const MIN_CAPACITY = 100_000;
  * IDs spends the budget and then costs the database nothing.
  */
 export function createKnownAppIds(deps: {
-  load: () => Promise<string[]>;
+  /** Calls `each` with every App ID; answers how many. */
+  load: (each: (appId: string) => void) => Promise<number>;
+  /** How many App IDs there are, to size the filter before it is filled. */
+  count: () => Promise<number>;
   now: () => number;
   /** Lookups per second for ids the filter has never seen. */
   unknownLookupsPerSecond: number;
@@ -23,18 +26,22 @@ export function createKnownAppIds(deps: {
   let filter: KnownIdFilter | undefined;
   // Ids announced while a rebuild reads the table: added to the new filter once it is built.
   let announcedDuringLoad: string[] | undefined;
+  let loading: Promise<void> | undefined;
   const rate = deps.unknownLookupsPerSecond;
   let tokens = rate;
   let refilledAt = deps.now();
 
-  async function rebuild(): Promise<void> {
-    if (announcedDuringLoad) return;
+  function rebuild(): Promise<void> {
+    if (!announcedDuringLoad) loading = load();
+    return loading!;
+  }
+
+  async function load(): Promise<void> {
     announcedDuringLoad = [];
     try {
-      const ids = await deps.load();
-      const next = new KnownIdFilter(Math.max(MIN_CAPACITY, 2 * ids.length));
-      for (const id of ids) next.add(id);
-      for (const id of announcedDuringLoad) next.add(id);
+      const next = new KnownIdFilter(Math.max(MIN_CAPACITY, 2 * (await deps.count())));
+      await deps.load((id) => next.add(id));
+      for (const id of announcedDuringLoad!) next.add(id);
       filter = next;
     } catch (error) {
       deps.onError(error);
@@ -53,8 +60,8 @@ export function createKnownAppIds(deps: {
   }
 
   return {
-    /** Loads the filter; calls before it finishes look every id up. */
-    start: rebuild,
+    /** Resolves once the filter is read (loading it if nothing has yet); until then every id is looked up. */
+    ready: (): Promise<void> => (filter ? Promise.resolve() : (loading ?? rebuild())),
 
     /** Whether a credential with this App ID is worth a database lookup. */
     mayExist(appId: string): boolean {

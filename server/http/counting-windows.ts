@@ -128,10 +128,13 @@ export function createCountingWindows(deps: {
   const timer = deps.shared ? setInterval(() => void prune().catch(deps.onError), PRUNE_EVERY_MS) : undefined;
   timer?.unref();
   return {
-    /** A window; `perClientNetwork`: its keys are client addresses, counted by network. */
-    create(name: string, window: RateWindow, options: { perClientNetwork?: boolean } = {}): CountingWindow {
+    /**
+     * A window; `perClientNetwork`: its keys are client addresses, counted by network; `local`:
+     * this instance's own counts, in memory even on PostgreSQL (for load that must not reach it).
+     */
+    create(name: string, window: RateWindow, options: { perClientNetwork?: boolean; local?: boolean } = {}): CountingWindow {
       longestMs = Math.max(longestMs, window.windowMs);
-      const counted = deps.shared ? databaseWindow(deps.db, name, window, deps.now) : memoryWindow(window, deps.now);
+      const counted = deps.shared && !options.local ? databaseWindow(deps.db, name, window, deps.now) : memoryWindow(window, deps.now);
       return options.perClientNetwork ? perClientNetwork(counted, clientNetwork) : counted;
     },
     /** The network a client address is counted under, for keys that combine it with more. */

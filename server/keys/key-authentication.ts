@@ -9,6 +9,11 @@ export interface FailureWindow {
   record(key: string): Promise<unknown>;
 }
 
+export interface FailureWindows {
+  byAddress: FailureWindow;
+  byPublicId: FailureWindow;
+}
+
 /** What the pipeline reads of a stored key: its public id, its hashes and its lifecycle columns. */
 export interface StoredKey extends KeyLifecycleRow {
   secretHash: string;
@@ -74,7 +79,12 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
   lookup: (publicId: string) => Promise<Row | undefined>;
   /** Whether an id is worth looking up at all (the gateway's known-App-ID filter); default: every one. */
   mayExist?: (publicId: string) => boolean;
-  failures: { byAddress: FailureWindow; byPublicId: FailureWindow };
+  /**
+   * Failures per client network and per public id; `unknown`: where failures with credentials
+   * `mayExist` rules out are counted instead (in memory: junk must not reach the database even
+   * as a count), by the same limits.
+   */
+  failures: FailureWindows & { unknown?: FailureWindows };
 }) {
   const { hasher, now, failures } = deps;
   return {
@@ -83,21 +93,23 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
      * deployment); a key it does not accept is refused like a wrong secret.
      */
     async authenticate(authorization: string | undefined, address: string, accepts: (row: Row) => boolean = () => true): Promise<KeyAuthentication<Row>> {
-      const addressWait = await failures.byAddress.retryAfterSeconds(address);
-      if (addressWait > 0) return { outcome: 'refused', refusal: { reason: 'limited', retryAfterSeconds: addressWait } };
-
       const credentials = parseBasicCredentials(authorization);
       const publicId = (credentials?.id ?? '').slice(0, 64);
-      // An id known never to have been issued costs the same HMAC, and no lookup.
-      const row = !deps.mayExist || deps.mayExist(publicId) ? await deps.lookup(publicId) : undefined;
       const at = now();
+      // Malformed, or never issued: the same HMAC, and neither a lookup nor a shared count.
+      const junk = deps.mayExist !== undefined && (!credentials || !deps.mayExist(publicId));
+      const windows = junk ? (failures.unknown ?? failures) : failures;
+      const addressWait = await windows.byAddress.retryAfterSeconds(address);
+      if (addressWait > 0) return { outcome: 'refused', refusal: { reason: 'limited', retryAfterSeconds: addressWait } };
+      // Without a filter, missing and malformed credentials cost the same lookup as unknown ones.
+      const row = junk ? undefined : await deps.lookup(publicId);
       const which = hasher.which(credentials?.secret ?? '', row?.secretHash, row ? previousSecretHashAt(row, at) : undefined);
       if (!which || !row || !credentials || !accepts(row)) {
-        await failures.byAddress.record(address);
+        await windows.byAddress.record(address);
         const known = row && accepts(row) ? row : undefined;
         if (!credentials) return { outcome: 'refused', refusal: { reason: 'credentials' } };
-        const idWait = await failures.byPublicId.retryAfterSeconds(credentials.id);
-        await failures.byPublicId.record(credentials.id);
+        const idWait = await windows.byPublicId.retryAfterSeconds(credentials.id);
+        await windows.byPublicId.record(credentials.id);
         return { outcome: 'refused', refusal: idWait > 0 ? { reason: 'limited', retryAfterSeconds: idWait } : { reason: 'credentials' }, known };
       }
       const lifecycle = lifecycleStateOf(row);

@@ -137,7 +137,7 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
   });
 
   it('shares limits: failures and calls counted on either instance add up to one limit', async () => {
-    const [a, b] = await twoInstances();
+    const [a, b] = await twoInstances({ gatewayFailuresPerAppId: 1_000 });
     const root = new ConsoleClient(a.app);
     await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
 
@@ -159,12 +159,14 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     expect(answers.find((answer) => answer.statusCode === 429)!.headers['retry-after']).toMatch(/^\d+$/);
 
     // Gateway failures per client address: counted on A, refused (before any work) on B too.
+    // Wrong secrets for a real App ID (never-issued App IDs are counted by each instance alone,
+    // in memory: test/api/known-app-ids.test.ts); the per-App-ID limit is set out of the way.
     const deployment = await createDeployment(root, {});
+    const real = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: [{ method: 'GET', path: '/clients' }] })).body;
     const gatewayStatuses: number[] = [];
     for (let attempt = 0; attempt < 101; attempt++) {
       const instance = attempt < 100 ? a : b;
-      // A new App ID each time: the per-App-ID limit stays out of it.
-      const wrong = { appId: `unknown-app-${attempt}`, appSecret: 'not-a-secret' };
+      const wrong = { appId: real.appId, appSecret: `not-the-secret-${attempt}` };
       gatewayStatuses.push((await gatewayCall(instance.app, { deploymentId: deployment.id, path: '/api/v5/clients', key: wrong, remoteAddress: '198.51.100.30' })).status);
     }
     expect(gatewayStatuses.slice(0, 100).every((status) => status === 401)).toBe(true);

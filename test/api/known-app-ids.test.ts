@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forEachAppId } from '../../server/deployment-keys/deployment-keys-data';
 import { gatewayCall } from '../support/gateway-client';
 import { createDeployment, createPlatformKey, PlatformClient } from '../support/platform-client';
 import { useTestApp } from '../support/test-app';
@@ -76,5 +77,18 @@ describe.each([0, 5])('the known-App-ID filter (%i lookups per second for unknow
     expect((await importer.post(`/deployments/${v4.id}/legacy-api-keys`, legacy)).status).toBe(201);
     const legacyCall = await gatewayCall(t.app, { deploymentId: v4.id, path: '/api/v4/clients', key: legacy });
     expect(legacyCall.status).toBe(200);
+  });
+
+  it('reads every App ID a page at a time when it is built', async () => {
+    const { root, deployment } = await setUp();
+    const appIds: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      const created = (await root.post(`/api/console/deployments/${deployment.id}/keys`, { permissions: GRANT })).body;
+      t.logs.rememberSecret(created.appSecret);
+      appIds.push(created.appId);
+    }
+    const seen: string[] = [];
+    expect(await forEachAppId(t.store.store.db, (appId) => seen.push(appId), 2)).toBe(5);
+    expect(seen.sort()).toEqual(appIds.sort());
   });
 });

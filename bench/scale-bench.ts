@@ -1,0 +1,323 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { deploymentApiKeys, deploymentKeyPermissions } from '../server/db/schema';
+import { openStore } from '../server/db/store';
+import { generateSecret } from '../server/keys/key-format';
+import { createSecretHasher } from '../server/keys/secret-hasher';
+import { deriveServerKeys, type ServerKeys } from '../server/secrets/master-key';
+import { createSecretBox } from '../server/secrets/secret-box';
+import { seedConsoleStore } from './console/seed';
+import { exited, freePort, start, waitFor } from './gateway-bench';
+import { benchDatabaseServer, withFreshDatabase } from './postgres';
+import { percentile } from './stats';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROOT = { email: 'root@bench.example', password: 'bench root password' };
+const DEPLOYMENTS = 1_000;
+/** Keys whose secrets the bench knows, each called once uncached. */
+const KNOWN_KEYS = 1_000;
+const FLOOD_ADDRESSES = 10_000;
+/**
+ * BENCH_FLOOD_RATE: made-up requests per second. On a 2-core machine that also runs the load
+ * generators and PostgreSQL, an unbounded flood measures CPU sharing, not the gateway.
+ */
+const FLOOD_RATE = Number(process.env.BENCH_FLOOD_RATE ?? 1_000);
+
+export interface ScaleResult {
+  keys: number;
+  seedSeconds: number;
+  databaseMb: number;
+  startupMs: number;
+  rssMb: number;
+  requestsPerSecond: number;
+  uncachedP99: number;
+  inventorySearchP95: number;
+  deploymentKeysP95: number;
+  flood?: {
+    legitRequestsPerSecond: number;
+    junkSent: number;
+    junkPerSecond: number;
+    junkLookupsPerSecond: number;
+    rssBeforeMb: number;
+    rssAfterMb: number;
+  };
+}
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const basic = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+
+/**
+ * Keys at scale on PostgreSQL (issue 28): 100,000 and then 1,000,000 Deployment API Keys over
+ * 1,000 deployments, seeded in bulk by the database; for each, start-up time and memory, gateway
+ * throughput for one key, the uncached lookup of a key's first call, the console's inventory
+ * search and one deployment's key list; and at 1M keys a flood of made-up App IDs from 10,000
+ * client addresses beside legitimate traffic. Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL).
+ */
+export async function runScaleBench(): Promise<ScaleResult[] | undefined> {
+  const server = benchDatabaseServer();
+  if (!server) return undefined;
+  execFileSync(process.execPath, [path.join(here, '..', 'scripts', 'ensure-build.mjs')], {
+    stdio: 'inherit',
+  });
+  const upstreamPort = await freePort();
+  const upstream = start(path.join(here, 'gateway/upstream-server.ts'), {
+    PORT: String(upstreamPort),
+  });
+  const upstreamUrl = `http://127.0.0.1:${upstreamPort}`;
+  try {
+    await waitFor(`${upstreamUrl}/`);
+    const results: ScaleResult[] = [];
+    for (const keys of [100_000, 1_000_000]) {
+      results.push(
+        await withFreshDatabase(server, (databaseUrl) =>
+          measure(databaseUrl, keys, upstreamUrl, keys === 1_000_000),
+        ),
+      );
+    }
+    return results;
+  } finally {
+    upstream.kill('SIGTERM');
+    await exited(upstream);
+  }
+}
+
+/** The deployment the gateway calls go to: an upstream, one key with 50 grants, 1,000 keys with known secrets. */
+async function seedGatewayKeys(
+  databaseUrl: string,
+  keys: ServerKeys,
+  upstreamUrl: string,
+  deploymentId: string,
+) {
+  const store = await openStore({ kind: 'postgres', databaseUrl });
+  const hasher = createSecretHasher(keys.pepper);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{ organization_id: string }>(
+    'select organization_id from deployments where id = $1',
+    [deploymentId],
+  );
+  const organizationId = rows[0]!.organization_id;
+  await client.query(
+    'update deployments set upstream_url = $1, upstream_api_key = $2, upstream_secret_sealed = $3 where id = $4',
+    [upstreamUrl, 'upstream', createSecretBox(keys.encryptionKey).seal('secret'), deploymentId],
+  );
+  await client.end();
+  const known = Array.from({ length: KNOWN_KEYS }, (_, index) => ({
+    id: randomUUID(),
+    appId: `kwa_scale${String(index).padStart(13, '0')}`,
+    appSecret: generateSecret('deployment'),
+  }));
+  for (let at = 0; at < known.length; at += 500) {
+    const slice = known.slice(at, at + 500);
+    await store.db.insert(deploymentApiKeys).values(
+      slice.map((key) => ({
+        id: key.id,
+        organizationId,
+        deploymentId,
+        appId: key.appId,
+        secretHash: hasher.hash(key.appSecret),
+        fullAccess: false,
+        createdAt: new Date(),
+      })),
+    );
+    await store.db
+      .insert(deploymentKeyPermissions)
+      .values(slice.map((key) => ({ keyId: key.id, method: 'GET', path: '/clients' })));
+  }
+  await store.close();
+  return known;
+}
+
+/** Latencies of every response (autocannon summarises at p97.5; the goals are p95 and p99). */
+async function latencies(
+  options: autocannon.Options,
+): Promise<{ result: autocannon.Result; all: number[] }> {
+  const all: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on('response', (_client, _status, _bytes, time) => all.push(time));
+  });
+  return { result, all };
+}
+
+async function measure(
+  databaseUrl: string,
+  keyCount: number,
+  upstreamUrl: string,
+  flood: boolean,
+): Promise<ScaleResult> {
+  const master = randomBytes(32);
+  const keys = deriveServerKeys(master);
+  const seedStarted = performance.now();
+  const { sampleDeploymentId } = await seedConsoleStore(
+    { kind: 'postgres', databaseUrl },
+    DEPLOYMENTS,
+    (keyCount - KNOWN_KEYS) / DEPLOYMENTS,
+    ROOT,
+  );
+  const known = await seedGatewayKeys(databaseUrl, keys, upstreamUrl, sampleDeploymentId);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  const databaseMb =
+    Number(
+      (await admin.query('select pg_database_size(current_database()) as size')).rows[0].size,
+    ) /
+    2 ** 20;
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const startedAt = performance.now();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(here, '..', 'dist', 'server', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        KEYWARD_SECRET_KEY: master.toString('hex'),
+        KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
+        KEYWARD_TRUST_PROXY: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  try {
+    await waitFor(`${url}/healthz`, 300_000);
+    const startupMs = performance.now() - startedAt;
+    const gateway = `${url}/api/deployments/${sampleDeploymentId}/api/v5/clients`;
+
+    // Each known key's first call: an uncached credential, looked up and verified.
+    const uncached: number[] = [];
+    for (const key of known) {
+      const began = performance.now();
+      const response = await fetch(gateway, {
+        headers: { authorization: basic(key.appId, key.appSecret) },
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`uncached call: ${response.status}`);
+      uncached.push(performance.now() - began);
+    }
+    const legit = {
+      url: gateway,
+      connections: 50,
+      headers: { authorization: basic(known[0]!.appId, known[0]!.appSecret) },
+    };
+    await autocannon({ ...legit, duration: 2 });
+    const quiet = await autocannon({ ...legit, duration: SECONDS });
+    const rss = rssMb(child.pid!);
+
+    const signIn = await fetch(`${url}/api/console/session`, {
+      method: 'POST',
+      headers: { origin: url, 'x-keyward-csrf': '1', 'content-type': 'application/json' },
+      body: JSON.stringify(ROOT),
+    });
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((value) => value.split(';')[0])
+      .join('; ');
+    // One administrator at a time: what a person waits for.
+    const consoleP95 = async (requestPath: string) => {
+      const options = { url: `${url}${requestPath}`, connections: 1, headers: { cookie } };
+      await autocannon({ ...options, duration: 1 });
+      const { result, all } = await latencies({ ...options, duration: 4 });
+      if (result.non2xx > 0) throw new Error(`${requestPath}: ${result.non2xx} non-2xx`);
+      return percentile(all, 95);
+    };
+    const inventorySearchP95 = await consoleP95(
+      '/api/console/deployment-keys?search=kwa_c00000500&limit=50',
+    );
+    const deploymentKeysP95 = await consoleP95(
+      `/api/console/deployments/d${(2).toString(16).padStart(7, '0')}/keys`,
+    );
+
+    const result: ScaleResult = {
+      keys: keyCount,
+      seedSeconds,
+      databaseMb,
+      startupMs,
+      rssMb: rss,
+      requestsPerSecond: quiet.requests.average,
+      uncachedP99: percentile(uncached, 99),
+      inventorySearchP95,
+      deploymentKeysP95,
+    };
+    if (flood) result.flood = await floodFromManyAddresses(admin, child.pid!, legit, gateway);
+    return result;
+  } finally {
+    await admin.end();
+    child.kill('SIGTERM');
+    await exited(child);
+  }
+}
+
+/** The n-th of the flood's client addresses: 10.0.0.1, 10.0.1.1, ... */
+const clientAddress = (n: number) => `10.${n >> 8}.${n & 255}.1`;
+
+/** Index scans of the App ID lookup so far (PostgreSQL's statistics, flushed about every second). */
+async function appIdLookups(admin: pg.Client): Promise<number> {
+  const { rows } = await admin.query(
+    "select idx_scan from pg_stat_user_indexes where indexrelname = 'deployment_api_keys_app_id'",
+  );
+  return Number(rows[0]?.idx_scan ?? 0);
+}
+
+/** Legitimate load beside made-up App IDs and secrets from 10,000 client addresses (X-Forwarded-For). */
+async function floodFromManyAddresses(
+  admin: pg.Client,
+  pid: number,
+  legit: autocannon.Options,
+  gateway: string,
+) {
+  const rssBeforeMb = rssMb(pid);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const lookupsBefore = await appIdLookups(admin);
+  const began = performance.now();
+  const junk = autocannon({
+    url: gateway,
+    connections: 50,
+    overallRate: FLOOD_RATE,
+    duration: SECONDS,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            ...request.headers,
+            authorization: basic(
+              `kwa_${randomBytes(15).toString('base64url')}`,
+              `kwds_${randomBytes(32).toString('base64url')}`,
+            ),
+            'x-forwarded-for': clientAddress(Math.floor(Math.random() * FLOOD_ADDRESSES)),
+          },
+        }),
+      },
+    ],
+  });
+  const [legitResult, junkResult] = await Promise.all([
+    autocannon({ ...legit, duration: SECONDS }),
+    junk,
+  ]);
+  const seconds = (performance.now() - began) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const lookups = (await appIdLookups(admin)) - lookupsBefore;
+  return {
+    legitRequestsPerSecond: legitResult.requests.average,
+    junkSent: junkResult.requests.total,
+    junkPerSecond: junkResult.requests.total / seconds,
+    junkLookupsPerSecond: lookups / seconds,
+    rssBeforeMb,
+    rssAfterMb: rssMb(pid),
+  };
+}
