@@ -390,6 +390,9 @@ export const deploymentApiKeys = pgTable(
     index('deployment_api_keys_previous_secret_hash').on(table.previousSecretHash),
     // The API Keys inventory filters on labels (`labels @> {"team":"payments"}`, `labels ? 'env'`).
     index('deployment_api_keys_labels').using('gin', table.labels),
+    // ... and searches App ID and note anywhere in them, any case (`lower(x) like '%...%'`).
+    index('deployment_api_keys_app_id_search').using('gin', sql`lower(${table.appId}) gin_trgm_ops`),
+    index('deployment_api_keys_note_search').using('gin', sql`lower(${table.note}) gin_trgm_ops`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -69,7 +70,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     // PGlite does not create a missing parent directory itself.
     mkdirSync(options.dataDir, { recursive: true });
   }
-  const client = await PGlite.create(options.dataDir, options.template ? { loadDataDir: options.template } : {});
+  // pg_trgm: the key inventory's "anywhere in it" search uses trigram indexes (migration 0014).
+  const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm }, ...(options.template ? { loadDataDir: options.template } : {}) });
   const db = drizzlePglite({ client, schema });
   try {
     await migratePglite(db, { migrationsFolder });
