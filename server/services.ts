@@ -161,6 +161,10 @@ export function createServices(deps: {
       failures: {
         byAddress: windows.create('platform.failures_by_address', config.platformApiLimits.failures, { perClientNetwork: true }),
         byPublicId: windows.create('platform.failures_by_key', config.platformApiLimits.failuresPerKey),
+        unknown: {
+          byAddress: windows.create('platform.unknown_by_address', config.platformApiLimits.failures, { perClientNetwork: true, local: true }),
+          byPublicId: windows.create('platform.unknown_by_key', config.platformApiLimits.failuresPerKey, { local: true }),
+        },
       },
       onBackgroundError: logLastUsedFailure,
     }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 
@@ -27,10 +28,19 @@ export interface ChangeBus {
   close(): Promise<void>;
 }
 
-function parse(payload: string | undefined): ChangeNotice | undefined {
+/**
+ * A notice as it travels: with the bus that sent it. An instance has applied its own changes
+ * before publishing them, so it skips its own notices when they come back: an echo arriving a
+ * moment later would only drop what was cached since (a key verified meanwhile, say).
+ */
+const encode = (notice: ChangeNotice, origin: string) => JSON.stringify({ kind: notice.kind, id: notice.id, origin });
+
+/** The notice in a payload, unless this bus sent it (or it is not one). */
+function parse(payload: string | undefined, ownOrigin: string): ChangeNotice | undefined {
   try {
-    const notice = JSON.parse(payload ?? '') as ChangeNotice;
-    return NOTICE_KINDS.includes(notice.kind) && typeof notice.id === 'string' ? notice : undefined;
+    const notice = JSON.parse(payload ?? '') as ChangeNotice & { origin?: unknown };
+    if (notice.origin === ownOrigin) return undefined;
+    return NOTICE_KINDS.includes(notice.kind) && typeof notice.id === 'string' ? { kind: notice.kind, id: notice.id } : undefined;
   } catch {
     return undefined;
   }
@@ -42,12 +52,13 @@ export function createPostgresChangeBus(databaseUrl: string, pool: pg.Pool, onEr
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   let first = Promise.resolve();
+  const origin = randomUUID();
 
   const connect = async () => {
     if (closed) return;
     const next = new pg.Client({ connectionString: databaseUrl });
     next.on('notification', (message) => {
-      const notice = parse(message.payload);
+      const notice = parse(message.payload, origin);
       if (notice) for (const listener of listeners) listener.onNotice(notice);
     });
     next.on('error', (error) => {
@@ -75,7 +86,7 @@ export function createPostgresChangeBus(databaseUrl: string, pool: pg.Pool, onEr
 
   return {
     async publish(notice) {
-      await pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(notice)]);
+      await pool.query('select pg_notify($1, $2)', [CHANNEL, encode(notice, origin)]);
     },
     subscribe(onNotice, onReset) {
       listeners.push({ onNotice, onReset });
@@ -93,13 +104,14 @@ export function createPostgresChangeBus(databaseUrl: string, pool: pg.Pool, onEr
 /** PGlite runs in this process only: its own LISTEN/NOTIFY carries notices between the app's parts. */
 export function createPgliteChangeBus(client: PGlite): ChangeBus {
   const unsubscribes: (() => Promise<void>)[] = [];
+  const origin = randomUUID();
   return {
     async publish(notice) {
-      await client.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(notice)]);
+      await client.query('select pg_notify($1, $2)', [CHANNEL, encode(notice, origin)]);
     },
     async subscribe(onNotice) {
       const unsubscribe = await client.listen(CHANNEL, (payload) => {
-        const notice = parse(payload);
+        const notice = parse(payload, origin);
         if (notice) onNotice(notice);
       });
       unsubscribes.push(unsubscribe);

@@ -105,7 +105,7 @@ export function createGatewayService(deps: {
   const deployments = new InvalidatingCache<GatewayDeployment>({ maxEntries: size }, (deployment, notice) => notice.kind === 'deployment' && deployment.id === notice.id);
   const failuresByAddress = deps.windows.create('gateway.failures_by_address', deps.limits.perAddress, { perClientNetwork: true });
   const failuresByAppId = deps.windows.create('gateway.failures_by_app_id', deps.limits.perAppId);
-  // Credentials the known-App-ID filter rules out are load, not guessing: counted here alone.
+  // Credentials that name no stored key are load, not guessing: counted here alone.
   const unknown = {
     byAddress: deps.windows.create('gateway.unknown_by_address', deps.limits.perAddress, { perClientNetwork: true, local: true }),
     byPublicId: deps.windows.create('gateway.unknown_by_app_id', deps.limits.perAppId, { local: true }),

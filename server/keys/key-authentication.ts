@@ -80,9 +80,9 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
   /** Whether an id is worth looking up at all (the gateway's known-App-ID filter); default: every one. */
   mayExist?: (publicId: string) => boolean;
   /**
-   * Failures per client network and per public id; `unknown`: where failures with credentials
-   * `mayExist` rules out are counted instead (in memory: junk must not reach the database even
-   * as a count), by the same limits.
+   * Failures per client network and per public id, for stored keys (shared by every instance);
+   * `unknown`: where failures with credentials that name no stored key count instead, by the
+   * same limits (in memory: junk must not reach the database even as a count).
    */
   failures: FailureWindows & { unknown?: FailureWindows };
 }) {
@@ -96,15 +96,21 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
       const credentials = parseBasicCredentials(authorization);
       const publicId = (credentials?.id ?? '').slice(0, 64);
       const at = now();
+      // Failures with credentials that name no stored key are load, not guessing: they count in
+      // `unknown` (this instance's memory); a stored key's failures count in the shared windows.
+      const unknown = failures.unknown ?? failures;
       // Malformed, or never issued: the same HMAC, and neither a lookup nor a shared count.
-      const junk = deps.mayExist !== undefined && (!credentials || !deps.mayExist(publicId));
-      const windows = junk ? (failures.unknown ?? failures) : failures;
-      const addressWait = await windows.byAddress.retryAfterSeconds(address);
+      const filteredOut = deps.mayExist !== undefined && (!credentials || !deps.mayExist(publicId));
+      const addressWait = Math.max(
+        await unknown.byAddress.retryAfterSeconds(address),
+        filteredOut || unknown === failures ? 0 : await failures.byAddress.retryAfterSeconds(address),
+      );
       if (addressWait > 0) return { outcome: 'refused', refusal: { reason: 'limited', retryAfterSeconds: addressWait } };
       // Without a filter, missing and malformed credentials cost the same lookup as unknown ones.
-      const row = junk ? undefined : await deps.lookup(publicId);
+      const row = filteredOut ? undefined : await deps.lookup(publicId);
       const which = hasher.which(credentials?.secret ?? '', row?.secretHash, row ? previousSecretHashAt(row, at) : undefined);
       if (!which || !row || !credentials || !accepts(row)) {
+        const windows = row ? failures : unknown;
         await windows.byAddress.record(address);
         const known = row && accepts(row) ? row : undefined;
         if (!credentials) return { outcome: 'refused', refusal: { reason: 'credentials' } };

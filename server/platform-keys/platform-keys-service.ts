@@ -18,7 +18,7 @@ import { generateKeyId, generateSecret } from '../keys/key-format';
 import type { SecretHasher } from '../keys/secret-hasher';
 import type { keyLifecycleChangeSchema } from '../../contract/key-lifecycle';
 import { lifecycleColumns, lifecycleView, rollColumns } from '../keys/key-lifecycle';
-import { createKeyAuthenticator, type FailureWindow, type KeyAuthRefusal } from '../keys/key-authentication';
+import { createKeyAuthenticator, type FailureWindows, type KeyAuthRefusal } from '../keys/key-authentication';
 import type { KeyPolicyService } from '../organization/key-policy-service';
 import { createLastUsedTracker } from './last-used-tracker';
 import {
@@ -39,8 +39,8 @@ export function createPlatformKeysService(deps: {
   now: () => number;
   hasher: SecretHasher;
   keyPolicy: KeyPolicyService;
-  /** Failed authentications, per client network and per Key. */
-  failures: { byAddress: FailureWindow; byPublicId: FailureWindow };
+  /** Failed authentications, per client network and per Key (`unknown`: naming no stored key). */
+  failures: FailureWindows & { unknown: FailureWindows };
   onBackgroundError: (error: unknown) => void;
 }) {
   const { db, now, hasher, keyPolicy } = deps;
