@@ -131,5 +131,3 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
     },
   };
 }
-
-export type KeyAuthenticator<Row extends StoredKey> = ReturnType<typeof createKeyAuthenticator<Row>>;
