@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { AUDIT_EXPORT_LIMIT, type auditExportQuerySchema, type AuditPage, type auditQuerySchema } from '../../contract/audit';
 import type { Database } from '../db/store';
 import type { Actor } from '../kernel/actor';
-import { requireCapability } from '../kernel/require-capability';
 import { decodeCursor, encodeCursor } from '../http/list-cursor';
 import { auditCsvHeader, auditCsvRow } from './audit-csv';
 import { listAuditEvents } from './audit-log';
@@ -12,7 +11,6 @@ export function createAuditService(deps: { db: Database }) {
   const { db } = deps;
   return {
     async page(actor: Actor, query: z.output<typeof auditQuerySchema>): Promise<AuditPage> {
-      requireCapability(actor, 'viewAuditLog');
       const { after, ...filters } = query;
       const before = decodeCursor(after, ({ id }) => (typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : undefined));
       const page = await listAuditEvents(db, actor.organizationId, { ...filters, before });
@@ -21,7 +19,6 @@ export function createAuditService(deps: { db: Database }) {
 
     /** "Export CSV": the filtered events, newest first, at most AUDIT_EXPORT_LIMIT rows. */
     async csv(actor: Actor, query: z.output<typeof auditExportQuerySchema>): Promise<string> {
-      requireCapability(actor, 'viewAuditLog');
       const chunks = [auditCsvHeader()];
       let before: number | undefined;
       for (let exported = 0; exported < AUDIT_EXPORT_LIMIT; ) {

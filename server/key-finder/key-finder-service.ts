@@ -2,7 +2,6 @@ import { EXPIRING_SOON_DAYS, type ExpiringKeys, type FoundKey } from '../../cont
 import { can } from '../../contract/roles';
 import { accessForUser } from '../deployments/deployment-access';
 import type { Actor } from '../kernel/actor';
-import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { findKeyBySecretHash, keysExpiringBetween } from '../deployment-keys/deployment-keys-data';
@@ -38,7 +37,6 @@ export function createKeyFinderService(deps: { db: Database; hasher: SecretHashe
     },
 
     async find(actor: Actor, secret: string): Promise<FoundKey | null> {
-      requireCapability(actor, 'managePlatformKeys');
       const looksPlatform = isWellFormedSecret('platform', secret);
       const looksDeployment = isWellFormedSecret('deployment', secret);
       if (!looksPlatform && !looksDeployment && /^kw[pd]s_/.test(secret)) {

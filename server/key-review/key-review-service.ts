@@ -3,7 +3,6 @@ import { MANY_GRANTS, type ReviewedKey, type ReviewReason } from '../../contract
 import { PLATFORM_SCOPES } from '../../contract/platform-scopes';
 import { isUnused } from '../../contract/key-lifecycle-rules';
 import type { Actor } from '../kernel/actor';
-import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { deploymentApiKeys, deploymentKeyPermissions, deployments, keyReviews, platformApiKeys, users } from '../db/schema';
@@ -40,7 +39,6 @@ export function createKeyReviewService(deps: { db: Database; now: () => number }
   const { db, now } = deps;
   return {
     async list(actor: Actor): Promise<ReviewedKey[]> {
-      requireCapability(actor, 'reviewKeys');
       const at = now();
       const grants = sql<number>`(select count(*)::int from ${deploymentKeyPermissions} where ${deploymentKeyPermissions.keyId} = ${deploymentApiKeys.id})`;
       const [deploymentRows, platformRows, reviews] = await Promise.all([
@@ -124,7 +122,6 @@ export function createKeyReviewService(deps: { db: Database; now: () => number }
     },
 
     async markReviewed(actor: Actor, kind: 'deployment' | 'platform', id: string): Promise<void> {
-      requireCapability(actor, 'reviewKeys');
       const label =
         kind === 'deployment'
           ? (

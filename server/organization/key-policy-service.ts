@@ -1,9 +1,8 @@
 import { KEY_LIFETIME_CAP_DAYS, type KeyPolicy } from '../../contract/key-lifecycle';
-import { can } from '../../contract/roles';
 import type { Actor } from '../kernel/actor';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
-import { ForbiddenError, InvalidError } from '../http/domain-errors';
+import { InvalidError } from '../http/domain-errors';
 import { findKeyPolicy, updateKeyPolicy } from './organization-data';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +25,6 @@ export function createKeyPolicyService(deps: { db: Database; now: () => number }
     get,
 
     async set(actor: Actor, policy: KeyPolicy): Promise<KeyPolicy> {
-      if (!can(actor.role, 'manageSettings')) throw new ForbiddenError();
       const before = await get(actor.organizationId);
       await db.transaction(async (tx) => {
         await updateKeyPolicy(tx, actor.organizationId, policy);

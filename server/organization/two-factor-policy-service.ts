@@ -1,9 +1,7 @@
 import type { TwoFactorPolicy } from '../../contract/security';
-import { can } from '../../contract/roles';
 import type { Actor } from '../kernel/actor';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
-import { ForbiddenError } from '../http/domain-errors';
 import { findTwoFactorPolicy, updateTwoFactorPolicy } from './organization-data';
 
 /**
@@ -16,7 +14,6 @@ export function createTwoFactorPolicyService(deps: { db: Database }) {
     get: (organizationId: string) => findTwoFactorPolicy(db, organizationId),
 
     async set(actor: Actor, policy: TwoFactorPolicy): Promise<TwoFactorPolicy> {
-      if (!can(actor.role, 'manageSettings')) throw new ForbiddenError();
       await db.transaction(async (tx) => {
         const before = await findTwoFactorPolicy(tx, actor.organizationId);
         await updateTwoFactorPolicy(tx, actor.organizationId, policy);

@@ -9,7 +9,6 @@ import type {
 import type { PlatformScope } from '../../contract/platform-scopes';
 import { labelsChange } from '../../contract/key-labels';
 import type { Actor } from '../kernel/actor';
-import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import type { PlatformKeyPrincipal } from '../deployments/deployment-access';
@@ -85,7 +84,6 @@ export function createPlatformKeysService(deps: {
   }
 
   async function requireKey(actor: Actor, id: string): Promise<PlatformKeyRow> {
-    requireCapability(actor, 'managePlatformKeys');
     const row = await findPlatformKey(db, actor.organizationId, id);
     if (!row) throw new NotFoundError('No such Platform API Key.');
     return row;
@@ -93,14 +91,12 @@ export function createPlatformKeysService(deps: {
 
   return {
     async list(actor: Actor): Promise<PlatformKey[]> {
-      requireCapability(actor, 'managePlatformKeys');
       const [rows, names] = await Promise.all([listPlatformKeys(db, actor.organizationId), projectNamesOf(db, actor.organizationId)]);
       return rows.map((row) => toDto(row, names));
     },
 
     /** The only answer that ever holds the Secret; only its HMAC is stored. */
     async create(actor: Actor, input: z.output<typeof createPlatformKeyRequestSchema>): Promise<CreatedPlatformKey> {
-      requireCapability(actor, 'managePlatformKeys');
       const names = await requireKnownProjects(actor.organizationId, input.projectIds);
       const expiresAt = await keyPolicy.expiryFor(actor.organizationId, input.expiresAt);
       const id = randomUUID();

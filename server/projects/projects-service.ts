@@ -6,7 +6,6 @@ import type { Actor } from '../kernel/actor';
 import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { ConflictError, InvalidError, NotFoundError } from '../http/domain-errors';
-import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import {
   addProjectMember,
@@ -28,7 +27,6 @@ export function createProjectsService(deps: {
   const { db } = deps;
 
   async function requireProject(actor: Actor, id: string) {
-    requireCapability(actor, 'manageProjects');
     const project = await findProjectInOrganization(db, actor.organizationId, id);
     if (!project) throw new NotFoundError('No such project.');
     return project;
@@ -52,7 +50,6 @@ export function createProjectsService(deps: {
     },
 
     async create(actor: Actor, input: z.output<typeof createProjectRequestSchema>): Promise<Project> {
-      requireCapability(actor, 'manageProjects');
       try {
         const row = await db.transaction(async (tx) => {
           const inserted = await insertProject(tx, { organizationId: actor.organizationId, ...input });

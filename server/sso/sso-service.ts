@@ -3,14 +3,13 @@ import * as oidc from 'openid-client';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { SsoSettings } from '../../contract/sso';
 import type { SsoError } from '../../contract/sso-errors';
-import { can } from '../../contract/roles';
 import type { z } from 'zod';
 import type { ssoSettingsRequestSchema } from '../../contract/sso';
 import type { Actor } from '../kernel/actor';
 import { hashPassword } from '../kernel/password';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
-import { ForbiddenError, InvalidError, NotFoundError } from '../http/domain-errors';
+import { InvalidError, NotFoundError } from '../http/domain-errors';
 import type { SecretBox } from '../secrets/secret-box';
 import type { UpstreamPolicy } from '../deployments/upstream-policy';
 import { findUserByEmail, insertUser } from '../users/users-data';
@@ -92,7 +91,6 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
 
   return {
     async get(actor: Actor, redirectUri: string): Promise<SsoSettings> {
-      if (!can(actor.role, 'manageSettings')) throw new ForbiddenError();
       return toView(await findSsoSettings(db, actor.organizationId), redirectUri);
     },
 
@@ -102,7 +100,6 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
       input: z.output<typeof ssoSettingsRequestSchema>,
       redirectUri: string,
     ): Promise<SsoSettings> {
-      if (!can(actor.role, 'manageSettings')) throw new ForbiddenError();
       const before = await findSsoSettings(db, actor.organizationId);
       if (!input.clientSecret && !before)
         throw new InvalidError('Enter the client secret.', [
@@ -150,7 +147,6 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
     },
 
     async remove(actor: Actor): Promise<void> {
-      if (!can(actor.role, 'manageSettings')) throw new ForbiddenError();
       await db.transaction(async (tx) => {
         if (!(await deleteSsoSettings(tx, actor.organizationId)))
           throw new NotFoundError('Single sign-on is not configured.');

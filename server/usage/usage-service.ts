@@ -4,7 +4,6 @@ import type { DeploymentsService } from '../deployments/deployments-service';
 import type { Database } from '../db/store';
 import { findKeyOfDeployment, listKeysOfDeployment } from '../deployment-keys/deployment-keys-data';
 import type { Actor } from '../kernel/actor';
-import { requireCapability } from '../kernel/require-capability';
 import { NotFoundError } from '../http/domain-errors';
 import { findPlatformKey, listPlatformKeys } from '../platform-keys/platform-keys-data';
 import { createUsageRecorder, type UsageEvent } from './usage-recorder';
@@ -55,7 +54,6 @@ export function createUsageService(deps: {
 
     /** One Platform API Key's usage, for those who manage Platform API Keys. */
     async platformKey(actor: Actor, id: string, range: UsageRange): Promise<KeyUsageReport> {
-      requireCapability(actor, 'managePlatformKeys');
       const key = await findPlatformKey(db, actor.organizationId, id);
       if (!key) throw new NotFoundError('No such Platform API Key.');
       return keyUsageReport(db, 'platform', key.keyId, range, now());
@@ -74,7 +72,6 @@ export function createUsageService(deps: {
     },
 
     async platformSparklines(actor: Actor): Promise<Record<string, number[]>> {
-      requireCapability(actor, 'managePlatformKeys');
       const keys = await listPlatformKeys(db, actor.organizationId);
       return sparklines(db, 'platform', keys.map((key) => key.keyId), now());
     },

@@ -4,7 +4,6 @@ import type { User } from '../../contract/users';
 import type { createUserRequestSchema, updateUserRequestSchema } from '../../contract/users';
 import type { z } from 'zod';
 import type { Actor } from '../kernel/actor';
-import { requireCapability } from '../kernel/require-capability';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../kernel/password';
 import type { ChangeNotice } from '../db/change-bus';
@@ -38,7 +37,6 @@ export function createUsersService(deps: {
   const { db, announce } = deps;
 
   async function findManageableTarget(actor: Actor, id: string): Promise<UserRow> {
-    requireCapability(actor, 'manageAccounts');
     const target = await findUserInOrganization(db, actor.organizationId, id);
     if (!target) throw new NotFoundError('No such user.');
     if (target.role === 'root' && actor.role !== 'root') {
@@ -55,12 +53,10 @@ export function createUsersService(deps: {
 
   return {
     async list(actor: Actor): Promise<User[]> {
-      requireCapability(actor, 'viewAccounts');
       return (await listUsersOfOrganization(db, actor.organizationId)).map(toUserDto);
     },
 
     async create(actor: Actor, input: z.output<typeof createUserRequestSchema>): Promise<User> {
-      requireCapability(actor, 'manageAccounts');
       requireGrantable(actor, input.role);
       const passwordHash = await hashPassword(input.password);
       try {

@@ -124,8 +124,10 @@ describe('deployments in the console', () => {
       const searched = (await member.client.get('/api/console/deployments?search=in-')).body.deployments.map((d: { name: string }) => d.name);
       expect(searched).toEqual(['in-mine']);
       expect((await member.client.get(`/api/console/deployments/${inTheirs.id}`)).status).toBe(404);
-      expect((await member.client.post(`/api/console/deployments/${inTheirs.id}/stop`)).status).toBe(404);
+      // A Project User may stop no deployment at all: its 403 is the same whether one exists or not.
+      expect((await member.client.post(`/api/console/deployments/${inTheirs.id}/stop`)).status).toBe(member === padmin ? 404 : 403);
     }
+    expect((await puser.client.post('/api/console/deployments/00000000-0000-4000-8000-000000000000/stop')).status).toBe(403);
     // Project Administrators operate their deployments; Project Users only use them.
     expect((await padmin.client.post(`/api/console/deployments/${inMine.id}/stop`)).body.status).toBe('stopped');
     expect((await puser.client.post(`/api/console/deployments/${inMine.id}/start`)).status).toBe(403);

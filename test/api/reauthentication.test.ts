@@ -40,7 +40,7 @@ describe("fresh re-authentication ('Confirm it's you')", () => {
     const root = await t.setupRoot();
     const sensitive = t.app.consoleRoutes.filter((route) => route.sensitive);
     expect(sensitive.map((route) => `${route.method} ${route.url}`)).toEqual(expect.arrayContaining(REQUIRED_SENSITIVE));
-    expect(sensitive.every((route) => !route.public)).toBe(true);
+    expect(sensitive.every((route) => route.access !== 'public')).toBe(true);
 
     // A fresh sign-in counts: nothing is asked within the window.
     expect((await root.post('/api/console/keys/find-by-secret', { secret: 'nothing-like-a-key' })).status).toBe(200);

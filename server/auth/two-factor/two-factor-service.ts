@@ -1,7 +1,6 @@
 import { renderSVG } from 'uqr';
 import type { Passkey, Reauthentication, RecoveryCodes, SecondFactorMethod, SecondFactorRequest, SecurityStatus, TotpSetup } from '../../../contract/security';
 import { twoFactorRequired } from '../../../contract/security';
-import { can } from '../../../contract/roles';
 import { auditActorOfUser, recordAudit } from '../../audit/audit-log';
 import type { Database, Executor } from '../../db/store';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../http/domain-errors';
@@ -219,7 +218,6 @@ export function createTwoFactorService(deps: {
 
     /** Root clears another account's factors (a lost phone); the account signs in again with its password. */
     async reset(actor: Actor, userId: string): Promise<void> {
-      if (!can(actor.role, 'resetTwoFactor')) throw new ForbiddenError();
       const target = await findUserInOrganization(db, actor.organizationId, userId);
       if (!target) throw new NotFoundError('No such account.');
       if (target.role === 'root') throw new ForbiddenError("Root's second factors can only be changed by Root, or with `npm run keyward -- reset-root-2fa` on the server.");

@@ -22,23 +22,23 @@ export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services }>
   const { deploymentKeys } = services;
   const access = (request: Parameters<typeof actorOf>[0]) => services.deploymentAccess.forUser(actorOf(request));
 
-  app.get('/deployments/:id/keys', { schema: { params: deploymentParamsSchema, response: { 200: deploymentKeyListSchema } } }, async (request) => ({
+  app.get('/deployments/:id/keys', { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, response: { 200: deploymentKeyListSchema } } }, async (request) => ({
     keys: await deploymentKeys.list(await access(request), request.params.id),
   }));
 
-  app.get('/deployment-keys', { schema: { querystring: keyInventoryQuerySchema, response: { 200: keyInventoryPageSchema } } }, async (request) =>
+  app.get('/deployment-keys', { config: { access: 'signedIn' }, schema: { querystring: keyInventoryQuerySchema, response: { 200: keyInventoryPageSchema } } }, async (request) =>
     services.keyInventory.page(await access(request), request.query),
   );
 
   app.post(
     '/deployments/:id/keys/test-access',
-    { schema: { params: deploymentParamsSchema, body: testAccessRequestSchema, response: { 200: testAccessResultSchema } } },
+    { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, body: testAccessRequestSchema, response: { 200: testAccessResultSchema } } },
     async (request) => services.accessTester.test(await access(request), request.params.id, request.body),
   );
 
   app.post(
     '/deployments/:id/keys',
-    { schema: { params: deploymentParamsSchema, body: createDeploymentKeyRequestSchema, response: { 201: createdDeploymentKeySchema } } },
+    { config: { access: 'configureDeployments', audit: ['deployment_key.create', 'deployment_key.import_legacy'] }, schema: { params: deploymentParamsSchema, body: createDeploymentKeyRequestSchema, response: { 201: createdDeploymentKeySchema } } },
     async (request, reply) => {
       // The one response that carries an App Secret must never be stored by a cache on the way.
       reply.header('cache-control', 'no-store');
@@ -48,13 +48,13 @@ export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services }>
 
   app.put(
     '/deployments/:id/keys/:keyId',
-    { schema: { params: deploymentKeyParamsSchema, body: updateDeploymentKeyRequestSchema, response: { 200: deploymentKeySchema } } },
+    { config: { access: 'configureDeployments', audit: ['deployment_key.update'] }, schema: { params: deploymentKeyParamsSchema, body: updateDeploymentKeyRequestSchema, response: { 200: deploymentKeySchema } } },
     async (request) => deploymentKeys.update(await access(request), request.params.id, request.params.keyId, request.body),
   );
 
   app.post(
     '/deployments/:id/keys/:keyId/roll',
-    { schema: { params: deploymentKeyParamsSchema, body: rollKeyRequestSchema, response: { 200: createdDeploymentKeySchema } } },
+    { config: { access: 'configureDeployments', audit: ['deployment_key.roll'] }, schema: { params: deploymentKeyParamsSchema, body: rollKeyRequestSchema, response: { 200: createdDeploymentKeySchema } } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return deploymentKeys.roll(await access(request), request.params.id, request.params.keyId, request.body.graceSeconds);
@@ -63,11 +63,11 @@ export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services }>
 
   app.patch(
     '/deployments/:id/keys/:keyId/lifecycle',
-    { schema: { params: deploymentKeyParamsSchema, body: keyLifecycleChangeSchema, response: { 200: deploymentKeySchema } } },
+    { config: { access: 'configureDeployments', audit: ['deployment_key.lifecycle'] }, schema: { params: deploymentKeyParamsSchema, body: keyLifecycleChangeSchema, response: { 200: deploymentKeySchema } } },
     async (request) => deploymentKeys.changeLifecycle(await access(request), request.params.id, request.params.keyId, request.body),
   );
 
-  app.delete('/deployments/:id/keys/:keyId', { schema: { params: deploymentKeyParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/deployments/:id/keys/:keyId', { config: { access: 'configureDeployments', audit: ['deployment_key.delete'] }, schema: { params: deploymentKeyParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await deploymentKeys.remove(await access(request), request.params.id, request.params.keyId);
     return reply.status(204).send(null);
   });

@@ -50,7 +50,7 @@ export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
 
   app.get(
     '/deployments',
-    { schema: { querystring: deploymentListQuerySchema, response: { 200: deploymentListSchema } } },
+    { config: { access: 'signedIn' }, schema: { querystring: deploymentListQuerySchema, response: { 200: deploymentListSchema } } },
     async (request) => {
       const principal = await access(request);
       const page = await deployments.page(principal, request.query);
@@ -60,21 +60,21 @@ export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
 
   app.post(
     '/deployments',
-    { schema: { body: createDeploymentRequestSchema, response: { 201: deploymentSchema } } },
+    { config: { access: 'operateDeployments', audit: ['deployment.create'] }, schema: { body: createDeploymentRequestSchema, response: { 201: deploymentSchema } } },
     async (request, reply) => {
       const principal = await access(request);
       return reply.status(201).send(toDto(await deployments.create(principal, request.body), principal));
     },
   );
 
-  app.get('/deployments/:id', { schema: { params: deploymentParamsSchema, response: { 200: deploymentSchema } } }, async (request) => {
+  app.get('/deployments/:id', { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, response: { 200: deploymentSchema } } }, async (request) => {
     const principal = await access(request);
     return toDto(await deployments.visible(principal, request.params.id), principal);
   });
 
   app.patch(
     '/deployments/:id',
-    { schema: { params: deploymentParamsSchema, body: renameSchema, response: { 200: deploymentSchema } } },
+    { config: { access: 'operateDeployments', audit: ['deployment.rename'] }, schema: { params: deploymentParamsSchema, body: renameSchema, response: { 200: deploymentSchema } } },
     async (request) => {
       const principal = await access(request);
       return toDto(await deployments.rename(principal, request.params.id, request.body.name), principal);
@@ -83,14 +83,14 @@ export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
 
   app.put(
     '/deployments/:id/upstream',
-    { schema: { params: deploymentParamsSchema, body: upstreamChangeRequestSchema, response: { 200: deploymentSchema } } },
+    { config: { access: 'configureUpstreams', audit: ['deployment.upstream_change'] }, schema: { params: deploymentParamsSchema, body: upstreamChangeRequestSchema, response: { 200: deploymentSchema } } },
     async (request) => {
       const principal = await access(request);
       return toDto(await deployments.changeUpstream(principal, request.params.id, request.body), principal);
     },
   );
 
-  app.delete('/deployments/:id', { schema: { params: deploymentParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/deployments/:id', { config: { access: 'operateDeployments', audit: ['deployment.delete'] }, schema: { params: deploymentParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await deployments.remove(await access(request), request.params.id);
     return reply.status(204).send(null);
   });
@@ -98,7 +98,7 @@ export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
   for (const operation of ['start', 'stop'] as const) {
     app.post(
       `/deployments/:id/${operation}`,
-      { schema: { params: deploymentParamsSchema, response: { 200: deploymentSchema } } },
+      { config: { access: 'operateDeployments', audit: [`deployment.${operation}`] }, schema: { params: deploymentParamsSchema, response: { 200: deploymentSchema } } },
       async (request) => {
         const principal = await access(request);
         return toDto(await deployments[operation](principal, request.params.id), principal);
@@ -108,17 +108,17 @@ export const deploymentsRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
 
   app.get(
     '/deployments/:id/tls',
-    { schema: { params: deploymentParamsSchema, response: { 200: z.object({ certificate: tlsSummarySchema.nullable() }) } } },
+    { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, response: { 200: z.object({ certificate: tlsSummarySchema.nullable() }) } } },
     async (request) => ({ certificate: await tls.get(await access(request), request.params.id) }),
   );
 
   app.put(
     '/deployments/:id/tls',
-    { schema: { params: deploymentParamsSchema, body: tlsUploadRequestSchema, response: { 200: tlsSummarySchema } } },
+    { config: { access: 'configureDeployments', audit: ['tls.create', 'tls.replace'] }, schema: { params: deploymentParamsSchema, body: tlsUploadRequestSchema, response: { 200: tlsSummarySchema } } },
     async (request) => tls.save(await access(request), request.params.id, request.body, 'upsert'),
   );
 
-  app.delete('/deployments/:id/tls', { schema: { params: deploymentParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/deployments/:id/tls', { config: { access: 'configureDeployments', audit: ['tls.delete'] }, schema: { params: deploymentParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await tls.remove(await access(request), request.params.id);
     return reply.status(204).send(null);
   });

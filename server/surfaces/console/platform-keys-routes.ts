@@ -15,14 +15,14 @@ import { actorOf } from './request-auth';
 export const platformKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { platformKeys } = services;
 
-  app.get('/platform-keys', { schema: { response: { 200: platformKeyListSchema } } }, async (request) => ({
+  app.get('/platform-keys', { config: { access: 'managePlatformKeys' }, schema: { response: { 200: platformKeyListSchema } } }, async (request) => ({
     keys: await platformKeys.list(actorOf(request)),
   }));
 
   app.post(
     '/platform-keys',
     // Mints a long-lived secret for the organisation: only from a recently proven session.
-    { config: { sensitive: true }, schema: { body: createPlatformKeyRequestSchema, response: { 201: createdPlatformKeySchema } } },
+    { config: { sensitive: true, access: 'managePlatformKeys', audit: ['platform_key.create'] }, schema: { body: createPlatformKeyRequestSchema, response: { 201: createdPlatformKeySchema } } },
     async (request, reply) => {
       // The one response that carries a Secret must never be stored by a cache on the way.
       reply.header('cache-control', 'no-store');
@@ -32,13 +32,13 @@ export const platformKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> =
 
   app.patch(
     '/platform-keys/:id',
-    { schema: { params: idParamsSchema, body: updatePlatformKeyRequestSchema, response: { 200: platformKeySchema } } },
+    { config: { access: 'managePlatformKeys', audit: ['platform_key.update'] }, schema: { params: idParamsSchema, body: updatePlatformKeyRequestSchema, response: { 200: platformKeySchema } } },
     async (request) => platformKeys.update(actorOf(request), request.params.id, request.body),
   );
 
   app.post(
     '/platform-keys/:id/roll',
-    { config: { sensitive: true }, schema: { params: idParamsSchema, body: rollKeyRequestSchema, response: { 200: createdPlatformKeySchema } } },
+    { config: { sensitive: true, access: 'managePlatformKeys', audit: ['platform_key.roll'] }, schema: { params: idParamsSchema, body: rollKeyRequestSchema, response: { 200: createdPlatformKeySchema } } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return platformKeys.roll(actorOf(request), request.params.id, request.body.graceSeconds);
@@ -47,11 +47,11 @@ export const platformKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> =
 
   app.patch(
     '/platform-keys/:id/lifecycle',
-    { schema: { params: idParamsSchema, body: keyLifecycleChangeSchema, response: { 200: platformKeySchema } } },
+    { config: { access: 'managePlatformKeys', audit: ['platform_key.lifecycle'] }, schema: { params: idParamsSchema, body: keyLifecycleChangeSchema, response: { 200: platformKeySchema } } },
     async (request) => platformKeys.changeLifecycle(actorOf(request), request.params.id, request.body),
   );
 
-  app.delete('/platform-keys/:id', { schema: { params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/platform-keys/:id', { config: { access: 'managePlatformKeys', audit: ['platform_key.delete'] }, schema: { params: idParamsSchema, response: { 204: z.null() } } }, async (request, reply) => {
     await platformKeys.remove(actorOf(request), request.params.id);
     return reply.status(204).send(null);
   });

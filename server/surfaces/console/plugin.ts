@@ -17,15 +17,8 @@ import { settingsRoutes } from './settings-routes';
 import { ssoRoutes } from './sso-routes';
 import { usersRoutes } from './users-routes';
 import { ERROR_CODES } from '../../../contract/errors';
-
-/** A Console API route as registered: what the route-registry tests and documents are derived from. */
-export interface ConsoleRoute {
-  method: string;
-  /** With the surface's prefix, as Fastify routes it (`/api/console/users/:id`). */
-  url: string;
-  public: boolean;
-  sensitive: boolean;
-}
+import { registerConsoleOpenApi } from './console-openapi';
+import { consoleRoutesOf, mayCall, type ConsoleRoute } from './route-registry';
 
 const REAUTHENTICATION_REQUIRED = () =>
   new DomainError(403, ERROR_CODES.reauthRequired, "Confirm it's you to continue: enter your password or use a second factor.");
@@ -33,20 +26,21 @@ const REAUTHENTICATION_REQUIRED = () =>
 /**
  * The Console API (`/api/console`): JSON for the SPA only, behind a cookie session. CSRF,
  * authentication and the fresh re-authentication of sensitive routes are enforced here, once,
- * for every route of the surface. Every route registered is listed in `routes`.
+ * for every route of the surface, and so is the access each route declares (route-registry.ts).
+ * Every route registered is listed in `routes`.
  */
 export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; routes: ConsoleRoute[] }> = async (app, { services, routes }) => {
   app.addHook('onRoute', (route) => {
-    if (route.method === 'HEAD') return;
-    for (const method of [route.method].flat()) {
-      routes.push({ method, url: route.url, public: Boolean(route.config?.public), sensitive: Boolean(route.config?.sensitive) });
-    }
+    routes.push(...consoleRoutesOf(route));
   });
   // Only the console uses cookies: the other surfaces never parse them.
   await app.register(fastifyCookie);
   app.addHook('onRequest', csrfGuard);
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.public) return;
+    // Only a path with no route has no access (a route without one cannot be added): it needs a
+    // session like any other, and then gets its 404.
+    const { access = 'signedIn' } = request.routeOptions.config;
+    if (access === 'public') return;
     const session = await services.auth.authenticate(readSessionToken(request));
     if (!session) throw new UnauthenticatedError();
     if (session.stage !== 'active' && !request.routeOptions.config.stages?.includes(session.stage)) {
@@ -56,10 +50,14 @@ export const consolePlugin: FastifyPluginAsyncZod<{ services: Services; routes: 
       }
       throw new ForbiddenError('Your organisation requires two-factor authentication: set it up to continue.', ERROR_CODES.twoFactorSetupRequired);
     }
+    // Before freshness: a role that may never call the route is told so, not asked to confirm.
+    if (!mayCall(access, session.actor.role)) throw new ForbiddenError();
     if (request.routeOptions.config.sensitive && !services.auth.isFresh(session)) throw REAUTHENTICATION_REQUIRED();
     request.consoleAuth = session;
   });
 
+  // Before the routes: the document collects each route as it is added.
+  await registerConsoleOpenApi(app);
   await app.register(sessionRoutes, { services });
   await app.register(securityRoutes, { services });
   await app.register(ssoRoutes, { services });

@@ -13,31 +13,31 @@ import { actorOf } from './request-auth';
 export const projectsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { projects } = services;
 
-  app.get('/projects', { schema: { response: { 200: projectListSchema } } }, async (request) => ({
+  app.get('/projects', { config: { access: 'signedIn' }, schema: { response: { 200: projectListSchema } } }, async (request) => ({
     projects: await projects.list(actorOf(request)),
   }));
 
   app.post(
     '/projects',
-    { schema: { body: createProjectRequestSchema, response: { 201: projectSchema } } },
+    { config: { access: 'manageProjects', audit: ['project.create'] }, schema: { body: createProjectRequestSchema, response: { 201: projectSchema } } },
     async (request, reply) => reply.status(201).send(await projects.create(actorOf(request), request.body)),
   );
 
   app.patch(
     '/projects/:id',
-    { schema: { params: idParamsSchema, body: updateProjectRequestSchema, response: { 200: projectSchema } } },
+    { config: { access: 'manageProjects', audit: ['project.update'] }, schema: { params: idParamsSchema, body: updateProjectRequestSchema, response: { 200: projectSchema } } },
     async (request) => projects.update(actorOf(request), request.params.id, request.body),
   );
 
   app.put(
     '/projects/:id/members/:userId',
-    { schema: { params: projectMemberParamsSchema, response: { 200: projectSchema } } },
+    { config: { access: 'manageProjects', audit: ['project.member_add'] }, schema: { params: projectMemberParamsSchema, response: { 200: projectSchema } } },
     async (request) => projects.addMember(actorOf(request), request.params.id, request.params.userId),
   );
 
   app.delete(
     '/projects/:id/members/:userId',
-    { schema: { params: projectMemberParamsSchema, response: { 200: projectSchema } } },
+    { config: { access: 'manageProjects', audit: ['project.member_remove'] }, schema: { params: projectMemberParamsSchema, response: { 200: projectSchema } } },
     async (request) => projects.removeMember(actorOf(request), request.params.id, request.params.userId),
   );
 };

@@ -26,14 +26,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
 
   app.get(
     '/setup',
-    { config: { public: true }, schema: { response: { 200: setupStatusSchema } } },
+    { config: { access: 'public' }, schema: { response: { 200: setupStatusSchema } } },
     async () => ({ setupRequired: await setup.isSetupRequired() }),
   );
 
   app.post(
     '/setup',
     {
-      config: { public: true },
+      config: { access: 'public', audit: ['organization.setup'] },
       schema: { body: setupRequestSchema, response: { 201: sessionSchema, 409: apiErrorSchema } },
     },
     async (request, reply) => {
@@ -45,11 +45,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
   );
 
-  app.get('/session', { config: { stages: ['factor_setup'] }, schema: { response: { 200: sessionSchema } } }, async (request) => sessionOf(request).session);
+  app.get('/session', { config: { stages: ['factor_setup'], access: 'signedIn' }, schema: { response: { 200: sessionSchema } } }, async (request) => sessionOf(request).session);
 
   app.post(
     '/session',
-    { config: { public: true }, schema: { body: signInRequestSchema, response: { 200: sessionSchema } } },
+    { config: { access: 'public' }, schema: { body: signInRequestSchema, response: { 200: sessionSchema } } },
     async (request, reply) => {
       const { token, stage, methods } = await auth.signIn({
         email: request.body.email,
@@ -68,7 +68,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
 
   app.post(
     '/session/second-factor',
-    { config: { public: true }, schema: { body: secondFactorRequestSchema, response: { 200: sessionSchema } } },
+    { config: { access: 'public' }, schema: { body: secondFactorRequestSchema, response: { 200: sessionSchema } } },
     async (request, reply) => {
       const token = await auth.completeSecondFactor({
         token: readSessionToken(request),
@@ -85,7 +85,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   // sign-in with a passkey alone (the browser then offers this site's passkeys).
   app.post(
     '/session/passkey-options',
-    { config: { public: true }, schema: { response: { 200: passkeyOptionsSchema } } },
+    { config: { access: 'public' }, schema: { response: { 200: passkeyOptionsSchema } } },
     async (request, reply) => {
       const slot = await services.signInChallenges.take(request.ip);
       if ('retryAfterSeconds' in slot) throw new TooManyRequestsError(slot.retryAfterSeconds);
@@ -96,7 +96,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
 
   app.post(
     '/session/passkey',
-    { config: { public: true }, schema: { body: passkeyAnswerSchema, response: { 200: sessionSchema } } },
+    { config: { access: 'public' }, schema: { body: passkeyAnswerSchema, response: { 200: sessionSchema } } },
     async (request, reply) => {
       const token = await auth.signInWithPasskey({
         answer: request.body,
@@ -111,7 +111,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
 
   app.delete(
     '/session',
-    { config: { public: true }, schema: { response: { 204: z.null() } } },
+    { config: { access: 'public' }, schema: { response: { 204: z.null() } } },
     async (request, reply) => {
       await auth.signOut(readSessionToken(request));
       clearSessionCookie(request, reply);

@@ -25,7 +25,7 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     return reply.redirect(`/?sso_error=${error.reason}`, 303);
   };
 
-  app.get('/sso', { config: { public: true }, schema: { response: { 200: ssoStatusSchema } } }, async () => ({ enabled: await sso.enabled() }));
+  app.get('/sso', { config: { access: 'public' }, schema: { response: { 200: ssoStatusSchema } } }, async () => ({ enabled: await sso.enabled() }));
 
   async function sendToProvider(request: FastifyRequest, reply: FastifyReply, reauthenticate?: { sessionId: string; organizationId: string }) {
     const slot = await services.signInChallenges.take(request.ip);
@@ -42,18 +42,18 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     }
   }
 
-  app.get('/sso/start', { config: { public: true } }, (request, reply) => sendToProvider(request, reply));
+  app.get('/sso/start', { config: { access: 'public' } }, (request, reply) => sendToProvider(request, reply));
 
   // "Confirm it's you" through the provider: a navigation (the provider's pages are its own), so
   // the console's CSRF header cannot come along; the state cookie binds the answer to this browser
   // and the attempt to this session, and the provider must sign the person in again.
-  app.get('/sso/reauthenticate', { config: { stages: ['factor_setup'] } }, (request, reply) => {
+  app.get('/sso/reauthenticate', { config: { stages: ['factor_setup'], access: 'signedIn' } }, (request, reply) => {
     const { sessionId, actor } = sessionOf(request);
     return sendToProvider(request, reply, { sessionId, organizationId: actor.organizationId });
   });
 
   // Its address carries the provider's authorization code: never in an info log line.
-  app.get('/sso/callback', { config: { public: true }, logLevel: 'warn' }, async (request, reply) => {
+  app.get('/sso/callback', { config: { access: 'public', audit: ['user.create', 'account.reauthenticate'] }, logLevel: 'warn' }, async (request, reply) => {
     const bound = request.cookies[ATTEMPT_COOKIE];
     const returnTo = consolePath(request.cookies[RETURN_COOKIE]);
     reply.clearCookie(ATTEMPT_COOKIE, { path: ATTEMPT_COOKIE_PATH });
@@ -75,13 +75,13 @@ export const ssoRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (a
     }
   });
 
-  app.get('/settings/sso', { schema: { response: { 200: ssoSettingsSchema } } }, async (request) => sso.get(actorOf(request), redirectUriOf(request)));
+  app.get('/settings/sso', { config: { access: 'manageSettings' }, schema: { response: { 200: ssoSettingsSchema } } }, async (request) => sso.get(actorOf(request), redirectUriOf(request)));
 
-  app.put('/settings/sso', { config: { sensitive: true }, schema: { body: ssoSettingsRequestSchema, response: { 200: ssoSettingsSchema } } }, async (request) =>
+  app.put('/settings/sso', { config: { sensitive: true, access: 'manageSettings', audit: ['settings.sso'] }, schema: { body: ssoSettingsRequestSchema, response: { 200: ssoSettingsSchema } } }, async (request) =>
     sso.set(actorOf(request), request.body, redirectUriOf(request)),
   );
 
-  app.delete('/settings/sso', { config: { sensitive: true }, schema: { response: { 204: z.null() } } }, async (request, reply) => {
+  app.delete('/settings/sso', { config: { sensitive: true, access: 'manageSettings', audit: ['settings.sso'] }, schema: { response: { 204: z.null() } } }, async (request, reply) => {
     await sso.remove(actorOf(request));
     return reply.status(204).send(null);
   });

@@ -11,27 +11,27 @@ export const usageRoutes: FastifyPluginAsyncZod<{ services: Services }> = async 
   const { usage } = services;
   const access = (request: Parameters<typeof actorOf>[0]) => services.deploymentAccess.forUser(actorOf(request));
 
-  app.get('/deployments/:id/usage', { schema: { params: deploymentParamsSchema, querystring: usageQuerySchema, response: { 200: usageSeriesSchema } } }, async (request) =>
+  app.get('/deployments/:id/usage', { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, querystring: usageQuerySchema, response: { 200: usageSeriesSchema } } }, async (request) =>
     usage.deployment(await access(request), request.params.id, request.query.range),
   );
 
-  app.get('/deployments/:id/keys/usage', { schema: { params: deploymentParamsSchema, response: { 200: usageSparklinesSchema } } }, async (request) => ({
+  app.get('/deployments/:id/keys/usage', { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, response: { 200: usageSparklinesSchema } } }, async (request) => ({
     keys: await usage.deploymentSparklines(await access(request), request.params.id),
   }));
 
-  app.get('/platform-keys/usage', { schema: { response: { 200: usageSparklinesSchema } } }, async (request) => ({
+  app.get('/platform-keys/usage', { config: { access: 'managePlatformKeys' }, schema: { response: { 200: usageSparklinesSchema } } }, async (request) => ({
     keys: await usage.platformSparklines(actorOf(request)),
   }));
 
   app.get(
     '/platform-keys/:id/usage',
-    { schema: { params: idParamsSchema, querystring: usageQuerySchema, response: { 200: keyUsageReportSchema } } },
+    { config: { access: 'managePlatformKeys' }, schema: { params: idParamsSchema, querystring: usageQuerySchema, response: { 200: keyUsageReportSchema } } },
     async (request) => usage.platformKey(actorOf(request), request.params.id, request.query.range),
   );
 
   app.get(
     '/deployments/:id/keys/:keyId/usage',
-    { schema: { params: deploymentKeyParamsSchema, querystring: usageQuerySchema, response: { 200: keyUsageReportSchema } } },
+    { config: { access: 'signedIn' }, schema: { params: deploymentKeyParamsSchema, querystring: usageQuerySchema, response: { 200: keyUsageReportSchema } } },
     async (request) => usage.deploymentKey(await access(request), request.params.id, request.params.keyId, request.query.range),
   );
 };
