@@ -2,34 +2,18 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_METHODS } from '../../../contract/endpoint-catalog';
 import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
 import { PATH_REFUSAL_MESSAGES } from '../../permissions/canonical-path';
-import { usageOutcomeOf } from '../../../contract/usage-outcomes';
 import { decideAccess, FORWARDED_METHODS } from '../../permissions/access-decision';
 import { refusalAnswerOf } from '../../permissions/refusal-answers';
 import { keyAuthAnswerOf, type KeyAuthRefusal } from '../../keys/key-authentication';
 import type { Services } from '../../services';
 import { createForwarder } from './forward';
 import { lazyChildLogger } from '../../http/lazy-child-logger';
+import { countKeyUsage, type KeyUsage } from '../key-usage';
 
 export const GATEWAY_PREFIX = '/api/deployments/';
 
-/** What usage counts of a gateway request, filled in as the request is decided. */
-interface GatewayUsage {
-  organizationId: string;
-  keyLabel: string;
-  deploymentId: string;
-  endpoint: string;
-  forwarded: boolean;
-  /** The client's address (request.ip, which is worked out anew on every read). */
-  address: string;
-  /** performance.now() when the handler began, and how long the upstream took to answer. */
-  startedAt: number;
-  upstreamMs: number;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    usage: GatewayUsage | null;
-  }
+function usageOf(organizationId: string, appId: string, deploymentId: string, address: string): KeyUsage {
+  return { organizationId, keyKind: 'deployment', keyLabel: appId, deploymentId, endpoint: '', forwarded: false, address, upstreamMs: 0 };
 }
 
 const CREDENTIAL_NAMES = { unauthenticated: 'Invalid App ID or App Secret.' };
@@ -85,33 +69,16 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
   app.addHook('onClose', () => forward.close());
 
   /** Names the key a refused request used, once its deployment is known (from cache, or read). */
-  async function countFor(request: FastifyRequest, appId: string, deploymentId: string, address: string, startedAt: number): Promise<void> {
+  async function countFor(request: FastifyRequest, appId: string, deploymentId: string, address: string): Promise<void> {
     const deployment = gateway.cachedDeployment(deploymentId) ?? (await gateway.deployment(deploymentId));
-    if (deployment) request.usage = { organizationId: deployment.organizationId, keyLabel: appId, deploymentId, endpoint: '', forwarded: false, address, startedAt, upstreamMs: 0 };
+    if (deployment) request.keyUsage = usageOf(deployment.organizationId, appId, deploymentId, address);
   }
 
-  // Every request that named a known key is counted once its answer is sent (server/usage).
-  app.decorateRequest('usage', null);
-  app.addHook('onResponse', (request, reply, done) => {
-    const usage = request.usage;
-    if (usage) {
-      const outcome = usageOutcomeOf(reply.statusCode, usage.forwarded);
-      const keywardMs = Math.max(0, performance.now() - usage.startedAt - usage.upstreamMs);
-      services.usage.record({
-        organizationId: usage.organizationId,
-        keyKind: 'deployment',
-        keyLabel: usage.keyLabel,
-        deploymentId: usage.deploymentId,
-        endpoint: usage.endpoint,
-        method: FORWARDED_METHODS.has(request.method) ? request.method : 'OTHER',
-        outcome,
-        keywardMs,
-        upstreamMs: usage.upstreamMs,
-        address: usage.address,
-      });
-      metrics?.gateway(outcome, usage.deploymentId, usage.forwarded, keywardMs, usage.upstreamMs);
-    }
+  // Counted by the key surfaces' one usage hook; the gateway adds its metrics and access log.
+  countKeyUsage(app, services.usage, (request, reply, counted) => {
+    if (counted) metrics?.gateway(counted.outcome, counted.usage.deploymentId, counted.usage.forwarded, counted.keywardMs, counted.usage.upstreamMs);
     if (accessLog) {
+      const usage = counted?.usage;
       // One line per request: never the Authorization header, nor the query (it may carry anything).
       const queryAt = request.url.indexOf('?');
       app.log.info(
@@ -130,7 +97,6 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
         'gateway request',
       );
     }
-    done();
   });
 
   // Bodies are streamed to the upstream untouched, whatever their type.
@@ -147,7 +113,6 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
   // Fastify's per-request log lines are off here (server/app.ts: disableRequestLogging), and a
   // request's logger is made only when something logs (http/lazy-child-logger.ts).
   app.all('/:deploymentId/*', { childLoggerFactory: lazyChildLogger }, async (request, reply) => {
-    const startedAt = performance.now();
     const send = (status: number, body: ApiErrorBody) => reply.code(status).send(body);
     const target = splitTarget(request.url);
     if (!target) return send(400, { code: ERROR_CODES.invalidPath, message: PATH_REFUSAL_MESSAGES.not_origin_form });
@@ -163,15 +128,15 @@ export const gatewayPlugin: FastifyPluginAsync<{ services: Services; upstreamTim
       const auth = await gateway.authenticate(request.headers.authorization, address, deploymentId);
       if (auth.outcome === 'refused') {
         // A refused call with one of this deployment's App IDs still counts in that key's usage.
-        if (auth.knownAppId) await countFor(request, auth.knownAppId, deploymentId, address, startedAt);
+        if (auth.knownAppId) await countFor(request, auth.knownAppId, deploymentId, address);
         return answerKeyRefusal(reply, auth.refusal);
       }
       key = auth.key;
     }
     const deployment = gateway.cachedDeployment(deploymentId) ?? (await gateway.deployment(deploymentId));
     if (!deployment) return answerKeyRefusal(reply, CREDENTIALS);
-    const usage: GatewayUsage = { organizationId: deployment.organizationId, keyLabel: key.appId, deploymentId, endpoint: '', forwarded: false, address, startedAt, upstreamMs: 0 };
-    request.usage = usage;
+    const usage = usageOf(deployment.organizationId, key.appId, deploymentId, address);
+    request.keyUsage = usage;
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
     const refusal = gateway.admits(key, address);
     if (refusal) return answerKeyRefusal(reply, refusal);

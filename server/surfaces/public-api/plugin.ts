@@ -1,20 +1,20 @@
-import { usageOutcomeOf } from '../../../contract/usage-outcomes';
+import type { FastifyRequest } from 'fastify';
 import type { KnownPlatformKey } from '../../platform-keys/platform-keys-service';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PlatformApiLimits } from '../../config';
 import { ForbiddenError, TooManyRequestsError } from '../../http/domain-errors';
 import type { Services } from '../../services';
+import { countKeyUsage, type KeyUsage } from '../key-usage';
 import { keyRefusedError } from './request-principal';
 import { publicApiRoutes } from './routes';
 
 const HOUR = 3_600_000;
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The Platform API Key a request named, if it exists, for usage counts. */
-    platformUsageKey: KnownPlatformKey | null;
-  }
+/** A call that named a known Platform API Key, counted by its route template. */
+function usageOf(key: KnownPlatformKey, request: FastifyRequest): KeyUsage {
+  const endpoint = (request.routeOptions.url ?? '').replace(/^\/public_api\/v1/, '');
+  return { organizationId: key.organizationId, keyKind: 'platform', keyLabel: key.keyId, deploymentId: '', endpoint, forwarded: false, address: request.ip, upstreamMs: 0 };
 }
 
 /**
@@ -55,38 +55,20 @@ export const publicApiPlugin: FastifyPluginAsyncZod<{ services: Services; limits
     if (reply.statusCode === 401) reply.header('www-authenticate', 'Basic realm="Keyward"');
   });
 
-  // Every call that named a known key is counted once answered (server/usage), by route template.
-  app.decorateRequest('platformUsageKey', null);
-  app.addHook('onResponse', (request, reply, done) => {
-    const known = request.platformUsageKey;
-    if (known) {
-      services.usage.record({
-        organizationId: known.organizationId,
-        keyKind: 'platform',
-        keyLabel: known.keyId,
-        deploymentId: '',
-        endpoint: (request.routeOptions.url ?? '').replace(/^\/public_api\/v1/, ''),
-        method: request.method,
-        outcome: usageOutcomeOf(reply.statusCode, false),
-        keywardMs: reply.elapsedTime,
-        upstreamMs: 0,
-        address: request.ip,
-      });
-    }
-    done();
-  });
+  // Every call that named a known key is counted once answered (the key surfaces' one usage hook).
+  countKeyUsage(app, services.usage);
 
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     if (!config.scope) return; // the OpenAPI document is public
     const authenticated = await services.platformKeys.authenticate(request.headers.authorization, request.ip);
     if ('refusal' in authenticated) {
-      if (authenticated.known) request.platformUsageKey = authenticated.known;
+      if (authenticated.known) request.keyUsage = usageOf(authenticated.known, request);
       throw keyRefusedError(authenticated.refusal);
     }
     const { key } = authenticated;
     request.platformKey = key;
-    request.platformUsageKey = { keyId: key.keyId, organizationId: key.organizationId };
+    request.keyUsage = usageOf(key, request);
     if (!key.scopes.includes(config.scope)) {
       throw new ForbiddenError('This API key does not have the functionality scope this call needs.');
     }
