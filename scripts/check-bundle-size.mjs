@@ -42,7 +42,7 @@ const lazyChunks = [...new Set([...entryKeys].flatMap((key) => manifest[key].dyn
 // The strings of one language load before the first paint; count the larger one. The console's
 // own strings load with the shell: count the larger of those for every console page too.
 const larger = (keys) => keys.reduce((largest, key) => (sizeOf(manifest[key].file) > sizeOf(manifest[largest].file) ? key : largest), keys[0]);
-const localeChunks = lazyChunks.filter((key) => key.startsWith('src/locales/'));
+const localeChunks = lazyChunks.filter((key) => key.startsWith('src/app/locales/'));
 const locale = larger(localeChunks.filter((key) => !key.includes('-console')));
 const consoleLocale = larger(localeChunks.filter((key) => key.includes('-console')));
 const pages = lazyChunks.filter(

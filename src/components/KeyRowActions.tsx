@@ -77,7 +77,7 @@ export function KeyRowActions(props: {
               to="/audit-log"
               search={{ target: props.auditTarget } as never}
             >
-              {t('audit.activity')}
+              {t('keys.activity')}
             </Menu.Item>
           )}
           <Menu.Divider />

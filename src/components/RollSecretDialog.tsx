@@ -7,12 +7,12 @@ import { Dialog } from './Dialog';
 import { DialogActions } from './DialogActions';
 import { ErrorAlert } from './ErrorAlert';
 
-const GRACE_LABELS: Record<(typeof ROLL_GRACE_SECONDS)[number], string> = {
+const GRACE_LABELS = {
   0: 'keys.graceNow',
   3600: 'keys.grace1h',
   86400: 'keys.grace24h',
   604800: 'keys.grace7d',
-};
+} as const satisfies Record<(typeof ROLL_GRACE_SECONDS)[number], string>;
 
 /**
  * "Roll secret": a new secret for the same key, shown once by the caller's reveal dialog; the old

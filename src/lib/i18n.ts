@@ -1,7 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Messages } from '@/locales/en';
-import type { ConsoleMessages } from '@/locales/en-console';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -11,11 +9,17 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'keyward.language';
 
-// Only the language in use is downloaded; the other one loads if the user switches to it.
-const bundles: Record<LanguageCode, () => Promise<Messages>> = {
-  en: () => import('@/locales/en').then((m) => m.en),
-  'zh-CN': () => import('@/locales/zh-CN').then((m) => m.zhCN),
-};
+/**
+ * Where each language's strings come from (the app assembles them from the shared ones and each
+ * feature's). Only the language in use is downloaded; another loads if the user switches to it.
+ */
+export interface StringBundles {
+  /** What the first screen needs: the shell, sign-in and setup. */
+  first: Record<LanguageCode, () => Promise<object>>;
+  /** The signed-in console's, loaded with its shell. */
+  console: Record<LanguageCode, () => Promise<object>>;
+}
+let bundles: StringBundles;
 
 /**
  * The language chosen in the user menu, else the browser's first language we speak (any
@@ -43,23 +47,19 @@ function storedLanguage(): string | null {
   }
 }
 
-// The signed-in console's own strings, merged into the same namespace once the shell loads.
-const consoleBundles: Record<LanguageCode, () => Promise<ConsoleMessages>> = {
-  en: () => import('@/locales/en-console').then((m) => m.enConsole),
-  'zh-CN': () => import('@/locales/zh-CN-console').then((m) => m.zhCNConsole),
-};
+// The signed-in console's strings are merged into the same namespace once the shell loads.
 let consoleStringsWanted = false;
 
 async function ensureBundle(language: LanguageCode): Promise<void> {
   if (!i18n.hasResourceBundle(language, 'translation')) {
-    i18n.addResourceBundle(language, 'translation', await bundles[language]());
+    i18n.addResourceBundle(language, 'translation', await bundles.first[language]());
   }
   if (consoleStringsWanted) await ensureConsoleStrings(language);
 }
 
 async function ensureConsoleStrings(language: LanguageCode): Promise<void> {
   if (i18n.exists('keys.expires', { lng: language, fallbackLng: [] })) return;
-  i18n.addResourceBundle(language, 'translation', await consoleBundles[language](), true);
+  i18n.addResourceBundle(language, 'translation', await bundles.console[language](), true);
 }
 
 /** Loads the console's strings in the current language (and, from now on, in any switched to). */
@@ -69,11 +69,12 @@ export async function loadConsoleStrings(): Promise<void> {
 }
 
 /** Starts i18n in the detected language; the app renders once its strings are here. */
-export async function initI18n(): Promise<void> {
+export async function initI18n(strings: StringBundles): Promise<void> {
+  bundles = strings;
   const language = detectLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
   await i18n.use(initReactI18next).init({
     lng: language,
-    resources: { [language]: { translation: await bundles[language]() } },
+    resources: { [language]: { translation: await bundles.first[language]() } },
     interpolation: { escapeValue: false },
   });
   document.documentElement.lang = language;

@@ -1,3 +1,5 @@
+import type { Widen } from './widen';
+
 /** English strings; every other language must provide the same keys (checked by the compiler). */
 export const en = {
   app: {
@@ -56,18 +58,6 @@ export const en = {
     errorTitle: 'Something went wrong',
     saved: 'Saved',
   },
-  setup: {
-    title: 'Create the Root account',
-    intro:
-      'Welcome to Keyward. Set up your organization and its Root account: it can do everything and cannot be removed.',
-    organizationName: 'Organization name',
-    email: 'Email',
-    password: 'Password',
-    confirmPassword: 'Confirm password',
-    passwordHint: 'At least 12 characters.',
-    passwordsDiffer: 'The passwords do not match',
-    submit: 'Create',
-  },
   signIn: {
     title: 'Sign in to Keyward',
     email: 'Email',
@@ -109,51 +99,6 @@ export const en = {
   notFound: {
     title: 'Page not found',
     description: 'There is nothing at this address.',
-  },
-  deployments: {
-    loadMore: 'Load more',
-    title: 'Deployments',
-    create: 'Create Deployment',
-    search: 'Search deployments',
-    noMatches: 'No deployment matches your search',
-    emptyTitle: 'No deployments yet',
-    emptyDescription: 'Deployments of your projects are listed here.',
-    created: 'Deployment {{name}} created',
-    deleted: 'Deployment {{name}} deleted',
-    deleteTitle: 'Delete deployment',
-    deleteConfirm:
-      'Delete {{name}} ({{id}})? Its TLS certificate and API keys are deleted with it.',
-    overview: 'Deployment Overview',
-    start: 'Start',
-    stop: 'Stop',
-    noUpstream: 'Not configured',
-    upstreamSection: 'Upstream EMQX REST API (optional)',
-    upstreamHint:
-      'Where Keyward forwards Deployment API calls, and the upstream API key it uses. The secret is stored encrypted and never shown again.',
-    editUpstream: 'Change upstream',
-    upstreamSaved: 'Upstream saved',
-    upstreamRemoveHint:
-      'Leave all three fields empty to remove the upstream: the Deployment API then answers 502.',
-    fields: {
-      id: 'Deployment ID',
-      name: 'Name',
-      project: 'Project',
-      type: 'Type',
-      version: 'EMQX version',
-      region: 'Region',
-      platform: 'Cloud platform',
-      upstreamUrl: 'Upstream API URL',
-      upstreamApiKey: 'Upstream API Key',
-      upstreamApiSecret: 'Upstream API Secret',
-    },
-    types: {
-      serverless: 'Serverless',
-      dedicated_v4: 'Dedicated v4',
-      dedicated_v5: 'Dedicated v5',
-      dedicated_flex: 'Dedicated Flex',
-      byoc: 'BYOC',
-    },
-    status: { running: 'Running', starting: 'Starting', stopping: 'Stopping', stopped: 'Stopped' },
   },
   deploymentKeys: {
     title: 'Deployment API Key',
@@ -232,32 +177,6 @@ export const en = {
     curlLine: 'curl command',
     copyEnv: 'Copy as environment variables',
   },
-  users: {
-    title: 'Users',
-    newUser: 'New User',
-    createTitle: 'New User',
-    readOnly: 'You can view accounts but not change them.',
-    emptyTitle: 'No users',
-    you: 'you',
-    active: 'Active',
-    disabled: 'Disabled',
-    disable: 'Disable',
-    enable: 'Enable',
-    changeRole: 'Change role of {{name}}',
-    actionsFor: 'Actions for {{name}}',
-    removeTitle: 'Remove user',
-    removeConfirm: 'Remove {{name}}? They will be signed out and can no longer sign in.',
-    created: 'User {{name}} created',
-    removed: 'User removed',
-    resetTwoFactor: 'Reset 2FA',
-    resetTwoFactorTitle: 'Reset two-factor authentication',
-    resetTwoFactorConfirm:
-      "Remove {{name}}'s authenticator app and recovery codes? They are signed out and sign in with their password alone (or are asked to set up a new factor if the organisation requires one).",
-    resetTwoFactorDone: 'Two-factor authentication reset for {{name}}',
-    roleChanged: 'Role changed',
-    namePlaceholder: 'Optional',
-    initialPassword: 'Initial password; share it with the user over a safe channel.',
-  },
   projects: {
     title: 'Projects',
     newProject: 'New Project',
@@ -278,5 +197,4 @@ export const en = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof en>;

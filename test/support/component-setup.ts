@@ -3,8 +3,8 @@ import { cleanup } from '@testing-library/react';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { afterEach } from 'vitest';
-import { en } from '../../src/locales/en';
-import { enConsole } from '../../src/locales/en-console';
+import { en } from '../../src/app/locales/en';
+import { enConsole } from '../../src/app/locales/en-console';
 
 // jsdom has no matchMedia; Mantine asks it for the colour scheme.
 window.matchMedia ??= ((query: string) => ({

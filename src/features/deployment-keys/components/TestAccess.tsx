@@ -85,7 +85,7 @@ export function TestAccess(props: { deploymentId: string; permissions: () => Per
               </Group>
               <Text size="sm">
                 {result.outcome === 'allowed'
-                  ? t('picker.allowedBy', { grant: result.grant })
+                  ? t('picker.allowedBy', { grant: result.grant ?? '' })
                   : result.outcome === 'denied'
                     ? t('picker.deniedNoGrant')
                     : result.message}

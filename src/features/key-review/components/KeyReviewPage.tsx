@@ -90,7 +90,7 @@ export function KeyReviewPage() {
                   {key.reviewedAt ? (
                     <Text size="sm">
                       {t('review.reviewedBy', {
-                        who: key.reviewedBy,
+                        who: key.reviewedBy ?? t('review.removedAccount'),
                         at: dateTime(key.reviewedAt),
                       })}
                     </Text>

@@ -12,7 +12,7 @@ import { RecoveryCodesView } from './RecoveryCodesView';
 export function AddPasskeyDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const add = useAddPasskey();
-  const [name, setName] = useState(t('security.passkeyDefaultName'));
+  const [name, setName] = useState<string>(t('security.passkeyDefaultName'));
   const codes = add.data?.recoveryCodes;
   return (
     <Dialog

@@ -47,7 +47,7 @@ export function FindKeyBySecret() {
                 ? t('settings.foundPlatform', { key: found.key })
                 : t('settings.foundDeployment', {
                     key: found.key,
-                    deployment: found.deploymentName,
+                    deployment: found.deploymentName ?? '',
                   })}
               {found.note ? ` — ${found.note}` : ''}
             </Text>

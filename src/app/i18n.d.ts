@@ -1,6 +1,6 @@
 import 'i18next';
-import type { en } from '@/locales/en';
-import type { enConsole } from '@/locales/en-console';
+import type { en } from '@/app/locales/en';
+import type { enConsole } from '@/app/locales/en-console';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
