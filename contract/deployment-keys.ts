@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { labelText, listCursorSchema, plainText } from './fields';
 import { deploymentIdSchema } from './deployments';
 import { HTTP_METHODS } from './endpoint-catalog';
-import { keyLabelsSchema, labelFilterSchema } from './key-labels';
+import { keyAttributesInputSchema, keyAttributesSchema } from './key-attributes';
+import { labelFilterSchema } from './key-labels';
 import { keyLifecycleSchema, newKeyLifecycleSchema } from './key-lifecycle';
 import { isoDateTimeSchema } from './fields';
 
@@ -15,7 +16,7 @@ export const deploymentKeySchema = z.object({
   id: z.uuid(),
   appId: z.string(),
   note: z.string(),
-  labels: keyLabelsSchema,
+  ...keyAttributesSchema.shape,
   fullAccess: z.boolean(),
   legacy: z.boolean(),
   permissions: z.array(z.object({ method: z.enum(HTTP_METHODS), path: z.string() })),
@@ -40,18 +41,18 @@ const permissionsSchema = z.array(permissionSchema).max(5000);
 export const createDeploymentKeyRequestSchema = z
   .object({
     note: noteSchema.optional(),
-    labels: keyLabelsSchema.optional(),
+    ...keyAttributesInputSchema.shape,
     permissions: permissionsSchema.optional(),
     ...newKeyLifecycleSchema.shape,
   })
   .strict();
 export type CreateDeploymentKeyRequest = z.input<typeof createDeploymentKeyRequestSchema>;
 
-/** Replaces note and permissions together (and labels, when sent), from the version the edit started at. */
+/** Replaces note and permissions together (and the key's attributes sent), from the version the edit started at. */
 export const updateDeploymentKeyRequestSchema = z
   .object({
     note: noteSchema,
-    labels: keyLabelsSchema.optional(),
+    ...keyAttributesInputSchema.shape,
     permissions: permissionsSchema.min(1, { message: 'Grant at least one permission' }),
     version: z.number().int().positive(),
   })

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelEntries, matchesLabelFilter, parseLabelFilter } from './key-label-reading';
-import { KEY_LABEL_LIMITS, keyLabelsSchema, labelsChange, labelsFromEntries } from './key-labels';
+import { KEY_LABEL_LIMITS, keyLabelsSchema, labelsFromEntries } from './key-labels';
 
 const labelKey = fc.stringMatching(/^[a-z0-9](?:[a-z0-9._-]{0,30}[a-z0-9])?$/);
 const labelValue = fc.stringMatching(/^[A-Za-z0-9._:/-]{1,64}$/);
@@ -50,13 +50,5 @@ describe('key labels', () => {
     expect(matches('team=pay')).toBe(false);
     // Inherited names are not labels.
     expect(matches('constructor')).toBe(false);
-  });
-
-  it('records a change only when the labels differ, as sorted entries', () => {
-    expect(labelsChange({ a: '1' }, undefined)).toEqual({});
-    expect(labelsChange({ b: '2', a: '1' }, { a: '1', b: '2' })).toEqual({});
-    expect(labelsChange({ a: '1' }, { b: '2', a: '3' })).toEqual({
-      labels: { from: ['a=1'], to: ['a=3', 'b=2'] },
-    });
   });
 });

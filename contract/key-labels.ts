@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainText } from './fields';
-import { labelEntries, type KeyLabels } from './key-label-reading';
+import type { KeyLabels } from './key-label-reading';
 
 /**
  * Key labels: `team=payments`, `env=prod`. Every rule about them lives here: the server validates
@@ -72,15 +72,4 @@ export function labelsFromEntries(entries: string[]): { labels: KeyLabels } | { 
     labels[parsed.key] = parsed.value;
   }
   return { labels };
-}
-
-/** What an audit entry records of a labels change: `{ labels: { from, to } }` as entries, or nothing. */
-export function labelsChange(
-  before: KeyLabels,
-  after: KeyLabels | undefined,
-): { labels?: { from: string[]; to: string[] } } {
-  if (after === undefined) return {};
-  const from = labelEntries(before);
-  const to = labelEntries(after);
-  return from.join('\n') === to.join('\n') ? {} : { labels: { from, to } };
 }

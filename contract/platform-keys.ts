@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, labelText } from './fields';
-import { keyLabelsSchema } from './key-labels';
+import { keyAttributesInputSchema, keyAttributesSchema } from './key-attributes';
 import { keyLifecycleSchema, newKeyLifecycleSchema } from './key-lifecycle';
 import { PLATFORM_SCOPES } from './platform-scopes';
 
@@ -10,7 +10,7 @@ export const platformKeySchema = z.object({
   id: z.uuid(),
   key: z.string(),
   note: z.string(),
-  labels: keyLabelsSchema,
+  ...keyAttributesSchema.shape,
   scopes: z.array(platformScopeSchema),
   /** null: every project, including projects created later. */
   projects: z.array(z.object({ id: z.uuid(), name: z.string() })).nullable(),
@@ -42,7 +42,7 @@ const projectScopeSchema = z
 export const createPlatformKeyRequestSchema = z
   .object({
     note: noteSchema.default(''),
-    labels: keyLabelsSchema.default({}),
+    ...keyAttributesInputSchema.shape,
     scopes: scopesSchema,
     projectIds: projectScopeSchema,
     ...newKeyLifecycleSchema.shape,
@@ -53,7 +53,7 @@ export type CreatePlatformKeyRequest = z.input<typeof createPlatformKeyRequestSc
 export const updatePlatformKeyRequestSchema = z
   .object({
     note: noteSchema.optional(),
-    labels: keyLabelsSchema.optional(),
+    ...keyAttributesInputSchema.shape,
     scopes: scopesSchema.optional(),
     projectIds: projectScopeSchema.optional(),
   })

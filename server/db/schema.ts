@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { KeyAttributes } from '../../contract/key-attributes';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -34,8 +35,13 @@ const keyLifecycleColumns = () => ({
   lastUsedSecret: text('last_used_secret'),
 });
 
-/** A key's labels (`{"team":"payments"}`), the same for both kinds; contract/key-labels.ts has the rules. */
-const keyLabelsColumn = () => jsonb('labels').$type<Record<string, string>>().notNull().default({});
+/**
+ * The attributes both kinds carry the same way (contract/key-attributes.ts has their rules): one
+ * column each, spread into both key tables. Labels: `{"team":"payments"}`.
+ */
+const keyAttributeColumns = () => ({
+  labels: jsonb('labels').$type<KeyAttributes['labels']>().notNull().default({}),
+}) satisfies Record<keyof KeyAttributes, unknown>;
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),
@@ -317,7 +323,7 @@ export const platformApiKeys = pgTable(
     keyId: text('key_id').notNull(),
     secretHash: text('secret_hash').notNull(),
     note: text('note').notNull().default(''),
-    labels: keyLabelsColumn(),
+    ...keyAttributeColumns(),
     scopes: jsonb('scopes').$type<string[]>().notNull(),
     // null: every project, now and later.
     projectIds: jsonb('project_ids').$type<string[] | null>(),
@@ -370,7 +376,7 @@ export const deploymentApiKeys = pgTable(
     appId: text('app_id').notNull(),
     secretHash: text('secret_hash').notNull(),
     note: text('note').notNull().default(''),
-    labels: keyLabelsColumn(),
+    ...keyAttributeColumns(),
     // Serverless keys and legacy v4 keys reach every endpoint of their catalog; others hold grants.
     fullAccess: boolean('full_access').notNull(),
     legacy: boolean('legacy').notNull().default(false),
@@ -470,3 +476,8 @@ export const keyReviews = pgTable(
   },
   (table) => [primaryKey({ columns: [table.keyKind, table.keyId] })],
 );
+
+/** The attribute columns of either key table, for selects that name their columns. */
+export function keyAttributeFieldsOf(table: typeof deploymentApiKeys | typeof platformApiKeys) {
+  return { labels: table.labels } satisfies Record<keyof KeyAttributes, unknown>;
+}

@@ -4,16 +4,16 @@ import type { HttpMethod, Permission } from '../../contract/endpoint-catalog';
 import { preparedOncePerDatabase } from '../db/prepared-queries';
 import { jsonRecord } from '../db/sql-helpers';
 import type { Executor } from '../db/store';
-import { deploymentApiKeys, deploymentKeyPermissions, deployments } from '../db/schema';
+import { deploymentApiKeys, deploymentKeyPermissions, deployments, keyAttributeFieldsOf } from '../db/schema';
+import type { KeyAttributes, KeyAttributesInput } from '../../contract/key-attributes';
 
 export type DeploymentKeyRow = typeof deploymentApiKeys.$inferSelect;
 
 /** A key as its deployment's key list shows it, with its permissions, never its secret's hash. */
-export interface DeploymentKeyRecord {
+export interface DeploymentKeyRecord extends KeyAttributes {
   id: string;
   appId: string;
   note: string;
-  labels: Record<string, string>;
   fullAccess: boolean;
   legacy: boolean;
   createdByLabel: string | null;
@@ -35,7 +35,7 @@ export const keyRecordFields = {
   id: deploymentApiKeys.id,
   appId: deploymentApiKeys.appId,
   note: deploymentApiKeys.note,
-  labels: deploymentApiKeys.labels,
+  ...keyAttributeFieldsOf(deploymentApiKeys),
   fullAccess: deploymentApiKeys.fullAccess,
   legacy: deploymentApiKeys.legacy,
   createdByLabel: deploymentApiKeys.createdByLabel,
@@ -142,11 +142,11 @@ export async function updateKeyAtVersion(
   db: Executor,
   id: string,
   version: number,
-  changes: { note: string; labels?: Record<string, string> | undefined },
+  changes: { note: string } & KeyAttributesInput,
 ): Promise<boolean> {
   const updated = await db
     .update(deploymentApiKeys)
-    .set({ note: changes.note, ...(changes.labels ? { labels: changes.labels } : {}), version: sql`${deploymentApiKeys.version} + 1` })
+    .set({ ...changes, version: sql`${deploymentApiKeys.version} + 1` })
     .where(and(eq(deploymentApiKeys.id, id), eq(deploymentApiKeys.version, version)))
     .returning({ id: deploymentApiKeys.id });
   return updated.length === 1;

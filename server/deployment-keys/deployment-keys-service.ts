@@ -21,7 +21,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../h
 import { generateKeyId, generateSecret } from '../keys/key-format';
 import type { SecretHasher } from '../keys/secret-hasher';
 import { diffPermissions } from '../../contract/permission-diff';
-import { labelsChange } from '../../contract/key-labels';
+import { keyAttributesChange, keyAttributesOf, NEW_KEY_ATTRIBUTES, newKeyAttributes, sentKeyAttributes } from '../../contract/key-attributes';
 import { catalogForType } from '../permissions/catalogs';
 import { validatePermissions } from '../permissions/permission-validation';
 import {
@@ -58,7 +58,7 @@ export function recordToDto(record: DeploymentKeyRecord, now: number): Deploymen
     id: record.id,
     appId: record.appId,
     note: record.note,
-    labels: record.labels,
+    ...keyAttributesOf(record),
     fullAccess: record.fullAccess,
     legacy: record.legacy,
     permissions: record.fullAccess ? [] : record.permissions,
@@ -141,7 +141,7 @@ export function createDeploymentKeysService(deps: {
               appId,
               secretHash: hasher.hash(appSecret),
               note: input.note ?? '',
-              labels: input.labels ?? {},
+              ...newKeyAttributes(input),
               fullAccess: serverless,
               createdByUserId: access.auditActor.type === 'user' ? access.auditActor.id : null,
               createdByLabel: access.auditActor.label,
@@ -160,7 +160,7 @@ export function createDeploymentKeysService(deps: {
                 fullAccess: serverless,
                 permissions: permissions.length,
                 expiresAt: expiresAt?.toISOString() ?? null,
-                ...labelsChange({}, input.labels),
+                ...keyAttributesChange(NEW_KEY_ATTRIBUTES, input),
               },
             });
           });
@@ -186,7 +186,7 @@ export function createDeploymentKeysService(deps: {
       if (row.fullAccess) throw new InvalidError('Full-access keys (Serverless and legacy) have no permissions to edit.');
       const permissions = checkedPermissions(deployment, input.permissions);
       await db.transaction(async (tx) => {
-        if (!(await updateKeyAtVersion(tx, keyId, input.version, { note: input.note, labels: input.labels }))) {
+        if (!(await updateKeyAtVersion(tx, keyId, input.version, { note: input.note, ...sentKeyAttributes(input) }))) {
           throw new ConflictError('Someone else changed this key since you opened it. Reload it and edit again.', ERROR_CODES.keyVersionConflict);
         }
         const before = (await permissionsOf(tx, [keyId])).get(keyId) ?? [];
@@ -201,7 +201,7 @@ export function createDeploymentKeysService(deps: {
             permissions: permissions.length,
             ...diffPermissions(before, permissions),
             ...(row.note !== input.note ? { note: { from: row.note, to: input.note } } : {}),
-            ...labelsChange(row.labels, input.labels),
+            ...keyAttributesChange(row, input),
           },
         });
       });

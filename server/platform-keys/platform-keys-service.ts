@@ -7,7 +7,7 @@ import type {
   updatePlatformKeyRequestSchema,
 } from '../../contract/platform-keys';
 import type { PlatformScope } from '../../contract/platform-scopes';
-import { labelsChange } from '../../contract/key-labels';
+import { keyAttributesChange, keyAttributesOf, NEW_KEY_ATTRIBUTES, newKeyAttributes } from '../../contract/key-attributes';
 import type { Actor } from '../kernel/actor';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
@@ -60,7 +60,7 @@ export function createPlatformKeysService(deps: {
       id: row.id,
       key: row.keyId,
       note: row.note,
-      labels: row.labels,
+      ...keyAttributesOf(row),
       scopes: row.scopes as PlatformScope[],
       projects: row.projectIds === null ? null : row.projectIds.map((id) => ({ id, name: projectNames.get(id) ?? id })),
       createdBy: row.createdByEmail,
@@ -109,7 +109,7 @@ export function createPlatformKeysService(deps: {
           keyId,
           secretHash: hasher.hash(secret),
           note: input.note,
-          labels: input.labels,
+          ...newKeyAttributes(input),
           scopes: input.scopes,
           projectIds: input.projectIds,
           createdByUserId: actor.userId,
@@ -127,7 +127,7 @@ export function createPlatformKeysService(deps: {
             scopes: input.scopes,
             projectIds: input.projectIds,
             expiresAt: expiresAt?.toISOString() ?? null,
-            ...labelsChange({}, input.labels),
+            ...keyAttributesChange(NEW_KEY_ATTRIBUTES, input),
           },
         });
       });
@@ -145,8 +145,8 @@ export function createPlatformKeysService(deps: {
           targetType: 'platform_key',
           targetId: row.keyId,
           targetLabel: input.note ?? (row.note || row.keyId),
-          // Labels as before and after, in words (`team=payments`), like every other change.
-          details: { ...input, ...labelsChange(row.labels, input.labels) },
+          // Attributes as before and after (labels in words: `team=payments`), like every other change.
+          details: { ...input, ...keyAttributesChange(row, input) },
         });
       });
       return toDto((await findPlatformKey(db, actor.organizationId, id))!, names);

@@ -9,7 +9,7 @@ export const toLabelEntries = (labels: KeyLabels | undefined) =>
   labels ? labelEntries(labels) : [];
 
 /** The first problem with the entries (the contract's words), or what the server said of them. */
-export function labelsProblem(entries: string[], apiError?: unknown): string | undefined {
+function labelsProblem(entries: string[], apiError?: unknown): string | undefined {
   const read = labelsFromEntries(entries);
   if ('problem' in read) return read.problem;
   return apiError instanceof ApiError

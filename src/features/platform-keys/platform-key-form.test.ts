@@ -11,7 +11,6 @@ describe('platform key form', () => {
       note: ' CI ',
       scopes: ['deployment_management' as const],
       projectIds: ['p1'],
-      labels: ['team=ci', 'env=prod'],
     };
     expect(
       toPlatformKeyRequest(platformKeyFormSchema.parse({ ...base, projectScope: 'all' })),
@@ -19,7 +18,6 @@ describe('platform key form', () => {
       note: 'CI',
       scopes: ['deployment_management'],
       projectIds: null,
-      labels: { team: 'ci', env: 'prod' },
     });
     expect(
       toPlatformKeyRequest(platformKeyFormSchema.parse({ ...base, projectScope: 'selected' }))
@@ -33,10 +31,8 @@ describe('platform key form', () => {
       scopes: [],
       projectScope: 'selected',
       projectIds: [],
-      labels: ['team payments'],
     });
     expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
-      'labels',
       'projectIds',
       'scopes',
     ]);
@@ -65,7 +61,6 @@ describe('platform key form', () => {
       scopes: ['project_management'],
       projectScope: 'selected',
       projectIds: ['p1'],
-      labels: ['env=prod', 'team=ops'],
     });
   });
 });

@@ -7,12 +7,7 @@ import type { EndpointCatalog, Permission } from '@contract/endpoint-catalog';
 import { Dialog } from '@/components/Dialog';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { labelsFromEntries } from '@contract/key-labels';
-import {
-  KeyLabelsField,
-  labelsProblem,
-  toLabelEntries,
-} from '@/components/key-list/KeyLabelsField';
+import { useKeyAttributesDraft } from '@/components/key-list/use-key-attributes-draft';
 import { ApiError } from '@/lib/api-client';
 import { toast } from '@/lib/toast';
 import { useCreateDeploymentKey, useUpdateDeploymentKey } from '../api/change-deployment-key';
@@ -54,7 +49,7 @@ export function DeploymentKeyDialog({
   const update = useUpdateDeploymentKey(deploymentId);
   const mutation = editing ? update : create;
   const [note, setNote] = useState(editing?.note ?? '');
-  const [labels, setLabels] = useState(() => toLabelEntries(editing?.labels));
+  const attributes = useKeyAttributesDraft(editing);
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
   const [selection, setSelection] = useState<ReadonlySet<string>>(() =>
     toSelection(initialPermissions ?? editing?.permissions ?? []),
@@ -66,11 +61,10 @@ export function DeploymentKeyDialog({
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const permissions = toPermissions(selection);
-    const read = labelsFromEntries(labels);
-    if ('problem' in read) return;
+    if (!attributes.valid) return;
     if (editing) {
       update.mutate(
-        { id: editing.id, note, labels: read.labels, permissions, version: baseVersion },
+        { id: editing.id, note, ...attributes.values(), permissions, version: baseVersion },
         {
           onSuccess: () => {
             toast({ color: 'green', message: t('common.saved') });
@@ -80,7 +74,7 @@ export function DeploymentKeyDialog({
       );
     } else {
       create.mutate(
-        { note, labels: read.labels, permissions, expiresAt },
+        { note, ...attributes.values(), permissions, expiresAt },
         {
           onSuccess: (created) => {
             // Hand the secret to the reveal dialog, then drop the mutation's copy of it.
@@ -117,7 +111,7 @@ export function DeploymentKeyDialog({
                     // `editing` is the key as the refreshed list now holds it.
                     if (!editing) return;
                     setNote(editing.note);
-                    setLabels(toLabelEntries(editing.labels));
+                    attributes.reset(editing);
                     setSelection(toSelection(editing.permissions));
                     setBaseVersion(editing.version);
                     update.reset();
@@ -140,7 +134,7 @@ export function DeploymentKeyDialog({
             value={note}
             onChange={(event) => setNote(event.currentTarget.value)}
           />
-          <KeyLabelsField value={labels} onChange={setLabels} apiError={mutation.error} />
+          {attributes.fields(mutation.error)}
           {!editing && <ExpiresField onChange={setExpiresAt} apiError={create.error} />}
         </Stack>
         <Title order={3} size="h5" id="api-permissions-heading">
@@ -174,7 +168,7 @@ export function DeploymentKeyDialog({
           <DialogActions
             submitLabel={t('common.confirm')}
             pending={mutation.isPending}
-            disabled={selection.size === 0 || conflict || labelsProblem(labels) !== undefined}
+            disabled={selection.size === 0 || conflict || !attributes.valid}
             onCancel={onClose}
           />
         </div>

@@ -6,8 +6,7 @@ import { Dialog } from '@/components/Dialog';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { ExpiresField } from '@/components/ExpiresField';
-import { labelsFromEntries } from '@contract/key-labels';
-import { KeyLabelsField } from '@/components/key-list/KeyLabelsField';
+import { useKeyAttributesDraft } from '@/components/key-list/use-key-attributes-draft';
 import { useCreateDeploymentKey } from '../api/change-deployment-key';
 
 /** A Serverless key has full access: the only thing to choose is when it expires. */
@@ -19,16 +18,15 @@ export function ServerlessKeyDialog(props: {
   const { t } = useTranslation();
   const create = useCreateDeploymentKey(props.deploymentId);
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
-  const [labels, setLabels] = useState<string[]>([]);
+  const attributes = useKeyAttributesDraft(undefined);
   return (
     <Dialog opened onClose={props.onClose} title={t('deploymentKeys.newKey')}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          const read = labelsFromEntries(labels);
-          if ('problem' in read) return;
+          if (!attributes.valid) return;
           create.mutate(
-            { expiresAt, labels: read.labels },
+            { expiresAt, ...attributes.values() },
             {
               onSuccess: (created) => {
                 props.onCreated(created);
@@ -41,7 +39,7 @@ export function ServerlessKeyDialog(props: {
         <Stack>
           {create.error && <ErrorAlert error={create.error} />}
           <Text size="sm">{t('deploymentKeys.emptyServerless')}</Text>
-          <KeyLabelsField value={labels} onChange={setLabels} apiError={create.error} />
+          {attributes.fields(create.error)}
           <ExpiresField onChange={setExpiresAt} apiError={create.error} />
           <DialogActions
             submitLabel={t('common.confirm')}

@@ -9,7 +9,7 @@ import { Dialog } from '@/components/Dialog';
 import { ExpiresField } from '@/components/ExpiresField';
 import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { KeyLabelsField } from '@/components/key-list/KeyLabelsField';
+import { useKeyAttributesDraft } from '@/components/key-list/use-key-attributes-draft';
 import { toast } from '@/lib/toast';
 import { useCreatePlatformKey, useUpdatePlatformKey } from '../api/change-platform-key';
 import { useScopeProjects } from '../api/get-platform-keys';
@@ -43,9 +43,11 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
   const projectScope = useWatch({ control: form.control, name: 'projectScope' });
   const note = useWatch({ control: form.control, name: 'note' }) ?? '';
   const [expiresAt, setExpiresAt] = useState<string | null>(null);
+  const attributes = useKeyAttributesDraft(editing);
 
   const onSubmit = form.handleSubmit((values) => {
-    const request = toPlatformKeyRequest(values);
+    if (!attributes.valid) return;
+    const request = { ...toPlatformKeyRequest(values), ...attributes.values() };
     if (editing) {
       update.mutate(
         { id: editing.id, ...request },
@@ -89,17 +91,7 @@ export function PlatformKeyFormDialog({ editing, onClose, onCreated }: Props) {
             error={errors.note?.message}
             {...form.register('note')}
           />
-          <Controller
-            control={form.control}
-            name="labels"
-            render={({ field }) => (
-              <KeyLabelsField
-                value={field.value}
-                onChange={field.onChange}
-                apiError={mutation.error}
-              />
-            )}
-          />
+          {attributes.fields(mutation.error)}
           {!editing && <ExpiresField onChange={setExpiresAt} apiError={create.error} />}
           <Controller
             control={form.control}
