@@ -1,7 +1,7 @@
 import { Badge, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KeyLabels } from '@contract/key-label-reading';
+import type { KeyAttributes } from '@contract/key-attributes';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
 import { KeyExpiry } from '@/components/KeyExpiry';
 import { LastUsed } from '@/components/LastUsed';
@@ -11,10 +11,9 @@ import type { KeyColumn } from './KeyListTable';
 import { KeyLabelBadges } from './KeyLabelBadges';
 
 /** What every listed key has, whichever its kind. */
-export interface ListedKey extends KeyLifecycle {
+export interface ListedKey extends KeyLifecycle, KeyAttributes {
   id: string;
   note: string;
-  labels: KeyLabels;
   createdBy: string | null;
   createdAt: string | null;
   lastUsedAt: string | null;
@@ -65,10 +64,10 @@ export function useKeyColumns<K extends ListedKey>(identity: KeyIdentity<K>) {
       ),
     }),
     note: (header: string): KeyColumn<K> => ({ header, cell: (key) => key.note || '—' }),
-    labels: (): KeyColumn<K> => ({
-      header: t('keyLabels.column'),
-      cell: (key) => <KeyLabelBadges labels={key.labels} />,
-    }),
+    /** One column per attribute both kinds carry (contract/key-attributes.ts), the same in every list. */
+    attributes: (): KeyColumn<K>[] => [
+      { header: t('keyLabels.column'), cell: (key) => <KeyLabelBadges labels={key.labels} /> },
+    ],
     createdBy: (): KeyColumn<K> => ({
       header: t('platformKeys.createdBy'),
       cell: (key) => key.createdBy ?? '—',

@@ -130,7 +130,7 @@ export function ApiKeysPage() {
             deploymentColumn,
             columns.publicId(),
             columns.note(t('deploymentKeys.note')),
-            columns.labels(),
+            ...columns.attributes(),
             accessColumn,
             columns.createdBy(),
             columns.createdAt(),

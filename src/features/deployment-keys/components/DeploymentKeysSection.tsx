@@ -185,7 +185,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
           columns={[
             columns.publicId(),
             columns.note(t('deploymentKeys.note')),
-            columns.labels(),
+            ...columns.attributes(),
             columns.createdBy(),
             columns.createdAt(),
             columns.expires(),

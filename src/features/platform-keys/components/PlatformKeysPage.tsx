@@ -111,7 +111,7 @@ export function PlatformKeysPage() {
           columns={[
             columns.publicId(),
             columns.note(t('platformKeys.note')),
-            columns.labels(),
+            ...columns.attributes(),
             scopesColumn,
             columns.createdBy(),
             columns.createdAt(),
