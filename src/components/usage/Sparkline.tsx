@@ -29,7 +29,7 @@ export function Sparkline({ hourly }: { hourly: number[] | undefined }) {
           strokeWidth="1.5"
         />
       </svg>
-      <Text size="sm" span aria-label={t('usage.requests24h', { count: total })}>
+      <Text size="sm" span title={t('usage.requests24h', { count: total })}>
         {number(total)}
       </Text>
     </Group>
