@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { REDACTED_LOG_PATHS } from '../app';
@@ -33,7 +33,7 @@ describe('a request logger made only when something logs', () => {
 
   it("is what Fastify uses on a route: Keyward's error lines carry the request id, a quiet request writes nothing", async () => {
     const { logger, lines } = memoryLogger();
-    const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, disableRequestLogging: true });
+    const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }) });
     registerErrorHandler(app);
     app.get('/quiet', { childLoggerFactory: lazyChildLogger }, async () => ({ ok: true }));
     app.get('/broken', { childLoggerFactory: lazyChildLogger }, async () => {
