@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -16,6 +17,9 @@ const apiTests = ['test/api/**/*.test.ts'];
  */
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one file at a time; the API tests wait on databases,
+    // child processes and timers as much as on the CPU, so two at a time nearly halves the run.
+    maxWorkers: Number(process.env.KEYWARD_TEST_WORKERS ?? Math.max(2, availableParallelism())),
     projects: [
       {
         resolve: { alias },
