@@ -70,18 +70,19 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-/** CPU milliseconds a server (with the processes it started) has spent; undefined without /proc. */
-function serverCpuMs(pid: number): number | undefined {
-  const tree = processTree(pid);
+/** CPU milliseconds servers (with the processes they started) have spent; undefined without /proc. */
+function serverCpuMs(pids: number[]): number | undefined {
+  const tree = pids.flatMap((pid) => processTree(pid));
   return tree.length === 0 ? undefined : tree.reduce((sum, entry) => sum + entry.cpuMs, 0);
 }
 
-/** Loads `server` (a process id, for its CPU time) at `url`. */
-async function load(scenario: string, server: number, url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+/** Loads `server` (its process ids, for their CPU time: nginx and its key check count together) at `url`. */
+async function load(scenario: string, server: number | number[], url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+  const pids = [server].flat();
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
-  const cpuBefore = serverCpuMs(server);
+  const cpuBefore = serverCpuMs(pids);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  const cpuAfter = serverCpuMs(server);
+  const cpuAfter = serverCpuMs(pids);
   const cpuMicrosPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
   return { scenario, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, cpuMicrosPerRequest };
 }
@@ -117,12 +118,19 @@ export interface GatewayRound {
   /** CPU µs per request of (n) and (c), where /proc tells. */
   nginxCpu?: number;
   keywardCpu?: number;
+  /** (p), nginx with auth_request to a Node key check: throughput, CPU µs per request of both, and p99 less (c)'s. */
+  authRequest?: number;
+  authRequestCpu?: number;
+  /** p99 of (c) less p99 of (p), in ms: below 0 when Keyward adds less. */
+  p99OverAuthRequest?: number;
 }
 
 export interface GatewayBenchResult {
   direct: LoadResult;
   /** Debian's nginx, one worker, when the machine has it. */
   nginx?: LoadResult;
+  /** The same nginx with auth_request to a minimal Node key-check service: the pair that does Keyward's job. */
+  authRequest?: LoadResult;
   bare: LoadResult;
   /** The floor of any Node.js gateway: node:http in, undici out, nothing checked (raw-proxy.ts). */
   floor: LoadResult;
@@ -142,6 +150,7 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'));
   const quietDataDir = `${dataDir}-no-usage`;
   const nginxDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-nginx-'));
+  const pairDir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-auth-request-'));
   try {
     const upstreamPort = await freePort();
     const upstream = start(path.join(here, 'gateway/upstream-server.ts'), { PORT: String(upstreamPort) });
@@ -169,6 +178,24 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
 
     const master = randomBytes(32);
     const seeded = await seedGatewayStore({ kind: 'pglite', dataDir }, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
+
+    // (p): the same nginx, asking a key-check service that holds the same key and permissions.
+    let pair: { port: number; pids: number[] } | undefined;
+    if (nginxBinary) {
+      const checkPort = await freePort();
+      const check = start(path.join(here, 'gateway/key-check-service.ts'), {
+        PORT: String(checkPort),
+        APP_ID: seeded.appId,
+        APP_SECRET: seeded.appSecret,
+        PERMISSIONS: JSON.stringify(seeded.permissions),
+      });
+      children.push(check);
+      const port = await freePort();
+      const pairNginx = startNginx(nginxBinary, pairDir, port, upstreamUrl, undefined, `http://127.0.0.1:${checkPort}`);
+      children.push(pairNginx);
+      await waitFor(`http://127.0.0.1:${port}/api/deployments/x/`);
+      pair = { port, pids: [pairNginx.pid!, check.pid!] };
+    }
     // The same store twice: one server counts usage, the other has KEYWARD_USAGE_RECORDING=false.
     cpSync(dataDir, quietDataDir, { recursive: true });
     const startKeyward = async (directory: string, recording: boolean, profile: boolean, env: Record<string, string> = {}) => {
@@ -199,11 +226,14 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     // swap places every round. Ratios are taken within each round, between measurements seconds
     // apart, and the median of those is the run's ratio.
     const measure = async (workers: { port: number; pid: number; authorization: string } | undefined): Promise<GatewayBenchResult> => {
-      const rounds = { nginx: [] as LoadResult[], bare: [] as LoadResult[], floor: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], workers: [] as LoadResult[], attacked: [] as LoadResult[] };
+      const rounds = { pair: [] as LoadResult[], nginx: [] as LoadResult[], bare: [] as LoadResult[], floor: [] as LoadResult[], keyward: [] as LoadResult[], quiet: [] as LoadResult[], workers: [] as LoadResult[], attacked: [] as LoadResult[] };
       let badSecretsSent = 0;
       const perRound: GatewayRound[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         if (nginx) rounds.nginx.push(await load('(n) nginx 1.22, one worker, keep-alive proxy', nginx.pid!, `http://127.0.0.1:${nginxPort}${apiPath}`));
+        if (pair) {
+          rounds.pair.push(await load('(p) nginx auth_request + Node key check (in-memory key, same grants)', pair.pids, `http://127.0.0.1:${pair.port}${apiPath}`, { authorization }));
+        }
         rounds.bare.push(await load('(b) bare Fastify + @fastify/reply-from proxy', bareProxy.pid!, `http://127.0.0.1:${proxyPort}${apiPath}`));
         rounds.floor.push(await load('(r) node:http + undici, nothing checked', floorProxy.pid!, `http://127.0.0.1:${floorPort}${apiPath}`));
         const withUsage = () => load(`(c) Keyward gateway, key with 50 permissions, ${KEY_COUNT.toLocaleString('en')} keys`, keyward.pid, gatewayUrl, { authorization });
@@ -232,11 +262,15 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
           addedP99: rounds.keyward.at(-1)!.p99 - rounds.bare.at(-1)!.p99,
           nginxCpu: rounds.nginx.at(-1)?.cpuMicrosPerRequest,
           keywardCpu: rounds.keyward.at(-1)!.cpuMicrosPerRequest,
+          authRequest: rounds.pair.at(-1)?.requestsPerSecond,
+          authRequestCpu: rounds.pair.at(-1)?.cpuMicrosPerRequest,
+          p99OverAuthRequest: pair ? rounds.keyward.at(-1)!.p99 - rounds.pair.at(-1)!.p99 : undefined,
         });
       }
       return {
         direct,
         nginx: nginx ? medianRound(rounds.nginx) : undefined,
+        authRequest: pair ? medianRound(rounds.pair) : undefined,
         bare: medianRound(rounds.bare),
         floor: medianRound(rounds.floor),
         keyward: medianRound(rounds.keyward),
@@ -265,6 +299,6 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map(exited));
-    for (const directory of [dataDir, quietDataDir, `${dataDir}-workers`, nginxDir]) rmSync(directory, { recursive: true, force: true });
+    for (const directory of [dataDir, quietDataDir, `${dataDir}-workers`, nginxDir, pairDir]) rmSync(directory, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ import { runGatewayBench, type GatewayRound } from './gateway-bench';
 import { runGatewayInstructionBench } from './gateway-instructions';
 import { runPickerBench } from './picker-bench';
 import { runScaleBench } from './scale-bench';
+import { runUsageBench } from './usage-bench';
 import { fmt, median, printTable } from './stats';
 
 async function main(): Promise<void> {
@@ -23,10 +24,11 @@ async function main(): Promise<void> {
 
   if (wants('gateway')) {
     const result = await runGatewayBench();
-    const { bare, floor, keyward, keywardWithoutUsage, twoWorkers, attacked, nginx } = result;
+    const { bare, floor, keyward, keywardWithoutUsage, twoWorkers, attacked, nginx, authRequest } = result;
     const rows = [
       result.direct,
       nginx,
+      authRequest,
       bare,
       floor,
       keyward,
@@ -77,6 +79,20 @@ async function main(): Promise<void> {
       console.log(
         `CPU per request, Keyward / nginx: ${fmt(cpuOfNginx, 2)}× (per round ${each(keywardCpuOfNginx)})`,
       );
+    // The pair that does Keyward's job without it: nginx's auth_request to a Node key check.
+    const cpuOfPair = perRound((round) =>
+      round.authRequestCpu && round.keywardCpu ? round.keywardCpu / round.authRequestCpu : undefined,
+    );
+    const p99OverPair = perRound((round) => round.p99OverAuthRequest);
+    const ofPair = perRound((round) => (round.authRequest ? round.keyward / round.authRequest : undefined));
+    if (authRequest) {
+      console.log(
+        `auth_request pair (p): c/p = ${fmt(ofPair, 2)} · p99 c-p = ${fmt(p99OverPair)} ms (goal < 0) · per round CPU c/p ${each((round) => (round.authRequestCpu && round.keywardCpu ? round.keywardCpu / round.authRequestCpu : undefined))}`,
+      );
+      console.log(`cpu per request: keyward/auth_request pair = ${fmt(cpuOfPair, 2)}`);
+      goal('gateway', 'CPU per request, Keyward / auth_request pair', fmt(cpuOfPair, 2), '< 1.0', cpuOfPair < 1);
+      goal('gateway', 'p99 Keyward less auth_request pair', `${fmt(p99OverPair)} ms`, '< 0 ms', p99OverPair < 0);
+    } else console.log('cpu per request: keyward/auth_request pair = n/a (no nginx here)');
     goal('gateway', 'throughput c/b, usage on', fmt(ratio, 2), '>= 1.0', ratio >= 1);
     goal('gateway', 'throughput c0/b, usage off', fmt(quietRatio, 2), '(for comparison)', true);
     if (nginx)
@@ -135,6 +151,39 @@ async function main(): Promise<void> {
           ratio <= 1.25,
         );
       }
+    }
+  }
+
+  // Only when named: a simulated month of usage on PostgreSQL takes some minutes.
+  if (only.includes('usage')) {
+    const usage = await runUsageBench();
+    if (!usage) console.log('\nusage: needs BENCH_DATABASE_URL (or TEST_DATABASE_URL), a PostgreSQL server to create databases on');
+    else {
+      printTable(
+        `Usage at scale: ${usage.days} simulated days at ${usage.requestsPerSecond.toLocaleString('en')} requests/s, ${usage.rowsPerMinute} key/endpoint/outcome rows a minute (PostgreSQL; ${fmt(usage.simulatedSeconds, 0)} s to simulate)`,
+        ['day', 'usage rows', 'MB (key_usage + addresses)', 'rows added that day', 'MB added that day'],
+        usage.daily.map((day, index) => {
+          const before = usage.daily[index - 1];
+          return [
+            day.day,
+            day.rows.toLocaleString('en'),
+            fmt(day.bytes / 2 ** 20, 1),
+            (day.rows - (before?.rows ?? 0)).toLocaleString('en'),
+            fmt((day.bytes - (before?.bytes ?? 0)) / 2 ** 20, 1),
+          ];
+        }),
+      );
+      // Past the minute retention (2 days), each day adds only its hour buckets.
+      const last = usage.daily.at(-1)!;
+      const settled = usage.daily.at(-8) ?? usage.daily[0]!;
+      const days = last.day - settled.day || 1;
+      const rowsPerDay = (last.rows - settled.rows) / days;
+      const bytesPerDay = (last.bytes - settled.bytes) / days;
+      console.log(
+        `usage: ${fmt(rowsPerDay, 0)} rows/day and ${fmt(bytesPerDay / 2 ** 20, 2)} MB/day once minutes roll up (last ${days} days), ${last.rows.toLocaleString('en')} rows and ${fmt(last.bytes / 2 ** 20, 0)} MB after ${last.day} days; a key's 30-day chart p95 = ${fmt(usage.chart30dP95)} ms, 7-day ${fmt(usage.chart7dP95)} ms`,
+      );
+      goal('usage', "a key's 30-day usage chart p95", `${fmt(usage.chart30dP95)} ms`, '< 100 ms', usage.chart30dP95 < 100);
+      goal('usage', 'rows per day once rolled up', fmt(rowsPerDay, 0), `= hour buckets (${usage.rowsPerMinute * 24})`, rowsPerDay <= usage.rowsPerMinute * 24 * 1.05);
     }
   }
 

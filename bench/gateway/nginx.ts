@@ -4,6 +4,19 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+// The subrequest carries the client's Authorization, method and URI, never its body.
+const KEY_CHECK_LOCATION = `
+    location = /_keycheck {
+      internal;
+      proxy_pass http://keycheck;
+      proxy_pass_request_body off;
+      proxy_set_header Content-Length "";
+      proxy_set_header X-Original-URI $request_uri;
+      proxy_set_header X-Original-Method $request_method;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }`;
+
 /** The nginx binary on this machine, if there is one. */
 export function findNginx(): string | undefined {
   for (const candidate of ['/usr/sbin/nginx', '/usr/bin/nginx']) {
@@ -12,10 +25,22 @@ export function findNginx(): string | undefined {
   return undefined;
 }
 
-/** `under` runs nginx under another program (valgrind), in that program's environment; there it serves from its one process. */
-export function startNginx(binary: string, dir: string, port: number, upstreamUrl: string, under?: { command: string[]; env: NodeJS.ProcessEnv }): ChildProcess {
+/**
+ * `under` runs nginx under another program (valgrind), in that program's environment; there it
+ * serves from its one process. `keyCheckUrl` makes it the auth_request pair (p): every request is
+ * first asked of that service (bench/gateway/key-check-service.ts) and proxied only on its 2xx.
+ */
+export function startNginx(
+  binary: string,
+  dir: string,
+  port: number,
+  upstreamUrl: string,
+  under?: { command: string[]; env: NodeJS.ProcessEnv },
+  keyCheckUrl?: string,
+): ChildProcess {
   const command = under?.command ?? [];
   const upstream = new URL(upstreamUrl);
+  const keyCheck = keyCheckUrl ? new URL(keyCheckUrl) : undefined;
   const temp = (name: string) => path.join(dir, name);
   for (const name of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(temp(name), { recursive: true });
   const config = `
@@ -31,10 +56,10 @@ http {
   fastcgi_temp_path ${temp('fastcgi')};
   uwsgi_temp_path ${temp('uwsgi')};
   scgi_temp_path ${temp('scgi')};
-  upstream emqx { server ${upstream.host}; keepalive 64; }
+  upstream emqx { server ${upstream.host}; keepalive 64; }${keyCheck ? `\n  upstream keycheck { server ${keyCheck.host}; keepalive 64; }` : ''}
   server {
-    listen 127.0.0.1:${port};
-    location /api/deployments/ {
+    listen 127.0.0.1:${port};${keyCheck ? KEY_CHECK_LOCATION : ''}
+    location /api/deployments/ {${keyCheck ? '\n      auth_request /_keycheck;' : ''}
       rewrite ^/api/deployments/[^/]+(/.*)$ $1 break;
       proxy_pass http://emqx;
       proxy_http_version 1.1;

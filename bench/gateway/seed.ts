@@ -47,5 +47,5 @@ export async function seedGatewayStore(target: StoreOptions, keys: ServerKeys, u
   const granted = [{ method: 'GET' as const, path: '/clients' }, ...pairs.filter((pair) => !(pair.method === 'GET' && pair.path === '/clients')).slice(0, 49)];
   await store.db.insert(deploymentKeyPermissions).values(granted.map((grant) => ({ keyId, ...grant })));
   await store.close();
-  return { deploymentId, appId, appSecret };
+  return { deploymentId, appId, appSecret, permissions: granted.map((grant) => `${grant.method} ${grant.path}`) };
 }
