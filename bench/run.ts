@@ -157,10 +157,9 @@ async function main(): Promise<void> {
   // Only when named: a simulated month of usage on PostgreSQL takes some minutes.
   if (only.includes('usage')) {
     const usage = await runUsageBench();
-    if (!usage) console.log('\nusage: needs BENCH_DATABASE_URL (or TEST_DATABASE_URL), a PostgreSQL server to create databases on');
-    else {
+    {
       printTable(
-        `Usage at scale: ${usage.days} simulated days at ${usage.requestsPerSecond.toLocaleString('en')} requests/s, ${usage.rowsPerMinute} key/endpoint/outcome rows a minute (PostgreSQL; ${fmt(usage.simulatedSeconds, 0)} s to simulate)`,
+        `Usage at scale: ${usage.days} simulated days at ${usage.requestsPerSecond.toLocaleString('en')} requests/s, ${usage.rowsPerMinute} key/endpoint/outcome rows a minute (${usage.store === 'postgres' ? 'PostgreSQL' : 'embedded store'}; ${fmt(usage.simulatedSeconds, 0)} s to simulate)`,
         ['day', 'usage rows', 'MB (key_usage + addresses)', 'rows added that day', 'MB added that day'],
         usage.daily.map((day, index) => {
           const before = usage.daily[index - 1];

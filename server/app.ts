@@ -99,6 +99,7 @@ export async function buildApp(options: BuildAppOptions) {
     now,
     log: app.log,
     poolStats: store.poolStats,
+    reclaim: (tables) => store.reclaim(tables),
   });
   await services.ready();
   // For what runs beside the surfaces and reads their state (tests, operations).

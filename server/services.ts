@@ -51,6 +51,8 @@ export function createServices(deps: {
   log: FastifyBaseLogger;
   /** The PostgreSQL pool's numbers, for metrics. */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** Makes pruned tables' space reusable (the store's reclaim). */
+  reclaim: (tables: readonly string[]) => Promise<void>;
 }) {
   const { db, config, now } = deps;
   const secretBox = createSecretBox(deps.keys.encryptionKey);
@@ -149,6 +151,7 @@ export function createServices(deps: {
       recording: config.usage.recording,
       flushMs: config.usage.flushMs,
       retention: config.usage.retention,
+      reclaim: deps.reclaim,
       onError: (error) => deps.log.warn({ err: loggableError(error) }, 'could not record key usage'),
     }),
     gateway,

@@ -25,6 +25,12 @@ export interface Store {
   readonly changes: ChangeBus;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Makes the space of rows deleted in bulk reusable, so tables that are pruned stay bounded on
+   * disk: VACUUM (and fresh statistics) on the embedded store, which runs no autovacuum; nothing
+   * on PostgreSQL, whose autovacuum does it.
+   */
+  reclaim(tables: readonly string[]): Promise<void>;
   /** PostgreSQL's connection pool now (the embedded store has none). */
   poolStats?: () => { total: number; idle: number; waiting: number };
 }
@@ -62,6 +68,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
         await changes.close();
         await pool.end();
       },
+      reclaim: async () => undefined,
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     };
   }
@@ -92,5 +99,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await changes.close();
       await client.close();
     },
+    reclaim: async (tables) => void (await client.exec(`vacuum (analyze) ${tables.map((table) => `"${table}"`).join(', ')}`)),
   };
 }

@@ -20,19 +20,16 @@ function rangeStart(range: UsageRange, at: number): number {
   return Math.floor(at / step) * step - (points - 1) * step;
 }
 
-/**
- * Requests per point and outcome. Minute and hour buckets never cover the same time (a roll-up
- * moves minutes into hours in one transaction), so both are read together.
- */
-async function series(db: Executor, where: SQL, range: UsageRange, at: number): Promise<UsageSeries> {
-  const { step, points, unit } = RANGES[range];
-  const start = rangeStart(range, at);
+/** Where a range's points start and the SQL that puts a bucket on its point. */
+function pointsOf(range: UsageRange, at: number) {
+  const { unit } = RANGES[range];
   const point = sql<number>`extract(epoch from date_trunc(${sql.raw(`'${unit}'`)}, ${keyUsage.bucket} at time zone 'UTC'))::float8`;
-  const rows = await db
-    .select({ point, outcome: keyUsage.outcome, requests: sql<number>`sum(${keyUsage.requests})::float8` })
-    .from(keyUsage)
-    .where(and(where, gte(keyUsage.bucket, new Date(start))))
-    .groupBy(point, keyUsage.outcome);
+  return { start: rangeStart(range, at), point };
+}
+
+/** Requests per point and outcome, from rows summed per point and outcome (and maybe more). */
+function toSeries(rows: { point: number; outcome: string; requests: number }[], range: UsageRange, start: number): UsageSeries {
+  const { step, points } = RANGES[range];
   const byPoint = Array.from({ length: points }, (_, index) => ({ at: new Date(start + index * step).toISOString(), counts: zeroCounts() }));
   const totals = zeroCounts();
   for (const row of rows) {
@@ -45,38 +42,51 @@ async function series(db: Executor, where: SQL, range: UsageRange, at: number): 
   return { range, points: byPoint, totals };
 }
 
+/**
+ * Requests per point and outcome. Minute and hour buckets never cover the same time (a roll-up
+ * moves minutes into hours in one transaction), so both are read together.
+ */
+async function series(db: Executor, where: SQL, range: UsageRange, at: number): Promise<UsageSeries> {
+  const { start, point } = pointsOf(range, at);
+  const rows = await db
+    .select({ point, outcome: keyUsage.outcome, requests: sql<number>`sum(${keyUsage.requests})::float8` })
+    .from(keyUsage)
+    .where(and(where, gte(keyUsage.bucket, new Date(start))))
+    .groupBy(point, keyUsage.outcome);
+  return toSeries(rows, range, start);
+}
+
+// Used means the gateway let it through, whatever the upstream then said.
+const FORWARDED_OUTCOMES = ['success', 'upstream_4xx', 'upstream_5xx'];
+const FORWARDED = new Set<string>(FORWARDED_OUTCOMES);
+const REFUSED = new Set<string>(REFUSED_OUTCOMES);
+/** Ties between endpoints in a stable order: by endpoint, then method (code units). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const ofKey = (kind: 'deployment' | 'platform', label: string) => and(eq(keyUsage.keyKind, kind), eq(keyUsage.keyLabel, label))!;
 
-/** A key's Usage view: its series, its top endpoints with refusals, its latest client addresses. */
+/**
+ * A key's Usage view: its series, its top endpoints with refusals, its average times, its latest
+ * client addresses. The range's rows are read once, summed per point, endpoint and outcome (a few
+ * hundred rows however busy the key), and the series, endpoints and times are made from them.
+ */
 export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platform', label: string, range: UsageRange, at: number): Promise<KeyUsageReport> {
   const where = ofKey(kind, label);
-  const since = new Date(rangeStart(range, at));
-  const refused = [...REFUSED_OUTCOMES];
-  // Used means the gateway let it through, whatever the upstream then said.
-  const forwardedOutcomes = ['success', 'upstream_4xx', 'upstream_5xx'];
-  const [counted, endpoints, latency, addresses, forwarded] = await Promise.all([
-    series(db, where, range, at),
+  const { start, point } = pointsOf(range, at);
+  const [summed, addresses, forwarded] = await Promise.all([
     db
       .select({
+        point,
         method: keyUsage.method,
         endpoint: keyUsage.endpoint,
+        outcome: keyUsage.outcome,
         requests: sql<number>`sum(${keyUsage.requests})::float8`,
-        refused: sql<number>`coalesce(sum(${keyUsage.requests}) filter (where ${inArray(keyUsage.outcome, refused)}), 0)::float8`,
+        keywardMs: sql<number>`sum(${keyUsage.keywardMs})::float8`,
+        upstreamMs: sql<number>`sum(${keyUsage.upstreamMs})::float8`,
       })
       .from(keyUsage)
-      .where(and(where, gte(keyUsage.bucket, since)))
-      .groupBy(keyUsage.method, keyUsage.endpoint)
-      .orderBy(desc(sql`sum(${keyUsage.requests})`), keyUsage.endpoint, keyUsage.method)
-      .limit(20),
-    db
-      .select({
-        requests: sql<number>`coalesce(sum(${keyUsage.requests}), 0)::float8`,
-        keywardMs: sql<number>`coalesce(sum(${keyUsage.keywardMs}), 0)::float8`,
-        upstreamMs: sql<number>`coalesce(sum(${keyUsage.upstreamMs}), 0)::float8`,
-        forwarded: sql<number>`coalesce(sum(${keyUsage.requests}) filter (where ${inArray(keyUsage.outcome, ['success', 'upstream_4xx', 'upstream_5xx'])}), 0)::float8`,
-      })
-      .from(keyUsage)
-      .where(and(where, gte(keyUsage.bucket, since))),
+      .where(and(where, gte(keyUsage.bucket, new Date(start))))
+      .groupBy(point, keyUsage.method, keyUsage.endpoint, keyUsage.outcome),
     db
       .select({ address: keyClientAddresses.address, lastSeenAt: keyClientAddresses.lastSeenAt })
       .from(keyClientAddresses)
@@ -86,15 +96,31 @@ export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platfor
     db
       .select({ method: keyUsage.method, endpoint: keyUsage.endpoint, lastAt: sql<Date>`max(${keyUsage.bucket})` })
       .from(keyUsage)
-      .where(and(where, inArray(keyUsage.outcome, forwardedOutcomes), gte(keyUsage.bucket, new Date(at - 90 * DAY))))
+      .where(and(where, inArray(keyUsage.outcome, FORWARDED_OUTCOMES), gte(keyUsage.bucket, new Date(at - 90 * DAY))))
       .groupBy(keyUsage.method, keyUsage.endpoint),
   ]);
-  const total = latency[0]!;
+  const byEndpoint = new Map<string, { method: string; endpoint: string; requests: number; refused: number }>();
+  const times = { requests: 0, keywardMs: 0, upstreamMs: 0, forwarded: 0 };
+  for (const row of summed) {
+    const requests = Number(row.requests);
+    const name = `${row.method} ${row.endpoint}`;
+    const entry = byEndpoint.get(name) ?? { method: row.method, endpoint: row.endpoint, requests: 0, refused: 0 };
+    entry.requests += requests;
+    if (REFUSED.has(row.outcome)) entry.refused += requests;
+    byEndpoint.set(name, entry);
+    times.requests += requests;
+    times.keywardMs += Number(row.keywardMs);
+    times.upstreamMs += Number(row.upstreamMs);
+    if (FORWARDED.has(row.outcome)) times.forwarded += requests;
+  }
+  const endpoints = [...byEndpoint.values()]
+    .sort((a, b) => b.requests - a.requests || compareText(a.endpoint, b.endpoint) || compareText(a.method, b.method))
+    .slice(0, 20);
   return {
-    ...counted,
-    averageKeywardMs: Number(total.requests) > 0 ? Number(total.keywardMs) / Number(total.requests) : null,
-    averageUpstreamMs: Number(total.forwarded) > 0 ? Number(total.upstreamMs) / Number(total.forwarded) : null,
-    endpoints: endpoints.map((row) => ({ method: row.method, endpoint: row.endpoint, requests: Number(row.requests), refused: Number(row.refused) })),
+    ...toSeries(summed, range, start),
+    averageKeywardMs: times.requests > 0 ? times.keywardMs / times.requests : null,
+    averageUpstreamMs: times.forwarded > 0 ? times.upstreamMs / times.forwarded : null,
+    endpoints,
     addresses: addresses.map((row) => ({ address: row.address, lastSeenAt: row.lastSeenAt.toISOString() })),
     forwarded: forwarded.map((row) => ({ method: row.method, endpoint: row.endpoint, lastAt: new Date(row.lastAt).toISOString() })),
   };

@@ -1,9 +1,12 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableName, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/store';
 import { keyClientAddresses, keyUsage } from '../db/schema';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+
+/** The tables a roll-up prunes: their space is reclaimed after each one. */
+export const USAGE_TABLES = [getTableName(keyUsage), getTableName(keyClientAddresses)] as const;
 
 export interface UsageRetention {
   /** Minute buckets are kept this long, then rolled up into hours. */

@@ -8,7 +8,7 @@ import { NotFoundError } from '../http/domain-errors';
 import { findPlatformKey, listPlatformKeys } from '../platform-keys/platform-keys-data';
 import { createUsageRecorder, type UsageEvent } from './usage-recorder';
 import { deploymentUsage, keyUsageReport, sparklines } from './usage-reports';
-import { rollUpUsage, type UsageRetention } from './usage-retention';
+import { rollUpUsage, USAGE_TABLES, type UsageRetention } from './usage-retention';
 
 const ROLL_UP_EVERY_MS = 10 * 60_000;
 
@@ -23,12 +23,17 @@ export function createUsageService(deps: {
   recording: boolean;
   flushMs: number;
   retention: UsageRetention;
+  /** Makes the space of the rows a roll-up deleted reusable (the embedded store vacuums). */
+  reclaim: (tables: readonly string[]) => Promise<void>;
   onError: (error: unknown) => void;
   onFlushed?: () => void;
 }) {
   const { db, now } = deps;
   const recorder = createUsageRecorder({ db, now, flushMs: deps.flushMs, onError: deps.onError, onFlushed: deps.onFlushed });
-  const rollUp = () => rollUpUsage(db, now(), deps.retention);
+  const rollUp = async () => {
+    await rollUpUsage(db, now(), deps.retention);
+    await deps.reclaim(USAGE_TABLES);
+  };
   // The server rolls up on its own timer (no daemon); tests call rollUp with their clock.
   const roller = deps.flushMs > 0 ? setInterval(() => void rollUp().catch(deps.onError), ROLL_UP_EVERY_MS) : undefined;
   roller?.unref();
