@@ -7,7 +7,7 @@ import { organizations } from '../server/db/schema';
 import { openStore, type Store, type StoreOptions } from '../server/db/store';
 import { keyUsageReport } from '../server/usage/usage-reports';
 import { createUsageRecorder, MINUTE } from '../server/usage/usage-recorder';
-import { rollUpUsage, USAGE_TABLES } from '../server/usage/usage-retention';
+import { DEFAULT_USAGE_RETENTION as RETENTION, rollUpUsage, USAGE_TABLES } from '../server/usage/usage-retention';
 import { benchDatabaseServer, withFreshDatabase } from './postgres';
 import { percentile } from './stats';
 
@@ -18,8 +18,6 @@ const RATE = 1_000;
 const KEYS = 20;
 const ENDPOINTS = ['/clients', '/clients/{clientid}', '/subscriptions', '/topics', '/nodes'];
 const OUTCOMES = ['success', 'denied_403', 'upstream_4xx'] as const;
-/** The server's defaults: minute buckets for 48 hours, hour buckets for 90 days. */
-const RETENTION = { minuteHours: 48, days: 90 };
 
 export interface UsageScaleResult {
   days: number;

@@ -5,7 +5,7 @@ import type { StoreOptions } from './db/store';
 import { parseUpstreamAllowList } from './deployments/upstream-policy';
 import { DEFAULT_IPV6_LIMIT_PREFIX } from './http/client-network';
 import type { RateWindow } from './http/sliding-window-limiter';
-import type { UsageRetention } from './usage/usage-retention';
+import { DEFAULT_USAGE_RETENTION, type UsageRetention } from './usage/usage-retention';
 
 export type { RateWindow };
 
@@ -135,8 +135,8 @@ const envSchema = z.object({
   KEYWARD_DRAIN_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   KEYWARD_USAGE_RECORDING: z.enum(['true', 'false']).default('true'),
   KEYWARD_USAGE_FLUSH_SECONDS: z.coerce.number().positive().max(3600).default(10),
-  KEYWARD_USAGE_MINUTE_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(48),
-  KEYWARD_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(90),
+  KEYWARD_USAGE_MINUTE_HOURS: z.coerce.number().int().min(1).max(24 * 31).default(DEFAULT_USAGE_RETENTION.minuteHours),
+  KEYWARD_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3660).default(DEFAULT_USAGE_RETENTION.days),
   KEYWARD_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
