@@ -7,6 +7,15 @@ export interface RawResponse {
 }
 
 /**
+ * The head's bytes: a character up to U+00FF is that one byte (so a test can send any byte), one
+ * beyond is its UTF-8 bytes, as a client typing it would send. Latin-1 alone would send only the
+ * low byte of each UTF-16 unit: U+1B23F would go out as `,?`, a different path and a query.
+ */
+function bytesOf(text: string): Buffer {
+  return Buffer.concat([...text].map((char) => (char.codePointAt(0)! > 0xff ? Buffer.from(char, 'utf8') : Buffer.from([char.codePointAt(0)!]))));
+}
+
+/**
  * Sends one HTTP/1.1 request with exactly the bytes given (request target, header names and
  * values untouched), as a hostile client would: Node's and undici's clients, and inject(), all
  * validate or normalise the target first.
@@ -16,7 +25,7 @@ export function rawRequest(port: number, options: { method: string; target: stri
   if (options.body !== undefined) headers.push(['Content-Length', String(Buffer.byteLength(options.body))]);
   const head = `${options.method} ${options.target} HTTP/1.1\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write(Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(options.body ?? '')])));
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(Buffer.concat([bytesOf(head), Buffer.from(options.body ?? '')])));
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);
