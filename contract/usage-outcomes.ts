@@ -21,6 +21,9 @@ export type UsageOutcome = (typeof USAGE_OUTCOMES)[number];
 /** Refusals: what a key asked for and did not get (the sign of a missing permission, among others). */
 export const REFUSED_OUTCOMES: ReadonlySet<UsageOutcome> = new Set(['denied_403', 'unauthorized_401', 'limited_429']);
 
+/** Forwarded: the gateway let it through, whatever the upstream then said. */
+export const FORWARDED_OUTCOMES: ReadonlySet<UsageOutcome> = new Set(['success', 'upstream_4xx', 'upstream_5xx']);
+
 /** The outcome of an answer, given whether it came from the upstream. */
 export function usageOutcomeOf(status: number, forwarded: boolean): UsageOutcome {
   if (forwarded) return status < 400 ? 'success' : status < 500 ? 'upstream_4xx' : 'upstream_5xx';

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { KeyUsageReport, OutcomeCounts, UsageRange, UsageSeries } from '../../contract/usage';
-import { REFUSED_OUTCOMES, USAGE_OUTCOMES, type UsageOutcome } from '../../contract/usage-outcomes';
+import { FORWARDED_OUTCOMES, REFUSED_OUTCOMES, USAGE_OUTCOMES, type UsageOutcome } from '../../contract/usage-outcomes';
 import type { Executor } from '../db/store';
 import { keyClientAddresses, keyUsage } from '../db/schema';
 
@@ -56,10 +56,7 @@ async function series(db: Executor, where: SQL, range: UsageRange, at: number): 
   return toSeries(rows, range, start);
 }
 
-// Used means the gateway let it through, whatever the upstream then said.
-const FORWARDED_OUTCOMES = ['success', 'upstream_4xx', 'upstream_5xx'];
-const FORWARDED = new Set<string>(FORWARDED_OUTCOMES);
-const REFUSED = new Set<string>(REFUSED_OUTCOMES);
+const isOutcomeIn = (outcomes: ReadonlySet<UsageOutcome>, outcome: string) => outcomes.has(outcome as UsageOutcome);
 /** Ties between endpoints in a stable order: by endpoint, then method (code units). */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -96,7 +93,7 @@ export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platfor
     db
       .select({ method: keyUsage.method, endpoint: keyUsage.endpoint, lastAt: sql<Date>`max(${keyUsage.bucket})` })
       .from(keyUsage)
-      .where(and(where, inArray(keyUsage.outcome, FORWARDED_OUTCOMES), gte(keyUsage.bucket, new Date(at - 90 * DAY))))
+      .where(and(where, inArray(keyUsage.outcome, [...FORWARDED_OUTCOMES]), gte(keyUsage.bucket, new Date(at - 90 * DAY))))
       .groupBy(keyUsage.method, keyUsage.endpoint),
   ]);
   const byEndpoint = new Map<string, { method: string; endpoint: string; requests: number; refused: number }>();
@@ -106,12 +103,12 @@ export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platfor
     const name = `${row.method} ${row.endpoint}`;
     const entry = byEndpoint.get(name) ?? { method: row.method, endpoint: row.endpoint, requests: 0, refused: 0 };
     entry.requests += requests;
-    if (REFUSED.has(row.outcome)) entry.refused += requests;
+    if (isOutcomeIn(REFUSED_OUTCOMES, row.outcome)) entry.refused += requests;
     byEndpoint.set(name, entry);
     times.requests += requests;
     times.keywardMs += Number(row.keywardMs);
     times.upstreamMs += Number(row.upstreamMs);
-    if (FORWARDED.has(row.outcome)) times.forwarded += requests;
+    if (isOutcomeIn(FORWARDED_OUTCOMES, row.outcome)) times.forwarded += requests;
   }
   const endpoints = [...byEndpoint.values()]
     .sort((a, b) => b.requests - a.requests || compareText(a.endpoint, b.endpoint) || compareText(a.method, b.method))
