@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listCursorSchema, plainText } from './fields';
+import { pageQueryFields, plainText } from './fields';
 import { isoDateTimeSchema } from './fields';
 
 export const auditEventSchema = z.object({
@@ -23,9 +23,8 @@ export const auditQuerySchema = z.object({
   target: plainText(z.string().trim().max(128)).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  /** The previous page's `nextCursor`; pages go from newest to oldest. */
-  after: listCursorSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** `after`: the previous page's `nextCursor`; pages go from newest to oldest. */
+  ...pageQueryFields,
 });
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 

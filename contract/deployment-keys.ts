@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { labelText, listCursorSchema, plainText } from './fields';
+import { labelText, pageQueryFields, plainText } from './fields';
 import { deploymentIdSchema } from './deployments';
 import { HTTP_METHODS } from './endpoint-catalog';
 import { keyAttributesInputSchema, keyAttributesSchema } from './key-attributes';
@@ -28,7 +28,10 @@ export const deploymentKeySchema = z.object({
 });
 export type DeploymentKey = z.infer<typeof deploymentKeySchema>;
 
-export const deploymentKeyListSchema = z.object({ keys: z.array(deploymentKeySchema) });
+/** One page of a deployment's keys, oldest first; `nextCursor` fetches the page after it (null on the last). */
+export const deploymentKeyListSchema = z.object({ keys: z.array(deploymentKeySchema), nextCursor: z.string().nullable() });
+export type DeploymentKeyPage = z.infer<typeof deploymentKeyListSchema>;
+export const deploymentKeyListQuerySchema = z.object(pageQueryFields).strict();
 
 /** The one response that carries the App Secret: the one that creates the key. */
 export const createdDeploymentKeySchema = deploymentKeySchema.extend({ appSecret: z.string() });
@@ -106,8 +109,7 @@ export const keyInventoryQuerySchema = z
     createdBy: plainText(z.string().trim().max(254)).optional(),
     /** `team=payments env`: every term must match (a name alone: the key has that label). */
     label: labelFilterSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    after: listCursorSchema.optional(),
+    ...pageQueryFields,
   })
   .strict();
 export type KeyInventoryQuery = z.input<typeof keyInventoryQuerySchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEPLOYMENT_STATUSES, DEPLOYMENT_TYPES, isVersionValidFor, versionRuleOf } from './deployment-types';
-import { isoDateTimeSchema, labelText, listCursorSchema, multilineText, plainText } from './fields';
+import { isoDateTimeSchema, labelText, multilineText, pageQueryFields, plainText } from './fields';
 import { REGION_IDS } from './regions';
 
 export const deploymentTypeSchema = z.enum(DEPLOYMENT_TYPES);
@@ -52,8 +52,7 @@ export const deploymentNameSchema = labelText(z.string().trim().min(1, { message
 export const deploymentListSchema = z.object({ deployments: z.array(deploymentSchema), nextCursor: z.string().nullable() });
 export const deploymentListQuerySchema = z.object({
   search: plainText(z.string().trim().max(100)).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: listCursorSchema.optional(),
+  ...pageQueryFields,
 });
 
 const optionalText = plainText(z.string().trim().max(2048))

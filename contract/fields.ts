@@ -70,3 +70,9 @@ export const isoDateTimeSchema = z.string();
  * Every list the console and the APIs page is paged this one way (`after` in, `nextCursor` out).
  */
 export const listCursorSchema = plainText(z.string().max(200));
+
+/** The two query fields of every paged list: how many (50 unless asked, at most 200) and from where. */
+export const pageQueryFields = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: listCursorSchema.optional(),
+};

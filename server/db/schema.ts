@@ -391,7 +391,10 @@ export const deploymentApiKeys = pgTable(
   },
   (table) => [
     uniqueIndex('deployment_api_keys_app_id').on(table.appId),
-    index('deployment_api_keys_deployment').on(table.deploymentId),
+    // A deployment's key list, a page at a time in its order (oldest first, legacy keys first).
+    index('deployment_api_keys_deployment_order').on(table.deploymentId, sql`coalesce(${table.createdAt}, '-infinity'::timestamptz)`, table.appId),
+    // The API Keys inventory, newest first: its first page reads 50 index entries, not a million rows.
+    index('deployment_api_keys_org_order').on(table.organizationId, sql`coalesce(${table.createdAt}, '-infinity'::timestamptz)`, table.id),
     index('deployment_api_keys_secret_hash').on(table.secretHash),
     index('deployment_api_keys_previous_secret_hash').on(table.previousSecretHash),
     // The API Keys inventory filters on labels (`labels @> {"team":"payments"}`, `labels ? 'env'`).

@@ -54,19 +54,46 @@ export const keyRecordFields = {
   lastUsedSecret: deploymentApiKeys.lastUsedSecret,
 } satisfies Record<keyof DeploymentKeyRecord, SQLWrapper>;
 
+/** Where a page of a deployment's keys starts: after the key created at `createdAt` (null: a legacy key) with `appId`. */
+export interface DeploymentKeyCursor {
+  createdAt: string | null;
+  appId: string;
+}
+
+// Oldest first; legacy keys (no creation time) first of all.
+const listTime = sql`coalesce(${deploymentApiKeys.createdAt}, '-infinity'::timestamptz)`;
+
 const keysOfDeployment = preparedOncePerDatabase((db) =>
   db
     .select({ record: jsonRecord<DeploymentKeyRecord>(keyRecordFields) })
     .from(deploymentApiKeys)
-    .where(eq(deploymentApiKeys.deploymentId, sql.placeholder('deploymentId')))
-    .orderBy(sql`${deploymentApiKeys.createdAt} asc nulls first`, asc(deploymentApiKeys.appId))
+    .where(
+      and(
+        eq(deploymentApiKeys.deploymentId, sql.placeholder('deploymentId')),
+        sql`(${listTime}, ${deploymentApiKeys.appId}) > (coalesce(${sql.placeholder('afterCreatedAt')}::timestamptz, '-infinity'::timestamptz), ${sql.placeholder('afterAppId')}::text)`,
+      ),
+    )
+    .orderBy(listTime, asc(deploymentApiKeys.appId))
+    .limit(sql.placeholder('limit'))
     .prepare('keys_of_deployment'),
 );
 
-/** Every key of a deployment with its permissions, in one query. */
-export async function listKeysOfDeployment(db: Executor, deploymentId: string): Promise<DeploymentKeyRecord[]> {
-  const rows = await keysOfDeployment(db).execute({ deploymentId });
+/** One page of a deployment's keys with their permissions, in one query; the first page without `after`. */
+export async function listKeysOfDeployment(db: Executor, deploymentId: string, page: { after?: DeploymentKeyCursor | undefined; limit: number }): Promise<DeploymentKeyRecord[]> {
+  const rows = await keysOfDeployment(db).execute({
+    deploymentId,
+    afterCreatedAt: page.after?.createdAt ?? null,
+    // Every App ID sorts after '': the first page starts before the first key.
+    afterAppId: page.after?.appId ?? '',
+    limit: page.limit,
+  });
   return rows.map((row) => row.record);
+}
+
+/** A deployment's App IDs, and nothing else of its keys. */
+export async function appIdsOfDeployment(db: Executor, deploymentId: string): Promise<string[]> {
+  const rows = await db.select({ appId: deploymentApiKeys.appId }).from(deploymentApiKeys).where(eq(deploymentApiKeys.deploymentId, deploymentId));
+  return rows.map((row) => row.appId);
 }
 
 export async function findKeyOfDeployment(db: Executor, deploymentId: string, id: string): Promise<DeploymentKeyRow | undefined> {

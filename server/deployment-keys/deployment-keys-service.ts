@@ -4,6 +4,8 @@ import type {
   CreatedDeploymentKey,
   createDeploymentKeyRequestSchema,
   DeploymentKey,
+  deploymentKeyListQuerySchema,
+  DeploymentKeyPage,
   legacyKeyImportSchema,
   updateDeploymentKeyRequestSchema,
 } from '../../contract/deployment-keys';
@@ -33,10 +35,18 @@ import {
   replacePermissions,
   updateKeyAtVersion,
   updateKeyLifecycle,
+  type DeploymentKeyCursor,
   type DeploymentKeyRecord,
   type DeploymentKeyRow,
 } from './deployment-keys-data';
 import { ERROR_CODES } from '../../contract/errors';
+import { decodeCursor, encodeCursor, isTimestampText } from '../http/list-cursor';
+
+// A legacy key has no creation time: its cursor carries null.
+const readListCursor = (text: string | undefined): DeploymentKeyCursor | undefined =>
+  decodeCursor(text, ({ createdAt, appId }) =>
+    typeof appId === 'string' && appId.length <= 64 && (createdAt === null || isTimestampText(createdAt)) ? { createdAt, appId } : undefined,
+  );
 
 function toDto(row: DeploymentKeyRow, permissions: Permission[], now: number): DeploymentKey {
   return recordToDto(
@@ -106,10 +116,17 @@ export function createDeploymentKeysService(deps: {
   }
 
   return {
-    async list(access: DeploymentAccess, deploymentId: string): Promise<DeploymentKey[]> {
+    /** One page of a deployment's keys, oldest first. */
+    async list(access: DeploymentAccess, deploymentId: string, query: z.output<typeof deploymentKeyListQuerySchema>): Promise<DeploymentKeyPage> {
       await deployments.visible(access, deploymentId);
+      const rows = await listKeysOfDeployment(db, deploymentId, { after: readListCursor(query.after), limit: query.limit + 1 });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
       const at = now();
-      return (await listKeysOfDeployment(db, deploymentId)).map((record) => recordToDto(record, at));
+      return {
+        keys: page.map((record) => recordToDto(record, at)),
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, appId: last.appId } satisfies DeploymentKeyCursor) : null,
+      };
     },
 
     /** The only answer that ever holds the App Secret; only its HMAC is stored. */

@@ -11,7 +11,8 @@ export const SECRET_PREFIXES = {
 } as const;
 export type SecretKind = keyof typeof SECRET_PREFIXES;
 
-const ID_PREFIXES = { platform: 'kwk', deployment: 'kwa' } as const;
+/** What a Platform API Key's and a Deployment API Key's public id begins with (`kwa_...`). */
+export const KEY_ID_PREFIXES = { platform: 'kwk', deployment: 'kwa' } as const;
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const CHECKSUM_LENGTH = 6;
@@ -61,5 +62,5 @@ export function isWellFormedSecret(kind: SecretKind, secret: string): boolean {
 
 /** The public half: a Platform API "Key" or a Deployment API "App ID". Not secret. */
 export function generateKeyId(kind: SecretKind): string {
-  return `${ID_PREFIXES[kind]}_${toBase62(randomBytes(14)).padStart(20, '0')}`;
+  return `${KEY_ID_PREFIXES[kind]}_${toBase62(randomBytes(14)).padStart(20, '0')}`;
 }

@@ -2,7 +2,7 @@ import type { KeyUsageReport, UsageRange, UsageSeries } from '../../contract/usa
 import type { DeploymentAccess } from '../deployments/deployment-access';
 import type { DeploymentsService } from '../deployments/deployments-service';
 import type { Database } from '../db/store';
-import { findKeyOfDeployment, listKeysOfDeployment } from '../deployment-keys/deployment-keys-data';
+import { appIdsOfDeployment, findKeyOfDeployment } from '../deployment-keys/deployment-keys-data';
 import type { Actor } from '../kernel/actor';
 import { NotFoundError } from '../http/domain-errors';
 import { findPlatformKey, listPlatformKeys } from '../platform-keys/platform-keys-data';
@@ -72,8 +72,7 @@ export function createUsageService(deps: {
     /** Last 24 hours per key, for a key list's sparklines. */
     async deploymentSparklines(access: DeploymentAccess, deploymentId: string): Promise<Record<string, number[]>> {
       await deps.deployments.visible(access, deploymentId);
-      const keys = await listKeysOfDeployment(db, deploymentId);
-      return sparklines(db, 'deployment', keys.map((key) => key.appId), now());
+      return sparklines(db, 'deployment', await appIdsOfDeployment(db, deploymentId), now());
     },
 
     async platformSparklines(actor: Actor): Promise<Record<string, number[]>> {

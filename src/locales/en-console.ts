@@ -81,6 +81,7 @@ export const enConsole = {
   common: {
     yes: 'Yes',
     no: 'No',
+    loadMore: 'Load more',
   },
   apiKeys: {
     title: 'API Keys',
@@ -95,7 +96,6 @@ export const enConsole = {
     anyProject: 'Any project',
     createdByPlaceholder: 'Email',
     empty: 'No Deployment API Keys match',
-    loadMore: 'Load more',
   },
   usage: {
     usedVsGranted: 'Used vs granted',

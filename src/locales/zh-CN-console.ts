@@ -74,6 +74,7 @@ export const zhCNConsole: ConsoleMessages = {
   common: {
     yes: '是',
     no: '否',
+    loadMore: '加载更多',
   },
   apiKeys: {
     title: 'API 密钥',
@@ -88,7 +89,6 @@ export const zhCNConsole: ConsoleMessages = {
     anyProject: '所有项目',
     createdByPlaceholder: '邮箱',
     empty: '没有匹配的部署 API 密钥',
-    loadMore: '加载更多',
   },
   usage: {
     usedVsGranted: '已用与已授权',

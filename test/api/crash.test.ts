@@ -79,11 +79,14 @@ describe(`crash safety on ${testStoreKind === 'postgres' ? 'PostgreSQL' : 'the e
     server = await startServerProcess(env);
     cleanups.push(() => void server.child.kill('SIGTERM'));
     call = await signInOverHttp(server.url, ROOT.email, ROOT.password);
-    const stored = (await call('GET', `/api/console/deployments/${deployment.id}/keys`)).body.keys as {
-      id: string;
-      note: string;
-      permissions: { method: string; path: string }[];
-    }[];
+    // Every stored key, a page at a time.
+    const stored: { id: string; note: string; permissions: { method: string; path: string }[] }[] = [];
+    let after: string | null = null;
+    do {
+      const page: { body: { keys: typeof stored; nextCursor: string | null } } = await call('GET', `/api/console/deployments/${deployment.id}/keys?limit=200${after ? `&after=${after}` : ''}`);
+      stored.push(...page.body.keys);
+      after = page.body.nextCursor;
+    } while (after);
     const byId = new Map(stored.map((key) => [key.id, key]));
 
     // No half-made key: every stored key has its permission.

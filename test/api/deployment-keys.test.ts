@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDeployment, createPlatformKey, PlatformClient } from '../support/platform-client';
 import { useTestApp } from '../support/test-app';
@@ -122,6 +123,64 @@ describe('Deployment API Keys', () => {
     const outsider = await t.signedInAs('project_admin', root);
     expect((await outsider.client.get(`/api/console/deployments/${deployment.id}/keys`)).status).toBe(404);
     expect((await puser.client.delete(`/api/console/deployments/${deployment.id}/keys/${created.body.id}`)).status).toBe(204);
+  });
+
+  it("pages a deployment's keys oldest first, legacy keys first, with no gap or repeat at any page size (fast-check)", async () => {
+    const root = await t.setupRoot();
+    const v4 = await createDeployment(root, { type: 'dedicated_v4' });
+    const importer = PlatformClient.withKey(t.app, await createPlatformKey(root, { scopes: ['legacy_key_import'] }));
+    for (const appId of ['legacy_b', 'legacy_a']) {
+      const secret = `${appId}-secret-0123456789-abcdef`;
+      t.logs.rememberSecret(secret);
+      expect((await importer.post(`/deployments/${v4.id}/legacy-api-keys`, { appId, appSecret: secret })).status).toBe(201);
+    }
+    for (let index = 0; index < 5; index++) {
+      const created = await root.post(`/api/console/deployments/${v4.id}/keys`, { note: `k${index}`, permissions: [{ method: 'GET', path: '/clients' }] });
+      t.logs.rememberSecret(created.body.appSecret);
+    }
+    type Page = { status: number; body: { keys: { id: string; appId: string; createdAt: string | null }[]; nextCursor: string | null } };
+    const whole: Page = await root.get(`/api/console/deployments/${v4.id}/keys?limit=200`);
+    expect(whole.body.nextCursor).toBeNull();
+    const order = whole.body.keys.map((key) => key.appId);
+    expect(order.slice(0, 2)).toEqual(['legacy_a', 'legacy_b']);
+    // Then by creation time (ties by App ID, in the database's collation).
+    const times = whole.body.keys.slice(2).map((key) => Date.parse(key.createdAt!));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The default page is 50: these seven keys are one page.
+    expect((await root.get(`/api/console/deployments/${v4.id}/keys`)).body.keys).toHaveLength(7);
+
+    const pageThrough = async (limit: number) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: Page = await root.get(`/api/console/deployments/${v4.id}/keys?limit=${limit}${after ? `&after=${after}` : ''}`);
+        expect(page.status).toBe(200);
+        expect(page.body.keys.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.body.keys.map((key) => key.appId));
+        after = page.body.nextCursor;
+      } while (after);
+      return seen;
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 8 }), async (limit) => {
+        expect(await pageThrough(limit)).toEqual(order);
+      }),
+      { numRuns: 12 },
+    );
+
+    // A page goes on after its cursor's key even when that key has since been deleted.
+    const first: Page = await root.get(`/api/console/deployments/${v4.id}/keys?limit=3`);
+    const cursorKey = first.body.keys[2]!;
+    expect((await root.delete(`/api/console/deployments/${v4.id}/keys/${cursorKey.id}`)).status).toBe(204);
+    const rest: Page = await root.get(`/api/console/deployments/${v4.id}/keys?limit=200&after=${first.body.nextCursor}`);
+    expect(rest.body.keys.map((key) => key.appId)).toEqual(order.slice(3));
+
+    // A cursor is opaque: anything else is a 400 naming `after`; a page size outside 1-200 is a 422.
+    const forged = await root.get(`/api/console/deployments/${v4.id}/keys?after=${Buffer.from('{"appId":1}').toString('base64url')}`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.details).toEqual([expect.objectContaining({ path: 'after' })]);
+    for (const limit of ['0', '201', 'x']) expect((await root.get(`/api/console/deployments/${v4.id}/keys?limit=${limit}`)).status).toBe(422);
+    expect((await root.get(`/api/console/deployments/${v4.id}/keys?unknown=1`)).status).toBe(422);
   });
 
   it('imports a legacy Dedicated v4 key through the Platform API: full access, no note, no creation time', async () => {

@@ -53,6 +53,11 @@ describe('the API Keys inventory: every Deployment API Key an account may see', 
     expect(await appIds('search=DASHBOARD')).toEqual([keys[3]!.appId, keys[0]!.appId]);
     expect(await appIds(`search=${keys[1]!.appId.slice(4, 12)}`)).toEqual([keys[1]!.appId]);
     expect(await appIds('search=%25')).toEqual([]);
+    // A pasted App ID, in any case; `kwa_` elsewhere than where the App ID has it matches nothing.
+    expect(await appIds(`search=${keys[2]!.appId}`)).toEqual([keys[2]!.appId]);
+    expect(await appIds(`search=${keys[2]!.appId.toUpperCase()}`)).toEqual([keys[2]!.appId]);
+    expect(await appIds(`search=kwa_${keys[2]!.appId.slice(8, 14)}`)).toEqual([]);
+    expect(await appIds(`search=x${keys[2]!.appId}`)).toEqual([]);
     expect(await appIds(`deploymentId=${fleet.id}`)).toEqual([keys[1]!.appId, keys[0]!.appId]);
     expect(await appIds(`projectId=${other.id}`)).toEqual([keys[3]!.appId, keys[2]!.appId]);
     expect(await appIds('createdBy=root@')).toHaveLength(4);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   createdDeploymentKeySchema,
   createDeploymentKeyRequestSchema,
+  deploymentKeyListQuerySchema,
   deploymentKeyListSchema,
   deploymentKeyParamsSchema,
   deploymentKeySchema,
@@ -22,9 +23,11 @@ export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services }>
   const { deploymentKeys } = services;
   const access = (request: Parameters<typeof actorOf>[0]) => services.deploymentAccess.forUser(actorOf(request));
 
-  app.get('/deployments/:id/keys', { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, response: { 200: deploymentKeyListSchema } } }, async (request) => ({
-    keys: await deploymentKeys.list(await access(request), request.params.id),
-  }));
+  app.get(
+    '/deployments/:id/keys',
+    { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, querystring: deploymentKeyListQuerySchema, response: { 200: deploymentKeyListSchema } } },
+    async (request) => deploymentKeys.list(await access(request), request.params.id, request.query),
+  );
 
   app.get('/deployment-keys', { config: { access: 'signedIn' }, schema: { querystring: keyInventoryQuerySchema, response: { 200: keyInventoryPageSchema } } }, async (request) =>
     services.keyInventory.page(await access(request), request.query),

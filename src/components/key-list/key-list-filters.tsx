@@ -29,8 +29,9 @@ type FilterableKey = {
 };
 
 /**
- * The filters of a list that holds all its keys (a deployment's, the Platform API Keys): "Show"
- * by expiry and use, and by label. `shownAt` is the time the list was shown.
+ * The filters of a list filtered in the browser (a deployment's keys as far as its pages are
+ * loaded, the Platform API Keys): "Show" by expiry and use, and by label. `shownAt` is the time
+ * the list was shown. The API Keys inventory filters on the server instead.
  */
 export function useKeyListFilters<K extends FilterableKey>(keys: K[] | undefined, shownAt: number) {
   const [expiry, setExpiry] = useState<ExpiryFilter>('all');

@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import { EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { InventoryKey } from '@contract/deployment-keys';
@@ -14,6 +14,7 @@ import { MethodBadges } from '@/components/MethodBadges';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFilterChoices, useKeyInventory, type InventoryFilters } from '../api/get-key-inventory';
+import { LoadMore } from '@/components/LoadMore';
 
 /** One inventory of every Deployment API Key the account may see, across deployments. */
 export function ApiKeysPage() {
@@ -141,17 +142,7 @@ export function ApiKeysPage() {
         />
       )}
       {list.dialogs}
-      {keys.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            loading={keys.isFetchingNextPage}
-            onClick={() => void keys.fetchNextPage()}
-          >
-            {t('apiKeys.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={keys} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { translateOr } from '@/lib/translate-or';
 import { auditCsvUrl, useAuditEvents, type AuditFilters } from '../api/get-audit-events';
 import { AuditDetails } from './AuditDetails';
 import { AuditTarget } from './AuditTarget';
+import { LoadMore } from '@/components/LoadMore';
 
 const route = getRouteApi('/audit-log');
 
@@ -133,17 +134,7 @@ export function AuditLogPage() {
           </tbody>
         </DataTable>
       )}
-      {events.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            loading={events.isFetchingNextPage}
-            onClick={() => void events.fetchNextPage()}
-          >
-            {t('audit.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={events} />
     </>
   );
 }

@@ -15,7 +15,6 @@ export const auditEn = {
     details: 'Details',
     address: 'Address',
     empty: 'No events match',
-    loadMore: 'Load more',
     actorTypes: { user: 'Account', platform_key: 'Platform API Key', system: 'Keyward' },
     targetFilter: 'Object',
     targetPlaceholder: 'ID, App ID or key',

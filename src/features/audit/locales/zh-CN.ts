@@ -14,7 +14,6 @@ export const auditZhCN: AuditMessages = {
     details: '详情',
     address: '地址',
     empty: '没有符合条件的事件',
-    loadMore: '加载更多',
     actorTypes: { user: '账号', platform_key: '平台 API 密钥', system: 'Keyward' },
     targetFilter: '对象',
     targetPlaceholder: 'ID、App ID 或密钥',

@@ -17,6 +17,7 @@ import { useDeploymentKeyIdentity, useKeyColumns } from '@/components/key-list/k
 import { useKeyListFilters } from '@/components/key-list/key-list-filters';
 import { useKeyListDialogs } from '@/components/key-list/use-key-list-dialogs';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { LoadMore } from '@/components/LoadMore';
 import { PageLoader } from '@/components/PageLoader';
 import { deploymentApiBase, deploymentKeyUsage, harmlessGet } from '@/lib/key-usage';
 import { useDeleteDeploymentKey } from '../api/change-deployment-key';
@@ -225,6 +226,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
           ]}
         />
       )}
+      <LoadMore list={keys} />
       <Suspense>
         {editor && catalog.data && (
           <DeploymentKeyDialog

@@ -13,6 +13,7 @@ import { DeploymentStatusBadge } from './DeploymentStatusBadge';
 
 // The form and its schemas load when the dialog first opens, not with the list.
 import { ExpiringKeysBanner } from './ExpiringKeysBanner';
+import { LoadMore } from '@/components/LoadMore';
 
 const CreateDeploymentDialog = lazy(() =>
   import('./CreateDeploymentDialog').then((m) => ({ default: m.CreateDeploymentDialog })),
@@ -98,17 +99,7 @@ export function DeploymentsPage() {
           </tbody>
         </DataTable>
       )}
-      {deployments.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            loading={deployments.isFetchingNextPage}
-            onClick={() => void deployments.fetchNextPage()}
-          >
-            {t('deployments.loadMore')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={deployments} />
       {creating && (
         <Suspense>
           <CreateDeploymentDialog onClose={createDialog.close} />

@@ -3,7 +3,6 @@ import type { Widen } from '@/locales/widen';
 /** The deployments feature's English strings (loaded with the console); the app merges every feature's into one bundle. */
 export const deploymentsEn = {
   deployments: {
-    loadMore: 'Load more',
     title: 'Deployments',
     create: 'Create Deployment',
     search: 'Search deployments',

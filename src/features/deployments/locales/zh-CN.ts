@@ -2,7 +2,6 @@ import type { DeploymentsMessages } from './en';
 
 export const deploymentsZhCN: DeploymentsMessages = {
   deployments: {
-    loadMore: '加载更多',
     title: '部署',
     create: '新建部署',
     search: '搜索部署',

@@ -1,0 +1,3 @@
+DROP INDEX "deployment_api_keys_deployment";--> statement-breakpoint
+CREATE INDEX "deployment_api_keys_deployment_order" ON "deployment_api_keys" USING btree ("deployment_id",coalesce("created_at", '-infinity'::timestamptz),"app_id");--> statement-breakpoint
+CREATE INDEX "deployment_api_keys_org_order" ON "deployment_api_keys" USING btree ("organization_id",coalesce("created_at", '-infinity'::timestamptz),"id");
