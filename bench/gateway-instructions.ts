@@ -32,6 +32,12 @@ const REQUESTS = Number(process.env.BENCH_INSTRUCTION_REQUESTS ?? 4000);
 const WARM_UP = Number(process.env.BENCH_INSTRUCTION_WARM_UP ?? 30_000);
 /** What can be counted: nginx, the Node floor (node:http + undici) and Keyward. */
 export type CountedServer = 'nginx' | 'floor' | 'keyward';
+/**
+ * V8 compiles and collects garbage on threads of its own, and under valgrind (which runs one
+ * thread at a time) when optimized code arrives varied from run to run: the same floor counted
+ * 139k and 188k. On one thread, with fixed seeds, the same build does the same work.
+ */
+const ONE_THREAD_V8 = ['--single-threaded', '--hash-seed=1', '--random-seed=1'];
 // valgrind names its control pipes after HOST; every program here and its controller share one.
 const HOST = '127.0.0.1';
 
@@ -163,6 +169,7 @@ export async function runGatewayInstructionBench(
               [
                 ...args,
                 process.execPath,
+                ...ONE_THREAD_V8,
                 '--import',
                 'tsx',
                 path.join(here, 'gateway/raw-proxy.ts'),
@@ -198,7 +205,7 @@ export async function runGatewayInstructionBench(
         ([program, ...args]) =>
           spawn(
             program!,
-            [...args, process.execPath, path.join(here, '..', 'dist', 'server', 'main.js')],
+            [...args, process.execPath, ...ONE_THREAD_V8, path.join(here, '..', 'dist', 'server', 'main.js')],
             { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] },
           ),
         `http://127.0.0.1:${keywardPort}/api/deployments/${seeded.deploymentId}/api/v5/clients`,

@@ -37,8 +37,8 @@ export interface ScaleResult {
   rssMb: number;
   requestsPerSecond: number;
   uncachedP99: number;
-  inventorySearchP95: number;
-  deploymentKeysP95: number;
+  /** One administrator's console reads: p95 of every response, ms. */
+  consoleReads: { read: string; p95: number }[];
   flood?: {
     legitRequestsPerSecond: number;
     junkSent: number;
@@ -235,12 +235,24 @@ async function measure(
       if (result.non2xx > 0) throw new Error(`${requestPath}: ${result.non2xx} non-2xx`);
       return percentile(all, 95);
     };
-    const inventorySearchP95 = await consoleP95(
-      '/api/console/deployment-keys?search=kwa_c00000500&limit=50',
+    // A real App ID from the middle of the table: pasted whole, and ten of its characters.
+    const { rows: sample } = await admin.query<{ app_id: string }>(
+      'select app_id from deployment_api_keys order by id offset $1 limit 1',
+      [Math.floor(keyCount / 2)],
     );
-    const deploymentKeysP95 = await consoleP95(
-      `/api/console/deployments/d${(2).toString(16).padStart(7, '0')}/keys`,
-    );
+    const appId = sample[0]!.app_id;
+    const consoleReads = [];
+    for (const [read, requestPath] of [
+      ['inventory, first page', '/api/console/deployment-keys?limit=50'],
+      ['inventory search, a pasted App ID', `/api/console/deployment-keys?search=${appId}`],
+      ['inventory search, part of an App ID', `/api/console/deployment-keys?search=${appId.slice(8, 18)}`],
+      ['inventory search, a note (1,000 keys)', '/api/console/deployment-keys?search=key%20500'],
+      [
+        "a deployment's keys, first page",
+        `/api/console/deployments/d${(2).toString(16).padStart(7, '0')}/keys`,
+      ],
+    ] as const)
+      consoleReads.push({ read, p95: await consoleP95(requestPath) });
 
     const result: ScaleResult = {
       keys: keyCount,
@@ -250,8 +262,7 @@ async function measure(
       rssMb: rss,
       requestsPerSecond: quiet.requests.average,
       uncachedP99: percentile(uncached, 99),
-      inventorySearchP95,
-      deploymentKeysP95,
+      consoleReads,
     };
     if (flood) result.flood = await floodFromManyAddresses(admin, child.pid!, legit, gateway);
     return result;

@@ -19,7 +19,10 @@ export async function seedConsoleStore(target: StoreOptions, deploymentCount: nu
     from generate_series(1, ${deploymentCount}) as n`);
   await store.db.execute(sql`
     insert into deployment_api_keys (id, organization_id, deployment_id, app_id, secret_hash, note, full_access, created_at)
-    select gen_random_uuid(), ${organizationId}, 'd' || lpad(to_hex(d), 7, '0'), 'kwa_c' || lpad(d::text, 8, '0') || lpad(k::text, 4, '0'),
+    select gen_random_uuid(), ${organizationId}, 'd' || lpad(to_hex(d), 7, '0'), 
+           -- Shaped like a real App ID (kwa_ and 20 letters and digits), so the search indexes see
+           -- what they would in use rather than a million App IDs sharing long runs of zeros.
+           'kwa_' || substr(translate(encode(sha256((d * 10000 + k)::text::bytea), 'base64'), '+/', 'xy'), 1, 20),
            encode(sha256((d * 100 + k)::text::bytea), 'base64'), 'key ' || k, false, now()
     from generate_series(1, ${deploymentCount}) as d, generate_series(1, ${keysPerDeployment}) as k`);
   await store.db.execute(sql`
