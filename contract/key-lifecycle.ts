@@ -63,6 +63,12 @@ export const keyPolicySchema = z
   .strict();
 export type KeyPolicy = z.infer<typeof keyPolicySchema>;
 
+/**
+ * A new organisation's key policy, as GitHub's fine-grained tokens: every key expires, within
+ * 366 days. An organisation that exists keeps the policy it has.
+ */
+export const NEW_ORGANIZATION_KEY_POLICY: KeyPolicy = { maxKeyLifetimeDays: 366, allowNeverExpiring: false };
+
 export const findKeyRequestSchema = z.object({ secret: z.string().trim().min(1, { message: 'Required' }).max(512) }).strict();
 
 /** The key a pasted secret belongs to, if any. */

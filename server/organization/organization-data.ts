@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/store';
 import { organizations } from '../db/schema';
 import type { TwoFactorPolicy } from '../../contract/security';
+import { NEW_ORGANIZATION_KEY_POLICY } from '../../contract/key-lifecycle';
 
 export async function insertOrganization(db: Executor, name: string): Promise<string> {
   const id = randomUUID();
-  await db.insert(organizations).values({ id, name });
+  const policy = NEW_ORGANIZATION_KEY_POLICY;
+  await db.insert(organizations).values({ id, name, maxKeyLifetimeDays: policy.maxKeyLifetimeDays, allowNeverExpiringKeys: policy.allowNeverExpiring });
   return id;
 }
 

@@ -208,7 +208,15 @@ describe.each(KINDS)('$name lifecycle', (kind) => {
   });
 
   it('holds new keys, changes and rolls to the organisation policy; existing keys keep their expiry', async () => {
-    const { root, key: existing } = await setUp();
+    const { root, key: fresh } = await setUp();
+    // A new organisation's policy: every key expires, within 366 days; a key created without an
+    // expiry gets the maximum, and "Never" is refused.
+    expect((await root.get('/api/console/settings/key-policy')).body).toEqual({ maxKeyLifetimeDays: 366, allowNeverExpiring: false });
+    expect(fresh.body.body.expiresAt).toBe(new Date(t.clock.current + 366 * DAY).toISOString());
+    expect((await kind.create(t, root, { expiresAt: null })).body.status).toBe(422);
+    // An organisation made before that default may allow keys that never expire.
+    expect((await root.put('/api/console/settings/key-policy', { maxKeyLifetimeDays: null, allowNeverExpiring: true })).status).toBe(200);
+    const existing = await kind.create(t, root, { expiresAt: null });
     expect(existing.body.body.expiresAt).toBeNull();
     expect(
       (
@@ -237,7 +245,7 @@ describe.each(KINDS)('$name lifecycle', (kind) => {
     expect(rolled.body.expiresAt).toBe(new Date(t.clock.current + 30 * DAY).toISOString());
     const audit = (await root.get('/api/console/audit-events?action=settings.key_policy')).body
       .events;
-    expect(audit).toHaveLength(1);
+    expect(audit).toHaveLength(2);
   });
 
   it('finds a key by a leaked secret, by its keyed hash, for Root and Administrators only', async () => {
