@@ -19,6 +19,8 @@ export const reviewedKeySchema = z.object({
   createdAt: isoDateTimeSchema.nullable(),
   lastUsedAt: isoDateTimeSchema.nullable(),
   expiresAt: isoDateTimeSchema.nullable(),
+  /** Refused by both APIs until enabled again. */
+  disabled: z.boolean(),
   grants: z.number().int().nullable(),
   reasons: z.array(z.enum(REVIEW_REASONS)),
   reviewedAt: isoDateTimeSchema.nullable(),

@@ -80,6 +80,7 @@ export function createKeyReviewService(deps: { db: Database; now: () => number }
             createdAt: iso(key.createdAt),
             lastUsedAt: iso(key.lastUsedAt),
             expiresAt: iso(key.expiresAt),
+            disabled: key.disabled,
             grants: key.fullAccess ? null : count,
           },
           {
@@ -104,6 +105,7 @@ export function createKeyReviewService(deps: { db: Database; now: () => number }
             createdAt: iso(key.createdAt),
             lastUsedAt: iso(key.lastUsedAt),
             expiresAt: iso(key.expiresAt),
+            disabled: key.disabled,
             grants: null,
           },
           {

@@ -15,6 +15,8 @@ describe('Key review: keys worth a second look', () => {
 
   it('lists keys unused for 30 days, never expiring, with full access or many grants, or made by a disabled or removed account; marks them reviewed', async () => {
     const root = await t.setupRoot();
+    // "Never expires" needs a policy that allows it (a new organisation's does not).
+    expect((await root.put('/api/console/settings/key-policy', { maxKeyLifetimeDays: null, allowNeverExpiring: true })).status).toBe(200);
     const deployment = await createDeployment(root);
     const serverless = await createDeployment(root, { type: 'serverless', name: 'tiny' });
     const in90Days = new Date(t.clock.current + 90 * DAY).toISOString();
@@ -51,6 +53,17 @@ describe('Key review: keys worth a second look', () => {
       [everything.key]: ['full_access'],
     });
     expect((await reasons())[fresh.appId]).toBeUndefined();
+
+    // A disabled key says so (its reasons are unchanged).
+    expect((await root.patch(`/api/console/deployments/${deployment.id}/keys/${broad.id}/lifecycle`, { disabled: true })).status).toBe(200);
+    const listed = (await root.get('/api/console/key-review')).body.keys as { label: string; disabled: boolean }[];
+    expect(Object.fromEntries(listed.map((key) => [key.label, key.disabled]))).toEqual({
+      [forever.appId]: false,
+      [broad.appId]: true,
+      [full.appId]: false,
+      [orphan.appId]: false,
+      [everything.key]: false,
+    });
 
     // A month later, only keys used meanwhile drop the "unused" mark.
     t.clock.advance(31 * DAY);

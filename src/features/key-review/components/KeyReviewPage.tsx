@@ -1,18 +1,22 @@
-import { Badge, Button, EmptyState, Group, Switch, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, EmptyState, Group, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
+import type { ReviewedKey } from '@contract/key-review';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '@/components/AnchorLink';
 import { DataTable } from '@/components/DataTable';
 import { ErrorAlert } from '@/components/ErrorAlert';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
+import { useCan } from '@/lib/auth';
 import { useFormatters } from '@/lib/format';
 import { useKeyReview, useMarkReviewed } from '../api/key-review';
+import { ReviewActions } from './ReviewActions';
 
 /**
  * The auditor's page: keys unused for 30 days, never expiring, with full access or very many
  * grants, or made by an account since removed or disabled. Each opens where it is managed and
- * can be marked reviewed (audited).
+ * can be marked reviewed (audited); those who manage keys select keys and disable, delete or set
+ * an expiry on them from here.
  */
 export function KeyReviewPage() {
   const { t } = useTranslation();
@@ -21,6 +25,18 @@ export function KeyReviewPage() {
   const mark = useMarkReviewed();
   const [hideReviewed, setHideReviewed] = useState(false);
   const keys = (review.data?.keys ?? []).filter((key) => !hideReviewed || key.reviewedAt === null);
+  // Account managers manage every key; an Auditor only reads and marks reviewed.
+  const canAct = useCan('managePlatformKeys');
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const idOf = (key: ReviewedKey) => `${key.kind}:${key.id}`;
+  const selected = keys.filter((key) => selectedIds.has(idOf(key)));
+  const toggle = (key: ReviewedKey) =>
+    setSelectedIds((current) => {
+      const next = new Set(current);
+      if (!next.delete(idOf(key))) next.add(idOf(key));
+      return next;
+    });
+  const allShown = keys.length > 0 && selected.length === keys.length;
   return (
     <>
       <PageHeader title={t('review.title')} />
@@ -38,10 +54,23 @@ export function KeyReviewPage() {
       {review.isError && <ErrorAlert error={review.error} onRetry={() => void review.refetch()} />}
       {mark.error && <ErrorAlert error={mark.error} />}
       {review.isSuccess && keys.length === 0 && <EmptyState title={t('review.empty')} />}
+      {canAct && keys.length > 0 && (
+        <ReviewActions selected={selected} onDone={() => setSelectedIds(new Set())} />
+      )}
       {keys.length > 0 && (
         <DataTable minWidth={1000} label={t('review.title')}>
           <thead>
             <tr>
+              {canAct && (
+                <th>
+                  <Checkbox
+                    aria-label={t('review.selectAll')}
+                    checked={allShown}
+                    indeterminate={selected.length > 0 && !allShown}
+                    onChange={() => setSelectedIds(new Set(allShown ? [] : keys.map(idOf)))}
+                  />
+                </th>
+              )}
               <th>{t('review.key')}</th>
               <th>{t('review.reasons')}</th>
               <th>{t('platformKeys.createdBy')}</th>
@@ -52,7 +81,16 @@ export function KeyReviewPage() {
           </thead>
           <tbody>
             {keys.map((key) => (
-              <tr key={`${key.kind}:${key.id}`}>
+              <tr key={idOf(key)}>
+                {canAct && (
+                  <td>
+                    <Checkbox
+                      aria-label={t('review.select', { key: key.label })}
+                      checked={selectedIds.has(idOf(key))}
+                      onChange={() => toggle(key)}
+                    />
+                  </td>
+                )}
                 <td>
                   {key.deployment ? (
                     <AnchorLink
@@ -76,6 +114,11 @@ export function KeyReviewPage() {
                 </td>
                 <td>
                   <Group gap={4}>
+                    {key.disabled && (
+                      <Badge variant="light" color="gray" tt="none">
+                        {t('review.disabled')}
+                      </Badge>
+                    )}
                     {key.reasons.map((reason) => (
                       <Badge key={reason} variant="light" color="orange" tt="none">
                         {t(`review.reasonLabels.${reason}`, { count: key.grants ?? 0 })}
