@@ -30,6 +30,17 @@ test("a key's Activity opens its audit events as readable fields with links; the
   const edit = rows.filter({ hasText: 'Deployment API Key edited' });
   await expect(edit).toContainText('Granted');
   await expect(edit).toContainText('+ POST /publish');
+  // Each entry opens whole in a side panel: to the second, as recorded, with its before/after.
+  await edit.getByRole('button', { name: /^Open the entry deployment_key\.update at / }).click();
+  const panel = page.getByRole('dialog', { name: 'Deployment API Key edited' });
+  await expect(panel).toContainText('+ POST /publish');
+  await expect(panel.locator('time').first()).toHaveText(/\d{1,2}:\d{2}:\d{2}/);
+  await expect(panel).toContainText('"action": "deployment_key.update"');
+  await expectNoSeriousA11yViolations(page, '[role="dialog"]');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  // "When" reads to the second in the list too.
+  await expect(edit.locator('time').first()).toHaveText(/\d{1,2}:\d{2}:\d{2}/);
   // The target links to the key's deployment.
   await edit.getByRole('link', { name: 'audited key' }).click();
   await expect(page).toHaveURL(new RegExp(`/deployments/${deployment.id}$`));

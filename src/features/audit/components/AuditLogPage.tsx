@@ -1,7 +1,16 @@
-import { Button, EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  EmptyState,
+  NativeSelect,
+  SimpleGrid,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { getRouteApi } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import type { AuditEvent } from '@contract/audit';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '@contract/audit-actions';
 import { DataTable } from '@/components/DataTable';
@@ -13,6 +22,11 @@ import { translateOr } from '@/lib/translate-or';
 import { auditCsvUrl, useAuditEvents, type AuditFilters } from '../api/get-audit-events';
 import { AuditDetails } from './AuditDetails';
 import { AuditTarget } from './AuditTarget';
+
+// The side panel loads when an entry is first opened.
+const AuditEntryDrawer = lazy(() =>
+  import('./AuditEntryDrawer').then((m) => ({ default: m.AuditEntryDrawer })),
+);
 import { LoadMore } from '@/components/LoadMore';
 
 const route = getRouteApi('/audit-log');
@@ -20,7 +34,7 @@ const route = getRouteApi('/audit-log');
 /** Every change, newest first: who (account or key), what, when and from where. */
 export function AuditLogPage() {
   const { t } = useTranslation();
-  const { dateTime } = useFormatters();
+  const { dateTimeSeconds } = useFormatters();
   const { target } = route.useSearch();
   const [filters, setFilters] = useState<AuditFilters>({
     actor: '',
@@ -39,6 +53,7 @@ export function AuditLogPage() {
       setFilters((current) => ({ ...current, [field]: value }));
     };
   const rows = events.data?.pages.flatMap((page) => page.events) ?? [];
+  const [open, setOpen] = useState<AuditEvent | null>(null);
 
   return (
     <>
@@ -50,13 +65,13 @@ export function AuditLogPage() {
           </Button>
         }
       />
-      <Group mb="md" align="flex-end">
+      {/* One row at 1280 px and wider; two columns, then one, on narrower screens. */}
+      <SimpleGrid cols={{ base: 1, xs: 2, lg: 5 }} mb="md" spacing="sm">
         <TextInput
           label={t('audit.actor')}
           placeholder={t('audit.actorPlaceholder')}
           value={filters.actor}
           onChange={set('actor')}
-          w={240}
         />
         <NativeSelect
           label={t('audit.action')}
@@ -69,14 +84,12 @@ export function AuditLogPage() {
               label: t(`audit.actions.${action}`),
             })),
           ]}
-          w={260}
         />
         <TextInput
           label={t('audit.targetFilter')}
           placeholder={t('audit.targetPlaceholder')}
           value={filters.target}
           onChange={set('target')}
-          w={220}
         />
         <TextInput
           type="datetime-local"
@@ -90,7 +103,7 @@ export function AuditLogPage() {
           value={filters.to}
           onChange={set('to')}
         />
-      </Group>
+      </SimpleGrid>
       {events.isPending && <PageLoader />}
       {events.isError && <ErrorAlert error={events.error} onRetry={() => void events.refetch()} />}
       {events.isSuccess && rows.length === 0 && <EmptyState title={t('audit.empty')} />}
@@ -104,12 +117,19 @@ export function AuditLogPage() {
               <th>{t('audit.target')}</th>
               <th>{t('audit.details')}</th>
               <th>{t('audit.address')}</th>
+              <th>
+                <VisuallyHidden>{t('audit.entry')}</VisuallyHidden>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((event) => (
               <tr key={event.id}>
-                <td style={{ whiteSpace: 'nowrap' }}>{dateTime(event.at)}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  <time dateTime={event.at} title={event.at}>
+                    {dateTimeSeconds(event.at)}
+                  </time>
+                </td>
                 <td>
                   {event.actorLabel}
                   <Text size="xs" c="dimmed">
@@ -129,12 +149,23 @@ export function AuditLogPage() {
                   <AuditDetails details={event.details} />
                 </td>
                 <td>{event.address ?? '—'}</td>
+                <td>
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    aria-label={t('audit.openEntry', { action: event.action, at: event.at })}
+                    onClick={() => setOpen(event)}
+                  >
+                    {t('audit.open')}
+                  </Button>
+                </td>
               </tr>
             ))}
           </tbody>
         </DataTable>
       )}
       <LoadMore list={events} />
+      <Suspense>{open && <AuditEntryDrawer event={open} onClose={() => setOpen(null)} />}</Suspense>
     </>
   );
 }

@@ -3,6 +3,10 @@ import type { Widen } from '@/locales/widen';
 /** The audit feature's English strings (loaded with the console); the app merges every feature's into one bundle. */
 export const auditEn = {
   audit: {
+    entry: 'Entry',
+    open: 'Open',
+    openEntry: 'Open the entry {{action}} at {{at}}',
+    recorded: 'As recorded',
     title: 'Audit Log',
     actor: 'Actor',
     actorPlaceholder: 'Email or key',

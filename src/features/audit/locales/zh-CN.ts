@@ -2,6 +2,10 @@ import type { AuditMessages } from './en';
 
 export const auditZhCN: AuditMessages = {
   audit: {
+    entry: '条目',
+    open: '打开',
+    openEntry: '打开 {{at}} 的条目 {{action}}',
+    recorded: '原始记录',
     title: '审计日志',
     actor: '操作者',
     actorPlaceholder: '邮箱或密钥',

@@ -24,6 +24,7 @@ import { useDeleteDeployment, useSetRunState } from '../api/change-deployment';
 import { useDeployment } from '../api/get-deployment';
 import { DeploymentStatusBadge } from './DeploymentStatusBadge';
 import { TlsSection } from './TlsSection';
+import { Fact } from '@/components/Fact';
 
 // The usage card (and its chart library) loads after the page it sits on.
 const DeploymentUsageCard = lazy(() =>
@@ -36,19 +37,6 @@ const DeploymentUsageCard = lazy(() =>
 const UpstreamDialog = lazy(() =>
   import('./UpstreamDialog').then((m) => ({ default: m.UpstreamDialog })),
 );
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /**
  * One deployment: its facts, its status with Start/Stop, its TLS certificate, and (rendered by
