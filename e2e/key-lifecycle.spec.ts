@@ -113,10 +113,12 @@ test('a Platform API Key expiring in 7 days: rolled with a grace, disabled, held
   await walkThroughLifecycle(page, created, { id: 'Key', secret: 'Secret' }, call);
 });
 
-test('Settings: a maximum key lifetime, and finding a key by a leaked secret', async ({ page, baseURL }) => {
+test('Find key by secret (its own page, from the navigation), then Settings: a maximum key lifetime', async ({ page, baseURL }) => {
   await signIn(page, ROOT);
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+  await navigation.getByRole('link', { name: 'Find key by secret' }).click();
+  await expect(page.getByRole('heading', { name: 'Find key by secret', level: 1 })).toBeVisible();
+  await expect(navigation.getByRole('link', { name: 'Find key by secret' })).toHaveAttribute('aria-current', 'page');
   await expectNoSeriousA11yViolations(page);
 
   const api = await rootApi(baseURL!);
@@ -133,6 +135,9 @@ test('Settings: a maximum key lifetime, and finding a key by a leaked secret', a
   expect(rolled.secret).not.toBe(key.secret);
   await expect(found).toBeHidden();
 
+  await navigation.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByRole('textbox', { name: 'Maximum key lifetime' }).fill('30');
   await page.getByRole('switch', { name: 'Allow keys that never expire' }).click();
   await page.getByRole('region', { name: 'Key policy' }).getByRole('button', { name: 'Save' }).click();

@@ -126,6 +126,17 @@ const settingsRoute = createRoute({
   ),
 });
 
+/** Incident response: the key a leaked secret belongs to. */
+const keyFinderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'find-key',
+  staticData: { capability: 'managePlatformKeys' },
+  component: lazyRouteComponent(
+    () => import('@/features/key-finder/components/KeyFinderPage'),
+    'KeyFinderPage',
+  ),
+});
+
 /** Every account's own: second factors and sessions. */
 const securityRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -148,6 +159,7 @@ const routeTree = rootRoute.addChildren([
   auditLogRoute,
   keyReviewRoute,
   settingsRoute,
+  keyFinderRoute,
   securityRoute,
 ]);
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
 import { useCan } from '@/lib/auth';
 import { useChangeKeyLifecycle } from '@/lib/key-lifecycle-api';
+import type { KeyUsage } from '@/lib/key-usage';
 
 const RollSecretDialog = lazy(() =>
   import('./RollSecretDialog').then((m) => ({ default: m.RollSecretDialog })),
@@ -35,6 +36,8 @@ export function KeyRowActions(props: {
   keyLabel: string;
   lifecycle: KeyLifecycle;
   labels: { id: string; secret: string };
+  /** How to call with the rolled secret at once (the reveal's ready-to-run lines). */
+  usage?: (secret: string) => KeyUsage;
   /** What the audit log records the key as (its App ID or Key). */
   auditTarget: string;
   onChanged: () => Promise<unknown>;
@@ -115,6 +118,7 @@ export function KeyRowActions(props: {
             idValue={props.keyLabel}
             secretLabel={props.labels.secret}
             secretValue={rolled}
+            usage={props.usage?.(rolled)}
             onClose={() => setRolled(null)}
           />
         )}

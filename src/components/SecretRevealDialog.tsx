@@ -65,7 +65,13 @@ export function SecretRevealDialog(props: SecretRevealDialogProps) {
                 onCopied={copied}
               />
             </Group>
-            <Code block tabIndex={0} aria-label={t('secretReveal.curlLine')}>
+            {/* Wrapped, never cut off: the whole line is readable before it is copied. */}
+            <Code
+              block
+              tabIndex={0}
+              aria-label={t('secretReveal.curlLine')}
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            >
               {props.usage.curl}
             </Code>
           </div>

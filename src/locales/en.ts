@@ -17,9 +17,11 @@ export const en = {
     keyReview: 'Key review',
     auditLog: 'Audit Log',
     settings: 'Settings',
+    findKey: 'Find key by secret',
+    security: 'Security',
   },
   userMenu: {
-    platformApiKey: 'Platform API Key',
+    platformApiKey: 'Platform API Keys',
     security: 'Security',
     signOut: 'Sign out',
     language: 'Language',
@@ -101,7 +103,7 @@ export const en = {
     description: 'There is nothing at this address.',
   },
   deploymentKeys: {
-    title: 'Deployment API Key',
+    title: 'Deployment API Keys',
     newKey: 'New API Key',
     editTitle: 'Edit API Key {{appId}}',
     appId: 'App ID',
@@ -126,7 +128,7 @@ export const en = {
     reload: 'Load the latest version',
   },
   platformKeys: {
-    title: 'Platform API Key',
+    title: 'Platform API Keys',
     intro:
       'Platform API Keys let scripts manage deployments, TLS certificates and projects through the Platform API, with HTTP Basic authentication (Key:Secret).',
     reference: 'API reference',

@@ -16,6 +16,8 @@ export const zhCN: Messages = {
     keyReview: '密钥审查',
     auditLog: '审计日志',
     settings: '设置',
+    findKey: '通过密钥查找',
+    security: '安全',
   },
   userMenu: {
     platformApiKey: '平台 API 密钥',

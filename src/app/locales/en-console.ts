@@ -1,6 +1,7 @@
 import { deploymentsEn } from '@/features/deployments/locales/en';
 import { deploymentKeysEn } from '@/features/deployment-keys/locales/en';
 import { auditEn } from '@/features/audit/locales/en';
+import { keyFinderEn } from '@/features/key-finder/locales/en';
 import { keyReviewEn } from '@/features/key-review/locales/en';
 import { securityEn } from '@/features/security/locales/en';
 import { settingsEn } from '@/features/settings/locales/en';
@@ -12,5 +13,15 @@ import type { Widen } from '@/locales/widen';
  * The signed-in console's strings, loaded with its shell: those several features share and each
  * feature's own (its locales/ folder). A feature's strings live beside it; none overlap.
  */
-export const enConsole = { ...sharedEnConsole, ...deploymentsEn, ...deploymentKeysEn, ...auditEn, ...keyReviewEn, ...securityEn, ...settingsEn, ...usersEn };
+export const enConsole = {
+  ...sharedEnConsole,
+  ...deploymentsEn,
+  ...deploymentKeysEn,
+  ...auditEn,
+  ...keyFinderEn,
+  ...keyReviewEn,
+  ...securityEn,
+  ...settingsEn,
+  ...usersEn,
+};
 export type ConsoleMessages = Widen<typeof enConsole>;

@@ -23,16 +23,21 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
   const canViewAudit = useCan('viewAuditLog');
   const canReviewKeys = useCan('reviewKeys');
   const canManageSettings = useCan('manageSettings');
+  const canFindKeys = useCan('managePlatformKeys');
 
-  const entries = [
+  const entries: { to: string; label: string; visible: boolean; also?: string }[] = [
     { to: '/deployments', label: t('nav.deployments'), visible: true },
     { to: '/projects', label: t('nav.projects'), visible: true },
-    { to: '/api-keys', label: t('nav.apiKeys'), visible: true },
+    // Its two tabs: Deployment API Keys here, Platform API Keys on their own address.
+    { to: '/api-keys', label: t('nav.apiKeys'), visible: true, also: '/platform-api-keys' },
     { to: '/users', label: t('nav.users'), visible: canViewUsers },
     { to: '/key-review', label: t('nav.keyReview'), visible: canReviewKeys },
     { to: '/audit-log', label: t('nav.auditLog'), visible: canViewAudit },
+    { to: '/find-key', label: t('nav.findKey'), visible: canFindKeys },
     { to: '/settings', label: t('nav.settings'), visible: canManageSettings },
-  ] as const;
+    // Every account's own second factors and sessions (also in the account menu).
+    { to: '/security', label: t('nav.security'), visible: true },
+  ];
 
   return (
     <AppShell
@@ -63,17 +68,23 @@ export function AppLayout({ allowed, children }: { allowed: boolean; children: R
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')}>
         {entries
           .filter((entry) => entry.visible)
-          .map((entry) => (
-            <NavLink
-              key={entry.to}
-              component={Link}
-              to={entry.to}
-              label={entry.label}
-              active={pathname.startsWith(entry.to)}
-              variant="filled"
-              onClick={nav.close}
-            />
-          ))}
+          .map((entry) => {
+            const active =
+              pathname.startsWith(entry.to) ||
+              (entry.also !== undefined && pathname.startsWith(entry.also));
+            return (
+              <NavLink
+                key={entry.to}
+                component={Link}
+                to={entry.to}
+                label={entry.label}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                variant="filled"
+                onClick={nav.close}
+              />
+            );
+          })}
       </AppShell.Navbar>
       <AppShell.Main id="main">{allowed ? children : <NoAccess />}</AppShell.Main>
       <ConfirmItsYouHost />

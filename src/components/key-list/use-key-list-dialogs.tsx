@@ -29,6 +29,8 @@ export interface KeyListDialogsOptions<K> {
   secretLabels: { id: string; secret: string };
   /** The title over a new key's one-time reveal. */
   createdTitle: string;
+  /** How to call with a key's rolled secret at once (the reveal's ready-to-run lines). */
+  usage?: (key: K, secret: string) => KeyUsage;
   /** How a key is deleted, where the screen offers it. */
   remove?: {
     mutation: DeleteMutation;
@@ -71,6 +73,7 @@ export function useKeyListDialogs<K extends { id: string } & KeyLifecycle>(
           keyLabel={options.keyLabel(key)}
           lifecycle={key}
           labels={options.secretLabels}
+          usage={options.usage && ((secret) => options.usage!(key, secret))}
           auditTarget={options.keyLabel(key)}
           onChanged={options.onChanged ?? (() => Promise.resolve())}
           onEdit={row.onEdit && (row.canEdit?.(key) ?? true) ? () => row.onEdit?.(key) : undefined}

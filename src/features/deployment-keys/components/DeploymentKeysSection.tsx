@@ -71,6 +71,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
     keyPath: (key) => `/api/console/deployments/${deploymentId}/keys/${key.id}`,
     secretLabels: { id: t('deploymentKeys.appId'), secret: t('deploymentKeys.appSecret') },
     createdTitle: t('deploymentKeys.createdTitle'),
+    usage: (key, secret) => deploymentKeyUsage(apiBase ?? '', key.appId, secret, harmlessGet(key)),
     remove: {
       mutation: useDeleteDeploymentKey(deploymentId),
       title: t('deploymentKeys.deleteTitle'),

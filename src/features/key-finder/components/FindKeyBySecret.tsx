@@ -17,7 +17,7 @@ export function FindKeyBySecret() {
   const found = find.data;
   return (
     <Stack maw={640}>
-      <Text size="sm">{t('settings.findHint')}</Text>
+      <Text size="sm">{t('keyFinder.hint')}</Text>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -26,32 +26,32 @@ export function FindKeyBySecret() {
       >
         <Group align="flex-end">
           <PasswordInput
-            label={t('settings.secret')}
+            label={t('keyFinder.secret')}
             value={secret}
             onChange={(event) => setSecret(event.currentTarget.value)}
             autoComplete="off"
             style={{ flex: 1 }}
           />
           <Button type="submit" loading={find.isPending} disabled={!secret.trim()}>
-            {t('settings.find')}
+            {t('keyFinder.find')}
           </Button>
         </Group>
       </form>
       {find.error && <ErrorAlert error={find.error} />}
-      {find.isSuccess && found === null && <Alert color="gray">{t('settings.notFound')}</Alert>}
+      {find.isSuccess && found === null && <Alert color="gray">{t('keyFinder.notFound')}</Alert>}
       {found && (
         <Alert color="orange" role="status">
           <Stack gap={4}>
             <Text size="sm" fw={600}>
               {found.kind === 'platform'
-                ? t('settings.foundPlatform', { key: found.key })
-                : t('settings.foundDeployment', {
+                ? t('keyFinder.foundPlatform', { key: found.key })
+                : t('keyFinder.foundDeployment', {
                     key: found.key,
                     deployment: found.deploymentName ?? '',
                   })}
               {found.note ? ` — ${found.note}` : ''}
             </Text>
-            {found.previous && <Text size="sm">{t('settings.foundPrevious')}</Text>}
+            {found.previous && <Text size="sm">{t('keyFinder.foundPrevious')}</Text>}
             <FoundKeyActions
               found={found}
               onDone={() => {
@@ -60,13 +60,13 @@ export function FindKeyBySecret() {
               }}
             />
             {found.kind === 'platform' ? (
-              <AnchorLink to="/platform-api-keys">{t('settings.open')}</AnchorLink>
+              <AnchorLink to="/platform-api-keys">{t('keyFinder.open')}</AnchorLink>
             ) : (
               <AnchorLink
                 to="/deployments/$deploymentId"
                 params={{ deploymentId: found.deploymentId! }}
               >
-                {t('settings.open')}
+                {t('keyFinder.open')}
               </AnchorLink>
             )}
           </Stack>

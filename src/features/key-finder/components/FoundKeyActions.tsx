@@ -46,14 +46,14 @@ export function FoundKeyActions({ found, onDone }: { found: FoundKey; onDone: ()
             ? t('platformKeys.deleteTitle')
             : t('deploymentKeys.deleteTitle')
         }
-        message={t('settings.deleteFound', { key: found.key })}
+        message={t('keyFinder.deleteFound', { key: found.key })}
         confirmLabel={t('common.delete')}
         pending={remove.isPending}
         onClose={() => setOpen(null)}
         onConfirm={() =>
           remove.mutate(undefined, {
             onSuccess: () => {
-              toast({ color: 'green', message: t('settings.deletedFound', { key: found.key }) });
+              toast({ color: 'green', message: t('keyFinder.deletedFound', { key: found.key }) });
               onDone();
             },
           })

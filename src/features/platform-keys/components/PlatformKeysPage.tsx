@@ -44,6 +44,7 @@ export function PlatformKeysPage() {
     keyPath: (key) => `/api/console/platform-keys/${key.id}`,
     secretLabels: { id: t('platformKeys.key'), secret: t('platformKeys.secret') },
     createdTitle: t('platformKeys.createdTitle'),
+    usage: (key, secret) => platformKeyUsage(apiBase, key.key, secret, key.scopes),
     remove: {
       mutation: useDeletePlatformKey(),
       title: t('platformKeys.deleteTitle'),

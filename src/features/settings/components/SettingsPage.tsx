@@ -15,11 +15,8 @@ const SsoSettingsForm = lazy(() =>
 const TwoFactorPolicyForm = lazy(() =>
   import('./TwoFactorPolicyForm').then((m) => ({ default: m.TwoFactorPolicyForm })),
 );
-const FindKeyBySecret = lazy(() =>
-  import('./FindKeyBySecret').then((m) => ({ default: m.FindKeyBySecret })),
-);
 
-/** Organisation settings (Root and Administrators): the key and two-factor policies, and finding a leaked key. */
+/** Organisation settings (Root and Administrators): the key and two-factor policies and single sign-on. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const policy = useKeyPolicy();
@@ -38,9 +35,6 @@ export function SettingsPage() {
         <SectionCard title={t('sso.title')} query={sso}>
           {/* A new form when the settings are saved or removed elsewhere. */}
           {(data) => <SsoSettingsForm key={JSON.stringify(data)} settings={data} />}
-        </SectionCard>
-        <SectionCard title={t('settings.findTitle')}>
-          <FindKeyBySecret />
         </SectionCard>
       </Stack>
     </>

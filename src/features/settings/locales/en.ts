@@ -11,18 +11,6 @@ export const settingsEn = {
     existingKeep:
       'New keys and rolled secrets follow this policy. Existing keys keep their expiry.',
     saved: 'Key policy saved',
-    findTitle: 'Find key by secret',
-    findHint:
-      'Found a secret somewhere it should not be? Paste it: Keyward finds its key by the keyed hash, then you can roll or delete it at once.',
-    secret: 'Secret',
-    find: 'Find',
-    notFound: 'No key of this organisation has this secret.',
-    foundPlatform: 'Platform API Key {{key}}',
-    foundDeployment: 'Deployment API Key {{key}} of {{deployment}}',
-    foundPrevious: 'This is the old secret of a rolled key, still in its grace period.',
-    deleteFound: 'Delete {{key}}? Every client using it stops working at once.',
-    deletedFound: '{{key}} deleted',
-    open: 'Open',
   },
   twoFactorPolicy: {
     title: 'Two-factor authentication',

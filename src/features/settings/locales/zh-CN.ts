@@ -9,18 +9,6 @@ export const settingsZhCN: SettingsMessages = {
     allowNever: '允许永不过期的密钥',
     existingKeep: '新密钥和轮换后的密钥遵循此策略。已有密钥保留原过期时间。',
     saved: '密钥策略已保存',
-    findTitle: '通过密钥查找',
-    findHint:
-      '在不该出现的地方发现了密钥？粘贴它：Keyward 通过带密钥的哈希找到对应的密钥，您可以立即轮换或删除。',
-    secret: '密钥',
-    find: '查找',
-    notFound: '本组织没有使用此密钥的 API 密钥。',
-    foundPlatform: '平台 API 密钥 {{key}}',
-    foundDeployment: '{{deployment}} 的部署 API 密钥 {{key}}',
-    foundPrevious: '这是已轮换密钥的旧密钥，仍处于宽限期内。',
-    deleteFound: '删除 {{key}}？所有使用它的客户端将立即无法访问。',
-    deletedFound: '已删除 {{key}}',
-    open: '打开',
   },
   twoFactorPolicy: {
     title: '双重身份验证',
