@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labelText, pageQueryFields, plainText } from './fields';
 import { deploymentIdSchema } from './deployments';
+import { DEPLOYMENT_TYPES } from './deployment-types';
 import { HTTP_METHODS } from './endpoint-catalog';
 import { keyAttributesInputSchema, keyAttributesSchema } from './key-attributes';
 import { labelFilterSchema } from './key-labels';
@@ -63,6 +64,14 @@ export const updateDeploymentKeyRequestSchema = z
 export type UpdateDeploymentKeyRequest = z.input<typeof updateDeploymentKeyRequestSchema>;
 
 export const deploymentKeyParamsSchema = z.object({ id: deploymentIdSchema, keyId: z.uuid() });
+
+/** A key's own page: the key, and the deployment it belongs to. */
+export const deploymentKeyWithDeploymentSchema = z.object({
+  key: deploymentKeySchema,
+  deployment: z.object({ id: z.string(), name: z.string(), type: z.enum(DEPLOYMENT_TYPES), projectId: z.uuid() }),
+});
+export type DeploymentKeyWithDeployment = z.infer<typeof deploymentKeyWithDeploymentSchema>;
+export const keyIdParamsSchema = z.object({ keyId: z.uuid() });
 
 /** An App ID and App Secret issued by EMQX before permissions existed, imported as they are. */
 export const legacyKeyImportSchema = z

@@ -96,6 +96,16 @@ export async function appIdsOfDeployment(db: Executor, deploymentId: string): Pr
   return rows.map((row) => row.appId);
 }
 
+/** One key of the organisation with its permissions and its deployment's id, or none. */
+export async function findKeyRecord(db: Executor, organizationId: string, id: string): Promise<(DeploymentKeyRecord & { deploymentId: string }) | undefined> {
+  const [row] = await db
+    .select({ record: jsonRecord<DeploymentKeyRecord & { deploymentId: string }>({ ...keyRecordFields, deploymentId: deploymentApiKeys.deploymentId }) })
+    .from(deploymentApiKeys)
+    .where(and(eq(deploymentApiKeys.organizationId, organizationId), eq(deploymentApiKeys.id, id)))
+    .limit(1);
+  return row?.record;
+}
+
 export async function findKeyOfDeployment(db: Executor, deploymentId: string, id: string): Promise<DeploymentKeyRow | undefined> {
   const [row] = await db
     .select()

@@ -6,6 +6,7 @@ import type {
   DeploymentKey,
   deploymentKeyListQuerySchema,
   DeploymentKeyPage,
+  DeploymentKeyWithDeployment,
   legacyKeyImportSchema,
   updateDeploymentKeyRequestSchema,
 } from '../../contract/deployment-keys';
@@ -29,6 +30,7 @@ import { validatePermissions } from '../permissions/permission-validation';
 import {
   deleteKey,
   findKeyOfDeployment,
+  findKeyRecord,
   insertKey,
   listKeysOfDeployment,
   permissionsOf,
@@ -116,6 +118,17 @@ export function createDeploymentKeysService(deps: {
   }
 
   return {
+    /** One key, for its page, with its deployment: if the account may see that deployment. */
+    async get(access: DeploymentAccess, keyId: string): Promise<DeploymentKeyWithDeployment> {
+      const record = await findKeyRecord(db, access.organizationId, keyId);
+      if (!record) throw new NotFoundError('No such Deployment API Key.');
+      const deployment = await deployments.visible(access, record.deploymentId);
+      return {
+        key: recordToDto(record, now()),
+        deployment: { id: deployment.id, name: deployment.name, type: deployment.type, projectId: deployment.projectId },
+      };
+    },
+
     /** One page of a deployment's keys, oldest first. */
     async list(access: DeploymentAccess, deploymentId: string, query: z.output<typeof deploymentKeyListQuerySchema>): Promise<DeploymentKeyPage> {
       await deployments.visible(access, deploymentId);

@@ -90,6 +90,11 @@ export function createPlatformKeysService(deps: {
   }
 
   return {
+    /** One key, for its page. */
+    async get(actor: Actor, id: string): Promise<PlatformKey> {
+      return toDto(await requireKey(actor, id), await projectNamesOf(db, actor.organizationId));
+    },
+
     async list(actor: Actor): Promise<PlatformKey[]> {
       const [rows, names] = await Promise.all([listPlatformKeys(db, actor.organizationId), projectNamesOf(db, actor.organizationId)]);
       return rows.map((row) => toDto(row, names));

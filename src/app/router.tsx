@@ -126,6 +126,13 @@ const settingsRoute = createRoute({
   ),
 });
 
+/** One key of either kind, on its own page. */
+const keyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'keys/$keyId',
+  component: lazyRouteComponent(() => import('./routes/KeyRoute'), 'KeyRoute'),
+});
+
 /** Incident response: the key a leaked secret belongs to. */
 const keyFinderRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -160,6 +167,7 @@ const routeTree = rootRoute.addChildren([
   keyReviewRoute,
   settingsRoute,
   keyFinderRoute,
+  keyRoute,
   securityRoute,
 ]);
 

@@ -1,21 +1,12 @@
 import { ActionIcon, Group, Menu, Switch } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
 import { useCan } from '@/lib/auth';
 import { useChangeKeyLifecycle } from '@/lib/key-lifecycle-api';
 import type { KeyUsage } from '@/lib/key-usage';
-
-const RollSecretDialog = lazy(() =>
-  import('./RollSecretDialog').then((m) => ({ default: m.RollSecretDialog })),
-);
-const KeySettingsDialog = lazy(() =>
-  import('./KeySettingsDialog').then((m) => ({ default: m.KeySettingsDialog })),
-);
-const SecretRevealDialog = lazy(() =>
-  import('./SecretRevealDialog').then((m) => ({ default: m.SecretRevealDialog })),
-);
+import { KeyLifecycleDialogs, type KeyLifecycleDialog } from './KeyLifecycleDialogs';
 
 const MoreIcon = () => (
   <svg width="16" height="16" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">
@@ -47,9 +38,7 @@ export function KeyRowActions(props: {
   const { t } = useTranslation();
   const canViewAudit = useCan('viewAuditLog');
   const toggle = useChangeKeyLifecycle(props.keyPath, props.onChanged);
-  const [open, setOpen] = useState<'roll' | 'settings' | null>(null);
-  // The one copy of a rolled secret in the page: gone when the reveal dialog closes.
-  const [rolled, setRolled] = useState<string | null>(null);
+  const [open, setOpen] = useState<KeyLifecycleDialog | null>(null);
   return (
     <Group gap="xs" wrap="nowrap">
       <Switch
@@ -89,40 +78,16 @@ export function KeyRowActions(props: {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <Suspense>
-        {open === 'roll' && (
-          <RollSecretDialog
-            keyPath={props.keyPath}
-            keyLabel={props.keyLabel}
-            onChanged={props.onChanged}
-            onClose={() => setOpen(null)}
-            onRolled={(secret) => {
-              setOpen(null);
-              setRolled(secret);
-            }}
-          />
-        )}
-        {open === 'settings' && (
-          <KeySettingsDialog
-            keyPath={props.keyPath}
-            keyLabel={props.keyLabel}
-            lifecycle={props.lifecycle}
-            onChanged={props.onChanged}
-            onClose={() => setOpen(null)}
-          />
-        )}
-        {rolled && (
-          <SecretRevealDialog
-            title={t('keys.rollSecret')}
-            idLabel={props.labels.id}
-            idValue={props.keyLabel}
-            secretLabel={props.labels.secret}
-            secretValue={rolled}
-            usage={props.usage?.(rolled)}
-            onClose={() => setRolled(null)}
-          />
-        )}
-      </Suspense>
+      <KeyLifecycleDialogs
+        open={open}
+        keyPath={props.keyPath}
+        keyLabel={props.keyLabel}
+        lifecycle={props.lifecycle}
+        labels={props.labels}
+        usage={props.usage}
+        onChanged={props.onChanged}
+        onClose={() => setOpen(null)}
+      />
     </Group>
   );
 }

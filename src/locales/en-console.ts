@@ -15,6 +15,13 @@ export const enConsole = {
       'name=value, such as team=payments or env=prod: at most {{count}}. Press Enter after each.',
   },
   keys: {
+    status: {
+      active: 'Active',
+      disabled: 'Disabled',
+      expired: 'Expired',
+      expiringIn_one: 'Expiring in {{count}} day',
+      expiringIn_other: 'Expiring in {{count}} days',
+    },
     activity: 'Activity',
     expires: 'Expires',
     never: 'Never',
@@ -58,6 +65,20 @@ export const enConsole = {
     actionsFor: 'Actions for {{key}}',
     unused: 'Unused 30 days',
     filterUnused: 'Unused 30 days',
+  },
+  keyPage: {
+    usage: 'Usage',
+    activity: 'Activity',
+    allActivity: "All of this key's activity in the audit log",
+    allowedAddresses: 'Allowed client addresses',
+    anywhere: 'Anywhere',
+    enable: 'Enable',
+    disable: 'Disable',
+    disableTitle: 'Disable {{key}}?',
+    disableMessage:
+      'Every client using this key is refused at once, on every instance, until it is enabled again. The key and its secret are kept.',
+    notFound: 'No such key, or not one you may see.',
+    fullAccess: 'Full access: every endpoint of the deployment, with every method.',
   },
   reauth: {
     title: "Confirm it's you",

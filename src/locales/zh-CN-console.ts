@@ -10,6 +10,13 @@ export const zhCNConsole: ConsoleMessages = {
     fieldHint: '名称=值，例如 team=payments 或 env=prod：最多 {{count}} 个。每输入一个后按回车。',
   },
   keys: {
+    status: {
+      active: '有效',
+      disabled: '已禁用',
+      expired: '已过期',
+      expiringIn_one: '{{count}} 天后过期',
+      expiringIn_other: '{{count}} 天后过期',
+    },
     activity: '活动',
     expires: '过期时间',
     never: '永不过期',
@@ -52,6 +59,20 @@ export const zhCNConsole: ConsoleMessages = {
     actionsFor: '{{key}} 的操作',
     unused: '30 天未使用',
     filterUnused: '30 天未使用',
+  },
+  keyPage: {
+    usage: '用量',
+    activity: '活动',
+    allActivity: '在审计日志中查看此密钥的全部活动',
+    allowedAddresses: '允许的客户端地址',
+    anywhere: '不限',
+    enable: '启用',
+    disable: '禁用',
+    disableTitle: '禁用 {{key}}？',
+    disableMessage:
+      '所有使用此密钥的客户端将立即在每个实例上被拒绝，直到重新启用。密钥及其密钥值会保留。',
+    notFound: '没有此密钥，或您无权查看。',
+    fullAccess: '完全访问：部署的所有端点、所有方法。',
   },
   reauth: {
     title: '确认是您本人',

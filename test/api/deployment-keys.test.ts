@@ -122,6 +122,18 @@ describe('Deployment API Keys', () => {
     }
     const outsider = await t.signedInAs('project_admin', root);
     expect((await outsider.client.get(`/api/console/deployments/${deployment.id}/keys`)).status).toBe(404);
+
+    // A key's own page: the key and its deployment, for whoever may see that deployment.
+    const page = await puser.client.get(`/api/console/deployment-keys/${created.body.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toEqual({
+      key: (await root.get(`/api/console/deployments/${deployment.id}/keys`)).body.keys[0],
+      deployment: { id: deployment.id, name: deployment.name, type: deployment.type, projectId: deployment.projectId },
+    });
+    expect(JSON.stringify(page.body)).not.toContain(created.body.appSecret);
+    expect((await outsider.client.get(`/api/console/deployment-keys/${created.body.id}`)).status).toBe(404);
+    expect((await root.get('/api/console/deployment-keys/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await root.get('/api/console/deployment-keys/not-a-uuid')).status).toBe(404);
     expect((await puser.client.delete(`/api/console/deployments/${deployment.id}/keys/${created.body.id}`)).status).toBe(204);
   });
 

@@ -16,7 +16,13 @@ describe('Platform API Keys in the console', () => {
     expect(secret).toMatch(/^kwps_[0-9A-Za-z]{49}$/);
     expect(created.body).toMatchObject({ note: 'deploy bot', scopes: ['deployment_management'], projects: null, createdBy: 'root@example.com', lastUsedAt: null });
 
-    const later = JSON.stringify([(await root.get('/api/console/platform-keys')).body, (await root.get('/api/console/audit-events')).body]);
+    // Its own page reads the key as the list shows it.
+    const one = await root.get(`/api/console/platform-keys/${created.body.id}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual((await root.get('/api/console/platform-keys')).body.keys[0]);
+    expect((await root.get('/api/console/platform-keys/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+
+    const later = JSON.stringify([one.body, (await root.get('/api/console/platform-keys')).body, (await root.get('/api/console/audit-events')).body]);
     expect(later).not.toContain(secret);
     const rows = JSON.stringify(await t.store.store.db.execute('select * from platform_api_keys' as never));
     expect(rows).not.toContain(secret);
@@ -62,6 +68,7 @@ describe('Platform API Keys in the console', () => {
     for (const role of ['project_admin', 'project_user', 'accountant', 'auditor'] as const) {
       const { client } = await t.signedInAs(role, root);
       expect((await client.get('/api/console/platform-keys')).status).toBe(403);
+      expect((await client.get(`/api/console/platform-keys/${key.id}`)).status).toBe(403);
       expect((await client.post('/api/console/platform-keys', { scopes: ['project_management'], projectIds: null })).status).toBe(403);
       expect((await client.delete(`/api/console/platform-keys/${key.id}`)).status).toBe(403);
     }

@@ -102,6 +102,7 @@ const ROUTES: RouteCase[] = [
   { route: 'DELETE /deployments/:id/tls', fresh: true, call: (c, f) => c.delete(`/api/console/deployments/${f.stoppedDeploymentId}/tls`), ok: 204 },
   { route: 'GET /deployments/:id/keys', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/keys`), ok: 200 },
   { route: 'GET /deployment-keys', call: (c) => c.get('/api/console/deployment-keys'), ok: 200 },
+  { route: 'GET /deployment-keys/:keyId', call: (c, f) => c.get(`/api/console/deployment-keys/${f.deploymentKeyId}`), ok: 200 },
   { route: 'GET /deployments/:id/usage', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/usage`), ok: 200 },
   { route: 'GET /deployments/:id/keys/usage', call: (c, f) => c.get(`/api/console/deployments/${f.deploymentId}/keys/usage`), ok: 200 },
   {
@@ -134,6 +135,7 @@ const ROUTES: RouteCase[] = [
   },
   { route: 'DELETE /deployments/:id', fresh: true, call: (c, f) => c.delete(`/api/console/deployments/${f.deploymentId}`), ok: 204 },
   { route: 'GET /platform-keys', call: (c) => c.get('/api/console/platform-keys'), ok: 200 },
+  { route: 'GET /platform-keys/:id', call: (c, f) => c.get(`/api/console/platform-keys/${f.platformKeyId}`), ok: 200 },
   {
     route: 'POST /platform-keys',
     call: (c) => c.post('/api/console/platform-keys', { scopes: ['project_management'], projectIds: null }),

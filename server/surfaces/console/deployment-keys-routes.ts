@@ -7,6 +7,8 @@ import {
   deploymentKeyListSchema,
   deploymentKeyParamsSchema,
   deploymentKeySchema,
+  deploymentKeyWithDeploymentSchema,
+  keyIdParamsSchema,
   updateDeploymentKeyRequestSchema,
   keyInventoryPageSchema,
   keyInventoryQuerySchema,
@@ -27,6 +29,12 @@ export const deploymentKeysRoutes: FastifyPluginAsyncZod<{ services: Services }>
     '/deployments/:id/keys',
     { config: { access: 'signedIn' }, schema: { params: deploymentParamsSchema, querystring: deploymentKeyListQuerySchema, response: { 200: deploymentKeyListSchema } } },
     async (request) => deploymentKeys.list(await access(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/deployment-keys/:keyId',
+    { config: { access: 'signedIn' }, schema: { params: keyIdParamsSchema, response: { 200: deploymentKeyWithDeploymentSchema } } },
+    async (request) => deploymentKeys.get(await access(request), request.params.keyId),
   );
 
   app.get('/deployment-keys', { config: { access: 'signedIn' }, schema: { querystring: keyInventoryQuerySchema, response: { 200: keyInventoryPageSchema } } }, async (request) =>

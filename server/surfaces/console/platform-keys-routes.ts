@@ -30,6 +30,10 @@ export const platformKeysRoutes: FastifyPluginAsyncZod<{ services: Services }> =
     },
   );
 
+  app.get('/platform-keys/:id', { config: { access: 'managePlatformKeys' }, schema: { params: idParamsSchema, response: { 200: platformKeySchema } } }, async (request) =>
+    platformKeys.get(actorOf(request), request.params.id),
+  );
+
   app.patch(
     '/platform-keys/:id',
     { config: { access: 'managePlatformKeys', audit: ['platform_key.update'] }, schema: { params: idParamsSchema, body: updatePlatformKeyRequestSchema, response: { 200: platformKeySchema } } },

@@ -3,6 +3,7 @@ import { deploymentKeysEn } from '@/features/deployment-keys/locales/en';
 import { auditEn } from '@/features/audit/locales/en';
 import { keyFinderEn } from '@/features/key-finder/locales/en';
 import { keyReviewEn } from '@/features/key-review/locales/en';
+import { platformKeysEn } from '@/features/platform-keys/locales/en';
 import { securityEn } from '@/features/security/locales/en';
 import { settingsEn } from '@/features/settings/locales/en';
 import { usersEn } from '@/features/users/locales/en';
@@ -20,6 +21,7 @@ export const enConsole = {
   ...auditEn,
   ...keyFinderEn,
   ...keyReviewEn,
+  ...platformKeysEn,
   ...securityEn,
   ...settingsEn,
   ...usersEn,

@@ -3,6 +3,7 @@ import { deploymentKeysZhCN } from '@/features/deployment-keys/locales/zh-CN';
 import { auditZhCN } from '@/features/audit/locales/zh-CN';
 import { keyFinderZhCN } from '@/features/key-finder/locales/zh-CN';
 import { keyReviewZhCN } from '@/features/key-review/locales/zh-CN';
+import { platformKeysZhCN } from '@/features/platform-keys/locales/zh-CN';
 import { securityZhCN } from '@/features/security/locales/zh-CN';
 import { settingsZhCN } from '@/features/settings/locales/zh-CN';
 import { usersZhCN } from '@/features/users/locales/zh-CN';
@@ -16,6 +17,7 @@ export const zhCNConsole: ConsoleMessages = {
   ...auditZhCN,
   ...keyFinderZhCN,
   ...keyReviewZhCN,
+  ...platformKeysZhCN,
   ...securityZhCN,
   ...settingsZhCN,
   ...usersZhCN,

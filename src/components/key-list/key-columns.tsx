@@ -1,9 +1,11 @@
-import { Badge, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyAttributes } from '@contract/key-attributes';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
+import { AnchorLink } from '@/components/AnchorLink';
 import { KeyExpiry } from '@/components/KeyExpiry';
+import { KeyStatusBadge } from '@/components/KeyStatusBadge';
 import { LastUsed } from '@/components/LastUsed';
 import { Sparkline } from '@/components/usage/Sparkline';
 import { useFormatters } from '@/lib/format';
@@ -51,15 +53,18 @@ export function useKeyColumns<K extends ListedKey>(identity: KeyIdentity<K>) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   return {
-    /** The public half (App ID, Key), in monospace, with its marks. */
+    /** The public half (App ID, Key) in monospace, linking to the key's page, with its status and marks. */
     publicId: (): KeyColumn<K> => ({
       header: identity.header,
       cell: (key) => (
         <>
-          <Text ff="monospace" size="sm">
+          <AnchorLink to="/keys/$keyId" params={{ keyId: key.id }} ff="monospace" size="sm">
             {identity.of(key)}
-          </Text>
-          {identity.marks?.(key)}
+          </AnchorLink>
+          <Group gap={4} mt={2}>
+            <KeyStatusBadge lifecycle={key} />
+            {identity.marks?.(key)}
+          </Group>
         </>
       ),
     }),

@@ -21,6 +21,7 @@ export function AuditEntryDrawer({ event, onClose }: { event: AuditEvent; onClos
       onClose={onClose}
       position="right"
       size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       title={
         <Title order={2} size="h4">
           {action}

@@ -2,6 +2,15 @@ import type { Widen } from '@/locales/widen';
 
 /** The deployment-keys feature's English strings (loaded with the console); the app merges every feature's into one bundle. */
 export const deploymentKeysEn = {
+  deploymentKeyPage: {
+    kind: 'Deployment API Key',
+    back: 'Deployment {{name}}',
+    deployment: 'Deployment',
+    access: 'Access',
+    grants: 'Every permission',
+    method: { read: 'read', create: 'create', update: 'update', delete: 'delete' },
+    deleted: '{{appId}} deleted',
+  },
   picker: {
     search: 'Search APIs',
     searchPlaceholder: 'Path, summary or category',

@@ -1,6 +1,15 @@
 import type { DeploymentKeysMessages } from './en';
 
 export const deploymentKeysZhCN: DeploymentKeysMessages = {
+  deploymentKeyPage: {
+    kind: '部署 API 密钥',
+    back: '部署 {{name}}',
+    deployment: '部署',
+    access: '访问权限',
+    grants: '全部权限',
+    method: { read: '读取', create: '创建', update: '更新', delete: '删除' },
+    deleted: '已删除 {{appId}}',
+  },
   picker: {
     search: '搜索 API',
     searchPlaceholder: '路径、说明或分类',

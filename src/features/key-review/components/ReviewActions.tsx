@@ -1,14 +1,16 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewedKey } from '@contract/key-review';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { Dialog } from '@/components/Dialog';
-import { DialogActions } from '@/components/DialogActions';
 import { ErrorAlert } from '@/components/ErrorAlert';
-import { ExpiresField } from '@/components/ExpiresField';
 import { toast } from '@/lib/toast';
 import { useReviewAction, type ReviewAction } from '../api/review-actions';
+
+// The expiry form (and the policy it reads) loads when it is first opened.
+const ReviewExpiryDialog = lazy(() =>
+  import('./ReviewExpiryDialog').then((m) => ({ default: m.ReviewExpiryDialog })),
+);
 
 /**
  * The selected keys' actions, straight from the review: disable, set an expiry, delete. Each key
@@ -24,7 +26,6 @@ export function ReviewActions({
   const { t } = useTranslation();
   const action = useReviewAction();
   const [asking, setAsking] = useState<'disable' | 'delete' | 'expire' | null>(null);
-  const [expiresAt, setExpiresAt] = useState<string | null>(null);
   const count = selected.length;
 
   const run = (chosen: ReviewAction) =>
@@ -99,29 +100,15 @@ export function ReviewActions({
         onClose={() => setAsking(null)}
       />
       {asking === 'expire' && (
-        <Dialog
-          opened
-          onClose={() => setAsking(null)}
-          title={t('review.actions.expireTitle', { count })}
-        >
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (expiresAt) run({ kind: 'expire', expiresAt });
-            }}
-          >
-            <Stack>
-              <Text size="sm">{t('review.actions.expireMessage', { count })}</Text>
-              <ExpiresField onChange={setExpiresAt} apiError={action.data?.error} />
-              <DialogActions
-                submitLabel={t('review.actions.expire')}
-                pending={action.isPending}
-                disabled={!expiresAt}
-                onCancel={() => setAsking(null)}
-              />
-            </Stack>
-          </form>
-        </Dialog>
+        <Suspense>
+          <ReviewExpiryDialog
+            count={count}
+            pending={action.isPending}
+            apiError={action.data?.error}
+            onSubmit={(expiresAt) => run({ kind: 'expire', expiresAt })}
+            onClose={() => setAsking(null)}
+          />
+        </Suspense>
       )}
     </Stack>
   );

@@ -14,6 +14,18 @@ export const platformKeysQueryOptions = queryOptions({
 
 export const usePlatformKeys = () => useQuery(platformKeysQueryOptions);
 
+/** One Platform API Key, for its own page; `enabled` only for those who manage them. */
+export const usePlatformKey = (id: string, enabled: boolean) =>
+  useQuery(
+    queryOptions({
+      queryKey: platformKeyKeys.one(id),
+      queryFn: ({ signal }) =>
+        apiRequest<PlatformKey>(`/api/console/platform-keys/${id}`, { signal }),
+      enabled,
+      retry: false,
+    }),
+  );
+
 /** The projects a key's Project Scope can name. */
 export const scopeProjectsQueryOptions = queryOptions({
   queryKey: platformKeyKeys.projects(),

@@ -6,9 +6,11 @@ import { SectionCard } from '@/components/SectionCard';
 import { useKeyPolicy } from '@/lib/key-lifecycle-api';
 import { useSsoSettings } from '../api/sso-settings';
 import { useTwoFactorPolicy } from '../api/two-factor-policy';
-import { KeyPolicyForm } from './KeyPolicyForm';
 
-// The later cards (and the key actions they offer) load just after the page.
+// Each card's form loads just after the page paints its titles.
+const KeyPolicyForm = lazy(() =>
+  import('./KeyPolicyForm').then((m) => ({ default: m.KeyPolicyForm })),
+);
 const SsoSettingsForm = lazy(() =>
   import('./SsoSettingsForm').then((m) => ({ default: m.SsoSettingsForm })),
 );
