@@ -5,6 +5,7 @@ import 'uplot/dist/uPlot.min.css';
 import { useTranslation } from 'react-i18next';
 import type { UsageSeries } from '@contract/usage';
 import { USAGE_OUTCOMES } from '@contract/usage-outcomes';
+import { chartAxes } from './chart-axes';
 import { OUTCOME_COLORS } from './outcome-colors';
 
 /** A Mantine colour variable's value now (light or dark scheme). */
@@ -19,7 +20,8 @@ function cssColor(element: HTMLElement, name: string): string {
  * table beside it (UsageView), which screen readers get instead.
  */
 export function UsageChart({ series, height = 180 }: { series: UsageSeries; height?: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? 'en';
   // Colours are read from the theme's CSS variables: draw again when the scheme changes.
   const scheme = useComputedColorScheme('light');
   const box = useRef<HTMLDivElement>(null);
@@ -37,6 +39,8 @@ export function UsageChart({ series, height = 180 }: { series: UsageSeries; heig
     const order = present.map((_, index) => present.length - 1 - index);
     const text = cssColor(element, '--mantine-color-dimmed');
     const grid = cssColor(element, '--mantine-color-default-border');
+    // Ticks in the reader's language.
+    const axes = chartAxes(locale, xs.length > 1 ? xs[xs.length - 1]! - xs[0]! : 0);
     const chart = new uPlot(
       {
         width: element.clientWidth || 600,
@@ -45,8 +49,19 @@ export function UsageChart({ series, height = 180 }: { series: UsageSeries; heig
         cursor: { show: true, points: { show: false } },
         scales: { x: { time: true } },
         axes: [
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
-          { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 48 },
+          {
+            stroke: text,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid },
+            values: (_chart, splits) => splits.map(axes.time),
+          },
+          {
+            stroke: text,
+            grid: { stroke: grid, width: 1 },
+            ticks: { stroke: grid },
+            size: 48,
+            values: (_chart, splits) => splits.map(axes.count),
+          },
         ],
         series: [
           {},
@@ -71,6 +86,6 @@ export function UsageChart({ series, height = 180 }: { series: UsageSeries; heig
       resize.disconnect();
       chart.destroy();
     };
-  }, [series, height, t, scheme]);
+  }, [series, height, t, locale, scheme]);
   return <div ref={box} aria-hidden="true" />;
 }
