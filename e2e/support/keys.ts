@@ -12,7 +12,7 @@ export async function closeRevealWithoutCopying(page: Page, reveal: Locator): Pr
 }
 
 /** Opens a key row's menu ("Actions for …") and picks one of its items. */
-export async function keyAction(page: Page, keyLabel: string, action: 'Edit' | 'Roll secret' | 'Key settings' | 'Activity' | 'Delete'): Promise<void> {
+export async function keyAction(page: Page, keyLabel: string, action: 'Edit' | 'Roll secret' | 'Disable' | 'Enable' | 'Key settings' | 'Activity' | 'Delete'): Promise<void> {
   await page.getByRole('button', { name: `Actions for ${keyLabel}`, exact: true }).click();
   await page.getByRole('menuitem', { name: action, exact: true }).click();
 }

@@ -1,8 +1,9 @@
-import { ActionIcon, Group, Menu, Switch } from '@mantine/core';
+import { ActionIcon, Group, Menu } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
+import { ConfirmDialog } from './ConfirmDialog';
 import { useCan } from '@/lib/auth';
 import { useChangeKeyLifecycle } from '@/lib/key-lifecycle-api';
 import type { KeyUsage } from '@/lib/key-usage';
@@ -17,9 +18,9 @@ const MoreIcon = () => (
 );
 
 /**
- * One key row's actions, the same for both key kinds: the "Disabled" switch in view, and a row
- * menu with Edit, Roll secret (and the one-time reveal of the new secret), Key settings,
- * Activity (its audit events) and Delete, so long tables stay readable.
+ * One key row's actions, the same for both key kinds, in one row menu: Edit, Roll secret (and
+ * the one-time reveal of the new secret), Disable (asked first) or Enable, Key settings,
+ * Activity (its audit events) and Delete. The row's status badge says whether it is disabled.
  */
 export function KeyRowActions(props: {
   keyPath: string;
@@ -39,16 +40,9 @@ export function KeyRowActions(props: {
   const canViewAudit = useCan('viewAuditLog');
   const toggle = useChangeKeyLifecycle(props.keyPath, props.onChanged);
   const [open, setOpen] = useState<KeyLifecycleDialog | null>(null);
+  const [asking, setAsking] = useState(false);
   return (
     <Group gap="xs" wrap="nowrap">
-      <Switch
-        size="xs"
-        label={t('keys.disabled')}
-        aria-label={`${t('keys.disabled')} ${props.keyLabel}`}
-        checked={props.lifecycle.disabled}
-        disabled={toggle.isPending}
-        onChange={(event) => toggle.mutate({ disabled: event.currentTarget.checked })}
-      />
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           <ActionIcon
@@ -62,6 +56,13 @@ export function KeyRowActions(props: {
         <Menu.Dropdown>
           {props.onEdit && <Menu.Item onClick={props.onEdit}>{t('common.edit')}</Menu.Item>}
           <Menu.Item onClick={() => setOpen('roll')}>{t('keys.rollSecret')}</Menu.Item>
+          {props.lifecycle.disabled ? (
+            <Menu.Item onClick={() => toggle.mutate({ disabled: false })}>
+              {t('keyPage.enable')}
+            </Menu.Item>
+          ) : (
+            <Menu.Item onClick={() => setAsking(true)}>{t('keyPage.disable')}</Menu.Item>
+          )}
           <Menu.Item onClick={() => setOpen('settings')}>{t('keys.settings')}</Menu.Item>
           {canViewAudit && (
             <Menu.Item
@@ -78,6 +79,15 @@ export function KeyRowActions(props: {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <ConfirmDialog
+        opened={asking}
+        title={t('keyPage.disableTitle', { key: props.keyLabel })}
+        message={t('keyPage.disableMessage')}
+        confirmLabel={t('keyPage.disable')}
+        pending={toggle.isPending}
+        onConfirm={() => toggle.mutate({ disabled: true }, { onSuccess: () => setAsking(false) })}
+        onClose={() => setAsking(false)}
+      />
       <KeyLifecycleDialogs
         open={open}
         keyPath={props.keyPath}

@@ -16,7 +16,7 @@ export function LastUsed({
   createdAt: string | null;
 }) {
   const { t } = useTranslation();
-  const { dateTime } = useFormatters();
+  const { dateTime, relativeTime } = useFormatters();
   const [now] = useState(() => Date.now());
   const unused = isUnused({ lastUsedAt, createdAt }, now) && (
     <Badge color="gray" variant="outline" size="sm" tt="none">
@@ -32,7 +32,11 @@ export function LastUsed({
   }
   return (
     <div>
-      {dateTime(lastUsedAt)} {unused}
+      {/* When it was, as a person reads it; the exact time on hover. */}
+      <time dateTime={lastUsedAt} title={dateTime(lastUsedAt)}>
+        {relativeTime(lastUsedAt, now)}
+      </time>{' '}
+      {unused}
       {lifecycle.lastUsedAddress && (
         <Text size="xs" c="dimmed">
           {t('keys.lastUsedFrom', { address: lifecycle.lastUsedAddress })}

@@ -1,10 +1,9 @@
-import { Badge, Group, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyAttributes } from '@contract/key-attributes';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
 import { AnchorLink } from '@/components/AnchorLink';
-import { KeyExpiry } from '@/components/KeyExpiry';
 import { KeyStatusBadge } from '@/components/KeyStatusBadge';
 import { LastUsed } from '@/components/LastUsed';
 import { Sparkline } from '@/components/usage/Sparkline';
@@ -47,7 +46,9 @@ export function useDeploymentKeyIdentity<
 
 /**
  * The columns the key lists share, each written once: a screen picks the ones it shows and in
- * what order, and adds its own (access, scopes, deployment).
+ * what order, and adds its own (access, scopes, deployment). A list keeps what a person scans
+ * (the key and its status, note, labels, access, last use, usage, one row menu); who made it,
+ * when, and its exact expiry are on the key's own page.
  */
 export function useKeyColumns<K extends ListedKey>(identity: KeyIdentity<K>) {
   const { t } = useTranslation();
@@ -65,6 +66,11 @@ export function useKeyColumns<K extends ListedKey>(identity: KeyIdentity<K>) {
             <KeyStatusBadge lifecycle={key} />
             {identity.marks?.(key)}
           </Group>
+          {key.previousSecretValidUntil && (
+            <Text size="xs" c="dimmed">
+              {t('keys.oldSecretValidUntil', { at: dateTime(key.previousSecretValidUntil) })}
+            </Text>
+          )}
         </>
       ),
     }),
@@ -73,18 +79,6 @@ export function useKeyColumns<K extends ListedKey>(identity: KeyIdentity<K>) {
     attributes: (): KeyColumn<K>[] => [
       { header: t('keyLabels.column'), cell: (key) => <KeyLabelBadges labels={key.labels} /> },
     ],
-    createdBy: (): KeyColumn<K> => ({
-      header: t('platformKeys.createdBy'),
-      cell: (key) => key.createdBy ?? '—',
-    }),
-    createdAt: (): KeyColumn<K> => ({
-      header: t('common.createdAt'),
-      cell: (key) => (key.createdAt ? dateTime(key.createdAt) : '—'),
-    }),
-    expires: (): KeyColumn<K> => ({
-      header: t('keys.expires'),
-      cell: (key) => <KeyExpiry lifecycle={key} />,
-    }),
     lastUsed: (): KeyColumn<K> => ({
       header: t('platformKeys.lastUsed'),
       cell: (key) => (

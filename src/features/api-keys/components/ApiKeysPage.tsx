@@ -123,7 +123,7 @@ export function ApiKeysPage() {
       {keys.isSuccess && rows.length === 0 && <EmptyState title={t('apiKeys.empty')} />}
       {rows.length > 0 && (
         <KeyListTable
-          minWidth={1300}
+          minWidth={960}
           label={t('apiKeys.deploymentTab')}
           rows={rows}
           shownAt={shownAt}
@@ -133,9 +133,6 @@ export function ApiKeysPage() {
             columns.note(t('deploymentKeys.note')),
             ...columns.attributes(),
             accessColumn,
-            columns.createdBy(),
-            columns.createdAt(),
-            columns.expires(),
             columns.lastUsed(),
             columns.usage((key) => key.hourlyRequests, list.showUsage),
           ]}

@@ -180,7 +180,7 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
       {keys.isSuccess && keys.data.length > 0 && filters.controls}
       {keys.isSuccess && catalog.isSuccess && keys.data.length > 0 && (
         <KeyListTable
-          minWidth={1250}
+          minWidth={960}
           label={t('deploymentKeys.title')}
           rows={filters.shown}
           shownAt={shownAt}
@@ -188,9 +188,6 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
             columns.publicId(),
             columns.note(t('deploymentKeys.note')),
             ...columns.attributes(),
-            columns.createdBy(),
-            columns.createdAt(),
-            columns.expires(),
             columns.lastUsed(),
             columns.usage((key) => sparklines.data?.keys[key.appId], list.showUsage),
             accessColumn,

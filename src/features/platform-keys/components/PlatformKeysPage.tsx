@@ -106,7 +106,7 @@ export function PlatformKeysPage() {
       {keys.isSuccess && keys.data.length > 0 && filters.controls}
       {keys.isSuccess && keys.data.length > 0 && (
         <KeyListTable
-          minWidth={1300}
+          minWidth={960}
           rows={filters.shown}
           shownAt={shownAt}
           columns={[
@@ -114,9 +114,6 @@ export function PlatformKeysPage() {
             columns.note(t('platformKeys.note')),
             ...columns.attributes(),
             scopesColumn,
-            columns.createdBy(),
-            columns.createdAt(),
-            columns.expires(),
             columns.lastUsed(),
             columns.usage((key) => sparklines.data?.keys[key.key], list.showUsage),
             list.actionsColumn({ onEdit: (key) => setEditing({ mode: 'edit', key }) }),
