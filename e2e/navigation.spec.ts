@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { ROOT, signIn } from './support/accounts';
+import { expect, test, type Page } from '@playwright/test';
+import { ROOT, rootApi, signIn } from './support/accounts';
 
 /** Every page Root can open, the navigation entry that must be marked as current there, and its heading. */
 const PAGES = [
@@ -16,7 +16,27 @@ const PAGES = [
   { path: '/security', entry: 'Security', heading: 'Security' },
 ] as const;
 
-test('every page is in the navigation and marked there when open, with plural titles over lists', async ({ page }) => {
+/** How far the page, or any table in it, runs wider than its box (0 when it fits). */
+const overflow = (page: Page) =>
+  page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ...[...document.querySelectorAll('.kw-table-scroll')].map((box) => box.scrollWidth - box.clientWidth),
+    ),
+  );
+
+test('every page is in the navigation and marked there when open, and every list fits 1280 px', async ({ page, baseURL }) => {
+  const api = await rootApi(baseURL!);
+  const projects = await (await api.get('/api/console/projects')).json();
+  const deployment = await (
+    await api.post('/api/console/deployments', {
+      data: { name: `fits-${Date.now()}`, projectId: projects.projects[0].id, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1' },
+    })
+  ).json();
+  await api.post(`/api/console/deployments/${deployment.id}/keys`, {
+    data: { note: 'a note long enough to wrap in a narrow column of the list', labels: { team: 'payments', env: 'prod' }, permissions: [{ method: 'GET', path: '/clients' }] },
+  });
+  await api.dispose();
   await page.setViewportSize({ width: 1280, height: 720 });
   await signIn(page, ROOT);
   const navigation = page.getByRole('navigation', { name: 'Main navigation' });
@@ -25,7 +45,13 @@ test('every page is in the navigation and marked there when open, with plural ti
     await expect(page.getByRole('heading', { name: heading, level: 1, exact: true })).toBeVisible();
     await expect(navigation.locator('[aria-current="page"]'), path).toHaveCount(1);
     await expect(navigation.getByRole('link', { name: entry, exact: true }), path).toHaveAttribute('aria-current', 'page');
+    await page.waitForLoadState('networkidle');
+    expect(await overflow(page), `${path} runs wider than 1280 px`).toBeLessThanOrEqual(0);
   }
+  await page.goto(`/deployments/${deployment.id}`);
+  await expect(page.getByRole('region', { name: 'Deployment API Keys' }).getByRole('table')).toBeVisible();
+  await expect(navigation.getByRole('link', { name: 'Deployments', exact: true })).toHaveAttribute('aria-current', 'page');
+  expect(await overflow(page), 'the Deployment page runs wider than 1280 px').toBeLessThanOrEqual(0);
   // Security is in the account menu as well.
   await page.getByRole('button', { name: ROOT.email }).click();
   await expect(page.getByRole('menuitem', { name: 'Security' })).toBeVisible();

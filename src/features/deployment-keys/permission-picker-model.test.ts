@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointCatalog } from '@contract/endpoint-catalog';
+import fc from 'fast-check';
 import {
+  categoryMixesReadAndWrite,
   categoryState,
+  grantCategory,
+  summarizeMethods,
   groupPermissions,
   indexCatalog,
   keyOf,
@@ -86,5 +90,63 @@ describe('permission picker model', () => {
     ).toEqual([
       { name: 'Clients', endpoints: [{ path: '/clients/{clientid}', methods: ['DELETE'] }] },
     ]);
+  });
+});
+
+describe('granting a whole category', () => {
+  const clients = categories[0]!;
+  const publish = categories[1]!;
+
+  it('asks only where a category has reads and writes', () => {
+    expect(categoryMixesReadAndWrite(clients)).toBe(true);
+    expect(categoryMixesReadAndWrite(publish)).toBe(false);
+  });
+
+  it('grants the reads alone, or everything, keeping what was granted (any starting selection)', () => {
+    const every = [
+      ...catalog.categories.flatMap((category) =>
+        category.endpoints.flatMap((endpoint) =>
+          endpoint.methods.map((method) => keyOf(method, endpoint.path)),
+        ),
+      ),
+    ];
+    fc.assert(
+      fc.property(fc.subarray(every), (start) => {
+        const before = new Set(start);
+        const read = grantCategory(before, clients, 'read');
+        for (const key of before) expect(read.has(key)).toBe(true);
+        expect(read.has('GET /clients') && read.has('GET /clients/{clientid}')).toBe(true);
+        expect(read.has('DELETE /clients/{clientid}')).toBe(
+          before.has('DELETE /clients/{clientid}'),
+        );
+        const all = grantCategory(before, clients, 'all');
+        expect(categoryState(clients, all)).toBe('all');
+        expect(all.has('POST /publish')).toBe(before.has('POST /publish'));
+      }),
+    );
+  });
+
+  it('counts grants per method and names a category whose every POST or DELETE is granted', () => {
+    const wide: EndpointCatalog = {
+      ...catalog,
+      categories: [
+        {
+          name: 'Rules',
+          endpoints: [
+            { path: '/rules', methods: ['GET', 'POST'], summaries: {} },
+            { path: '/rules/{id}', methods: ['GET', 'DELETE'], summaries: {} },
+            { path: '/rules/{id}/test', methods: ['POST'], summaries: {} },
+          ],
+        },
+      ],
+    };
+    const [rules] = indexCatalog(wide);
+    const all = grantCategory(new Set(), rules!, 'all');
+    expect(summarizeMethods([rules!], all)).toEqual({
+      counts: { GET: 2, POST: 2, DELETE: 1 },
+      wholesale: [{ category: 'Rules', method: 'POST' }],
+    });
+    // One endpoint's POST, ticked on purpose, is not wholesale.
+    expect(summarizeMethods([rules!], new Set(['POST /rules'])).wholesale).toEqual([]);
   });
 });

@@ -124,6 +124,45 @@ export const toggleCategoryMethod = (
   method: HttpMethod,
 ) => toggleAll(selection, methodKeys([category], method));
 
+/** Whether ticking a category needs a choice: it has reads (GET) and writes (anything else). */
+export const categoryMixesReadAndWrite = (category: IndexedCategory) => {
+  const methods = new Set(category.endpoints.flatMap((endpoint) => endpoint.methods));
+  return methods.has('GET') && methods.size > 1;
+};
+
+/**
+ * Grants a whole category: its reads only (every GET) or everything in it. What is already
+ * granted elsewhere in the category stays.
+ */
+export function grantCategory(
+  selection: Selection,
+  category: IndexedCategory,
+  grant: 'read' | 'all',
+) {
+  const next = new Set(selection);
+  for (const key of grant === 'read' ? methodKeys([category], 'GET') : categoryKeys(category))
+    next.add(key);
+  return next;
+}
+
+/** Per method, how many grants there are; and the categories whose every POST or DELETE is granted. */
+export function summarizeMethods(categories: IndexedCategory[], selection: Selection) {
+  const counts: Partial<Record<HttpMethod, number>> = {};
+  for (const key of selection) {
+    const method = key.slice(0, key.indexOf(' ')) as HttpMethod;
+    counts[method] = (counts[method] ?? 0) + 1;
+  }
+  const wholesale: { category: string; method: 'POST' | 'DELETE' }[] = [];
+  for (const category of categories)
+    for (const method of ['POST', 'DELETE'] as const) {
+      const keys = methodKeys([category], method);
+      // A single endpoint ticked on purpose is not "wholesale"; a whole category of them is.
+      if (keys.length > 1 && keys.every((key) => selection.has(key)))
+        wholesale.push({ category: category.name, method });
+    }
+  return { counts, wholesale };
+}
+
 /** The "Read-only" preset: every GET of the catalog, and nothing else. */
 export const readOnlySelection = (categories: IndexedCategory[]): Set<string> =>
   new Set(methodKeys(categories, 'GET'));

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import { ExpiresField } from '@/components/ExpiresField';
 import { useMemo, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { CreatedDeploymentKey, DeploymentKey } from '@contract/deployment-keys';
 import type { EndpointCatalog, Permission } from '@contract/endpoint-catalog';
@@ -44,6 +45,7 @@ export function DeploymentKeyDialog({
   onCreated,
 }: Props) {
   const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
   const categories = useMemo(() => indexCatalog(catalog), [catalog]);
   const create = useCreateDeploymentKey(deploymentId);
   const update = useUpdateDeploymentKey(deploymentId);
@@ -95,7 +97,10 @@ export function DeploymentKeyDialog({
           ? t('deploymentKeys.editTitle', { appId: editing.appId })
           : t('deploymentKeys.newKey')
       }
-      size="xl"
+      // Wide and full-height on a desktop (the picker's table needs the room); the whole
+      // screen on a phone.
+      size={1100}
+      fullScreen={phone}
       fill
     >
       <form onSubmit={submit} noValidate>

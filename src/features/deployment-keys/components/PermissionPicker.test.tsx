@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,11 @@ describe('PermissionPicker', () => {
     await user.click(checkbox('GET /clients'));
     expect(checkbox('Clients').indeterminate).toBe(true);
     await user.click(checkbox('Clients'));
+    // It asks: reads alone, or reads and writes.
+    const ask = await screen.findByRole('dialog', { name: 'Grant Clients' });
+    await user.click(
+      within(ask).getByRole('button', { name: /^Read and write: \d+ permissions$/ }),
+    );
     expect(checkbox('Clients').checked).toBe(true);
     expect(checkbox('Clients').indeterminate).toBe(false);
     expect(selected()).toEqual(
@@ -77,6 +82,32 @@ describe('PermissionPicker', () => {
         'POST /clients/{clientid}/subscribe',
       ]),
     );
+  });
+
+  it('ticking a category with reads and writes grants its reads alone when asked, and warns of a wholesale DELETE', async () => {
+    renderWithMantine(<Harness />);
+    const user = await search('clients');
+    await waitFor(() => expect(checkbox('Clients')).toBeInTheDocument());
+    await user.click(checkbox('Clients'));
+    const ask = await screen.findByRole('dialog', { name: 'Grant Clients' });
+    await user.click(within(ask).getByRole('button', { name: /^Read: \d+ permissions?$/ }));
+    const reads = selected();
+    expect(reads.length).toBeGreaterThan(1);
+    expect(reads.every((key) => key.startsWith('GET '))).toBe(true);
+    expect(screen.getByRole('status')).toHaveTextContent(`(GET ${reads.length})`);
+    expect(screen.getByRole('status')).not.toHaveTextContent('Granted wholesale');
+    // Then every method: the summary counts each, and says that every DELETE went too.
+    await user.click(checkbox('Clients'));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Grant Clients' })).getByRole('button', {
+        name: /^Read and write/,
+      }),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(/DELETE \d+/);
+    expect(screen.getByRole('status')).toHaveTextContent('every DELETE of Clients');
+    // Unticking does not ask.
+    await user.click(checkbox('Clients'));
+    expect(selected()).toEqual([]);
   });
 
   it('shows a dash, not a box, for methods an endpoint does not support', async () => {

@@ -19,6 +19,7 @@ import {
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import {
   addedCount,
+  categoryMixesReadAndWrite,
   categoryMethodState,
   categoryState,
   indexCatalog,
@@ -33,6 +34,7 @@ import {
   type IndexedCategory,
   type Selection,
 } from '../permission-picker-model';
+import { CategoryGrantDialog } from './CategoryGrantDialog';
 import { TriStateCheckbox } from './TriStateCheckbox';
 import './permission-picker.css';
 
@@ -215,9 +217,15 @@ export function PermissionPicker({ catalog, value, onChange, actions }: Permissi
   };
 
   // Handlers read the latest selection through a ref, so rows can stay memoized.
-  const latest = useRef({ value, onChange });
+  // Ticking a category with reads and writes asks which (CategoryGrantDialog); unticking does not.
+  const [choosing, setChoosing] = useState<IndexedCategory | null>(null);
+  const change = (next: Set<string>, askingFor?: IndexedCategory) => {
+    if (askingFor && categoryState(askingFor, value) !== 'all') setChoosing(askingFor);
+    else onChange(next);
+  };
+  const latest = useRef({ value, onChange: change });
   useLayoutEffect(() => {
-    latest.current = { value, onChange };
+    latest.current = { value, onChange: change };
   });
   const onCell = useCallback(
     (method: HttpMethod, path: string) =>
@@ -231,7 +239,11 @@ export function PermissionPicker({ catalog, value, onChange, actions }: Permissi
   );
   const onCategory = useCallback(
     (category: IndexedCategory) =>
-      latest.current.onChange(toggleCategory(latest.current.value, category)),
+      latest.current.onChange(
+        toggleCategory(latest.current.value, category),
+        // Ticking a category with reads and writes asks which (CategoryGrantDialog).
+        categoryMixesReadAndWrite(category) ? category : undefined,
+      ),
     [],
   );
   const onCategoryMethod = useCallback(
@@ -320,6 +332,17 @@ export function PermissionPicker({ catalog, value, onChange, actions }: Permissi
           </Text>
         )}
       </div>
+      {choosing && (
+        <CategoryGrantDialog
+          category={choosing}
+          selection={value}
+          onChoose={(next) => {
+            onChange(next);
+            setChoosing(null);
+          }}
+          onClose={() => setChoosing(null)}
+        />
+      )}
       <ConfirmDialog
         opened={massGrant !== null}
         title={t('picker.massGrantTitle')}
