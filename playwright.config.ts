@@ -48,6 +48,10 @@ export default defineConfig({
       dependencies: ['setup'],
       use: { ...devices['Desktop Chrome'] },
     },
+    // `npm run screens` only: pictures of every page for docs/screens, not a test.
+    ...(process.env.KEYWARD_SCREENS
+      ? [{ name: 'screens', testMatch: /screens\.ts$/, dependencies: ['setup'], use: { ...devices['Desktop Chrome'] } }]
+      : []),
   ],
   webServer: {
     // The built server (npm test builds it first), as operators run it.

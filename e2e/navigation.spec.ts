@@ -17,13 +17,11 @@ const PAGES = [
 ] as const;
 
 /** How far the page, or any table in it, runs wider than its box (0 when it fits). */
-const overflow = (page: Page) =>
-  page.evaluate(() =>
-    Math.max(
-      document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      ...[...document.querySelectorAll('.kw-table-scroll')].map((box) => box.scrollWidth - box.clientWidth),
-    ),
-  );
+const overflow = (page: Page): Promise<number> =>
+  page.evaluate(`Math.max(
+    document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ...[...document.querySelectorAll('.kw-table-scroll')].map((box) => box.scrollWidth - box.clientWidth),
+  )`);
 
 test('every page is in the navigation and marked there when open, and every list fits 1280 px', async ({ page, baseURL }) => {
   const api = await rootApi(baseURL!);
@@ -56,3 +54,31 @@ test('every page is in the navigation and marked there when open, and every list
   await page.getByRole('button', { name: ROOT.email }).click();
   await expect(page.getByRole('menuitem', { name: 'Security' })).toBeVisible();
 });
+
+// The other sizes, languages and schemes: every page has its one current entry and fits.
+for (const variant of [
+  { name: '390x844, Chinese, dark', viewport: { width: 390, height: 844 }, locale: 'zh-CN', colorScheme: 'dark' as const },
+  { name: '1280x720, Chinese, dark', viewport: { width: 1280, height: 720 }, locale: 'zh-CN', colorScheme: 'dark' as const },
+  { name: '390x844, English, light', viewport: { width: 390, height: 844 }, locale: 'en-US', colorScheme: 'light' as const },
+]) {
+  test.describe(variant.name, () => {
+    test.use({ viewport: variant.viewport, locale: variant.locale, colorScheme: variant.colorScheme });
+
+    test(`every page fits and marks its navigation entry (${variant.name})`, async ({ page }) => {
+      await page.goto('/');
+      await page.locator('input[type="email"], input[autocomplete="username"]').first().fill(ROOT.email);
+      await page.locator('input[type="password"]').first().fill(ROOT.password);
+      await page.locator('button[type="submit"]').click();
+      await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', variant.colorScheme);
+      await expect(page.locator('html')).toHaveAttribute('lang', variant.locale === 'zh-CN' ? 'zh-CN' : 'en');
+      for (const { path } of PAGES) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        // On a phone the navigation is behind its burger; its links are there all the same.
+        await expect(page.locator('nav').first().locator('[aria-current="page"]'), path).toHaveCount(1);
+        expect(await overflow(page), `${path} runs wider than ${variant.viewport.width} px`).toBeLessThanOrEqual(0);
+      }
+    });
+  });
+}

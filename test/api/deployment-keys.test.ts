@@ -128,7 +128,7 @@ describe('Deployment API Keys', () => {
     expect(page.status).toBe(200);
     expect(page.body).toEqual({
       key: (await root.get(`/api/console/deployments/${deployment.id}/keys`)).body.keys[0],
-      deployment: { id: deployment.id, name: deployment.name, type: deployment.type, projectId: deployment.projectId },
+      deployment: { id: deployment.id, name: deployment.name, type: 'dedicated_v5', projectId: deployment.projectId },
     });
     expect(JSON.stringify(page.body)).not.toContain(created.body.appSecret);
     expect((await outsider.client.get(`/api/console/deployment-keys/${created.body.id}`)).status).toBe(404);
