@@ -33,11 +33,13 @@ const WARM_UP = Number(process.env.BENCH_INSTRUCTION_WARM_UP ?? 30_000);
 /** What can be counted: nginx, the Node floor (node:http + undici) and Keyward. */
 export type CountedServer = 'nginx' | 'floor' | 'keyward';
 /**
- * V8 compiles and collects garbage on threads of its own, and under valgrind (which runs one
- * thread at a time) when optimized code arrives varied from run to run: the same floor counted
- * 139k and 188k. On one thread, with fixed seeds, the same build does the same work.
+ * What made the same build count differently from run to run, and is held still here: V8
+ * compiles and collects garbage on threads of its own and on timers (its memory reducer), so
+ * under valgrind, which runs one thread at a time and 50 times slower, when optimized code and
+ * collections arrived varied (the same floor counted 139k, 171k and 142k). V8's predictable
+ * mode runs all of it on the main thread on a fixed schedule, with fixed seeds.
  */
-const ONE_THREAD_V8 = ['--single-threaded', '--hash-seed=1', '--random-seed=1'];
+const PREDICTABLE_V8 = ['--predictable', '--predictable-gc-schedule'];
 // valgrind names its control pipes after HOST; every program here and its controller share one.
 const HOST = '127.0.0.1';
 
@@ -96,7 +98,10 @@ async function count(
     await waitFor(url, 300_000);
     await autocannon({ url, headers, connections: 10, amount: WARM_UP });
     await control('--zero', child.pid!, url, headers);
-    const measured = await autocannon({ url, headers, connections: 10, amount: REQUESTS });
+    // One request at a time: with several connections, how many requests one turn of the event
+    // loop serves depends on how fast the load generator runs beside it, and so did the count
+    // (the same floor counted 142k and 171k). One at a time, each request costs what it costs.
+    const measured = await autocannon({ url, headers, connections: 1, amount: REQUESTS });
     if (measured.non2xx > 0 || measured.errors > 0)
       throw new Error(`${scenario}: ${measured.non2xx} non-2xx answers, ${measured.errors} errors`);
     await control('--dump', child.pid!, url, headers);
@@ -169,7 +174,7 @@ export async function runGatewayInstructionBench(
               [
                 ...args,
                 process.execPath,
-                ...ONE_THREAD_V8,
+                ...PREDICTABLE_V8,
                 '--import',
                 'tsx',
                 path.join(here, 'gateway/raw-proxy.ts'),
@@ -198,6 +203,9 @@ export async function runGatewayInstructionBench(
       KEYWARD_SECRET_KEY: master.toString('hex'),
       KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
       LOG_LEVEL: 'silent',
+      // Usage is written every 10 s of wall time, which under valgrind is a write every few
+      // hundred requests rather than every 10,000: none falls inside the counted requests.
+      KEYWARD_USAGE_FLUSH_SECONDS: '3600',
     };
     results.push(
       await count(
@@ -205,7 +213,7 @@ export async function runGatewayInstructionBench(
         ([program, ...args]) =>
           spawn(
             program!,
-            [...args, process.execPath, ...ONE_THREAD_V8, path.join(here, '..', 'dist', 'server', 'main.js')],
+            [...args, process.execPath, ...PREDICTABLE_V8, path.join(here, '..', 'dist', 'server', 'main.js')],
             { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] },
           ),
         `http://127.0.0.1:${keywardPort}/api/deployments/${seeded.deploymentId}/api/v5/clients`,
