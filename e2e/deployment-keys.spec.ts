@@ -106,7 +106,10 @@ test('a Serverless deployment creates its full-access key, asking only when it e
   await closeRevealWithoutCopying(page, reveal);
   const row = section.getByRole('row').filter({ hasText: appId });
   await expect(row).toContainText('Full access');
-  await expect(row).toContainText('in 90 days');
+  // Its page says when it expires.
+  await row.getByRole('link', { name: appId, exact: true }).click();
+  await expect(page.getByRole('heading', { name: appId, level: 1 })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('in 90 days');
 });
 
 test('an Auditor sees the key list but no New API Key, Edit or Delete', async ({ page, baseURL }) => {

@@ -31,7 +31,7 @@ export function CategoryGrantDialog(props: {
           <Button variant="light" onClick={() => props.onChoose(read)}>
             {t('picker.grantRead', { count: read.size - props.selection.size })}
           </Button>
-          <Button color="orange" onClick={() => props.onChoose(all)}>
+          <Button onClick={() => props.onChoose(all)}>
             {t('picker.grantAll', { count: all.size - props.selection.size })}
           </Button>
         </Group>

@@ -31,7 +31,9 @@ export function PermissionSummary(props: { categories: IndexedCategory[]; select
         )}
       </Text>
       {wholesale.length > 0 && (
-        <Text size="xs" c="orange.9">
+        // A word and a sign, not colour alone, in the text's own colour (legible in both schemes).
+        <Text size="xs" fw={600}>
+          {'⚠ '}
           {t('picker.wholesale', {
             list: wholesale
               .map((entry) =>
