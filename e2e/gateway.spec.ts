@@ -49,7 +49,7 @@ test('a key made in the console works on the gateway, is held to its permissions
   const dialog = page.getByRole('dialog', { name: 'New API Key' });
   await dialog.getByRole('searchbox', { name: 'Search APIs' }).fill('/clients');
   await dialog.getByRole('checkbox', { name: 'GET /clients', exact: true }).check();
-  await expect(dialog.getByRole('status')).toHaveText('1 permission in 1 category');
+  await expect(dialog.getByRole('status')).toHaveText('1 permission in 1 category (GET 1)');
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   const reveal = page.getByRole('dialog', { name: 'API Key created' });
   const appId = await reveal.getByRole('textbox', { name: 'App ID' }).inputValue();

@@ -33,14 +33,15 @@ test('the key dialog: presets, category method cells, a mass grant asked once, a
 
   await test.step('presets: Read-only, Copy from key, Clear', async () => {
     await dialog.getByRole('button', { name: 'Read-only' }).click();
-    await expect(summary(page)).toHaveText(/^\d{2,} permissions in \d+ categories$/);
+    // Read-only: every grant a GET, and the summary says so.
+    await expect(summary(page)).toHaveText(/^\d{2,} permissions in \d+ categories \(GET \d{2,}\)$/);
     await dialog.getByRole('switch', { name: 'Show selected only' }).click();
     await expect(dialog.getByRole('checkbox', { name: 'GET /clients', exact: true })).toBeChecked();
     await expect(dialog.getByRole('checkbox', { name: 'DELETE /clients/{clientid}', exact: true })).not.toBeChecked();
     await dialog.getByRole('switch', { name: 'Show selected only' }).click();
     await dialog.getByRole('button', { name: 'Copy from key…' }).click();
     await page.getByRole('menuitem', { name: `source key · ${source.appId}` }).click();
-    await expect(summary(page)).toHaveText('2 permissions in 1 category');
+    await expect(summary(page)).toHaveText(/^2 permissions in 1 category \(/);
     await dialog.getByRole('button', { name: 'Clear' }).click();
     await expect(summary(page)).toHaveText('0 permissions in 0 categories');
     await expectNoSeriousA11yViolations(page, '[role="dialog"]');
@@ -92,7 +93,9 @@ test('the key dialog: presets, category method cells, a mass grant asked once, a
     // Any search expands every category: the picker is as long as it gets.
     await dialog.getByRole('searchbox', { name: 'Search APIs' }).fill('/');
     await expect(dialog.getByRole('checkbox', { name: 'GET /clients', exact: true })).toBeChecked();
-    await expect(summary(page)).toHaveText(/^\d{3,} permissions in \d+ categories$/);
+    await expect(summary(page)).toHaveText(/^\d{3,} permissions in \d+ categories \(GET \d+ · POST \d+ · PUT \d+ · DELETE \d+\)/);
+    // Everything, so whole categories of POSTs and DELETEs: the summary warns.
+    await expect(summary(page)).toContainText('Granted wholesale');
     await expect(dialog.getByRole('button', { name: 'Confirm' })).toBeInViewport();
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeInViewport();
     await expect(summary(page)).toBeInViewport();
