@@ -136,7 +136,7 @@ test('editing a key shows what changes before Confirm, and the audit log keeps t
   await expect(dialog).toBeHidden();
 
   await page.goto('/audit-log');
-  const row = page.getByRole('row').filter({ hasText: source.appId }).filter({ hasText: 'deployment_key.update' }).first();
+  const row = page.getByRole('row').filter({ hasText: source.appId }).filter({ hasText: 'Deployment API Key edited' }).first();
   await expect(row).toContainText('+ DELETE /clients/{clientid}');
   await expect(row).toContainText('− GET /clients');
 });

@@ -69,6 +69,9 @@ for (const variant of [
       await page.locator('input[type="email"], input[autocomplete="username"]').first().fill(ROOT.email);
       await page.locator('input[type="password"]').first().fill(ROOT.password);
       await page.locator('button[type="submit"]').click();
+      // Signed in: the console shell, whatever its language.
+      await page.waitForURL('**/deployments');
+      await expect(page.locator('nav').first()).toBeAttached();
       await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', variant.colorScheme);
       await expect(page.locator('html')).toHaveAttribute('lang', variant.locale === 'zh-CN' ? 'zh-CN' : 'en');
       for (const { path } of PAGES) {

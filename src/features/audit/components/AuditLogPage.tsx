@@ -137,10 +137,8 @@ export function AuditLogPage() {
                   </Text>
                 </td>
                 <td>
+                  {/* Its name as recorded is in the entry's side panel. */}
                   {translateOr(t, `audit.actions.${event.action}`, event.action)}
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {event.action}
-                  </Text>
                 </td>
                 <td>
                   <AuditTarget event={event} />
