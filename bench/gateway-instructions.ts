@@ -11,6 +11,8 @@ import { deriveServerKeys } from '../server/secrets/master-key';
 import { exited, freePort, start, waitFor } from './gateway-bench';
 import { findNginx, startNginx } from './gateway/nginx';
 import { seedGatewayStore } from './gateway/seed';
+import { benchDatabaseServer, withFreshDatabase } from './postgres';
+import type { StoreOptions } from '../server/db/store';
 
 /**
  * Instructions per forwarded request, counted by valgrind's callgrind. Throughput and CPU time on
@@ -188,39 +190,54 @@ export async function runGatewayInstructionBench(
         ),
       );
     if (!counted.has('keyward')) return results;
-    const master = randomBytes(32);
-    const seeded = await seedGatewayStore(
-      { kind: 'pglite', dataDir },
-      deriveServerKeys(master),
-      upstreamUrl,
-      1000,
-    );
-    const keywardPort = await freePort();
-    const environment = {
-      HOST,
-      PORT: String(keywardPort),
-      KEYWARD_DATA_DIR: dataDir,
-      KEYWARD_SECRET_KEY: master.toString('hex'),
-      KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      // Usage is written every 10 s of wall time, which under valgrind is a write every few
-      // hundred requests rather than every 10,000: none falls inside the counted requests.
-      KEYWARD_USAGE_FLUSH_SECONDS: '3600',
-    };
-    results.push(
-      await count(
-        '(c) Keyward gateway, key with 50 permissions',
+    // On PostgreSQL where a server is named (BENCH_DATABASE_URL or TEST_DATABASE_URL): the writes
+    // Keyward makes by the clock (each key's last use once a minute) then run in another process.
+    // On the embedded store they run here, and under valgrind a minute is a few hundred requests
+    // rather than tens of thousands, so they counted for up to a sixth of the total.
+    const server = benchDatabaseServer();
+    const countKeyward = async (
+      storage: StoreOptions,
+      databaseEnvironment: Record<string, string>,
+    ) => {
+      const master = randomBytes(32);
+      const seeded = await seedGatewayStore(storage, deriveServerKeys(master), upstreamUrl, 1000);
+      const keywardPort = await freePort();
+      const environment = {
+        HOST,
+        PORT: String(keywardPort),
+        ...databaseEnvironment,
+        KEYWARD_SECRET_KEY: master.toString('hex'),
+        KEYWARD_UPSTREAM_ALLOW: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        // Usage is written every 10 s of wall time, which under valgrind is a write every few
+        // hundred requests rather than every 10,000: none falls inside the counted requests.
+        KEYWARD_USAGE_FLUSH_SECONDS: '3600',
+      };
+      return count(
+        `(c) Keyward gateway, key with 50 permissions${server ? ' (PostgreSQL)' : ''}`,
         ([program, ...args]) =>
           spawn(
             program!,
-            [...args, process.execPath, ...PREDICTABLE_V8, path.join(here, '..', 'dist', 'server', 'main.js')],
+            [
+              ...args,
+              process.execPath,
+              ...PREDICTABLE_V8,
+              path.join(here, '..', 'dist', 'server', 'main.js'),
+            ],
             { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] },
           ),
         `http://127.0.0.1:${keywardPort}/api/deployments/${seeded.deploymentId}/api/v5/clients`,
         {
           authorization: `Basic ${Buffer.from(`${seeded.appId}:${seeded.appSecret}`).toString('base64')}`,
         },
-      ),
+      );
+    };
+    results.push(
+      server
+        ? await withFreshDatabase(server, (databaseUrl) =>
+            countKeyward({ kind: 'postgres', databaseUrl }, { DATABASE_URL: databaseUrl }),
+          )
+        : await countKeyward({ kind: 'pglite', dataDir }, { KEYWARD_DATA_DIR: dataDir }),
     );
     return results;
   } finally {

@@ -18,7 +18,7 @@ async function shoot(page: Page, name: string) {
   ] as const) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(300); // layout settles after a resize
-    await page.screenshot({ path: `${OUT}/${name}-${size}.jpg`, type: 'jpeg', quality: 80 });
+    await page.screenshot({ path: `${OUT}/${name}-${size}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -30,7 +30,7 @@ test('screens of every page', async ({ page, baseURL }) => {
   await api.put('/api/console/settings/key-policy', { data: { maxKeyLifetimeDays: 366, allowNeverExpiring: false } });
   const projectId = (await (await api.get('/api/console/projects')).json()).projects[0].id as string;
   const deployment = await (
-    await api.post('/api/console/deployments', { data: { name: 'fleet-eu', projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'eu-west-1' } })
+    await api.post('/api/console/deployments', { data: { name: 'fleet-eu', projectId, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1' } })
   ).json();
   await api.post('/api/console/deployments', { data: { name: 'edge-lab', projectId, type: 'serverless', emqxVersion: '5.8.9', region: 'us-east-1' } });
   const grants = [

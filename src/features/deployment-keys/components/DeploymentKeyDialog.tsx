@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Textarea, Title } from '@mantine/core';
 import { ExpiresField } from '@/components/ExpiresField';
 import { useMemo, useState } from 'react';
 import { useMediaQuery } from '@mantine/hooks';
@@ -129,18 +129,21 @@ export function DeploymentKeyDialog({
           ) : (
             mutation.error && <ErrorAlert error={mutation.error} />
           )}
-          <Textarea
-            label={t('deploymentKeys.note')}
-            description={t('keys.noteHint', { count: NOTE_LIMIT - note.length })}
-            autosize
-            minRows={2}
-            maxRows={4}
-            maxLength={NOTE_LIMIT}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-          />
-          {attributes.fields(mutation.error)}
-          {!editing && <ExpiresField onChange={setExpiresAt} apiError={create.error} />}
+          {/* Side by side where there is room, so the picker below gets the height. */}
+          <SimpleGrid cols={{ base: 1, md: editing ? 2 : 3 }} spacing="sm">
+            <Textarea
+              label={t('deploymentKeys.note')}
+              description={t('keys.noteHint', { count: NOTE_LIMIT - note.length })}
+              autosize
+              minRows={1}
+              maxRows={4}
+              maxLength={NOTE_LIMIT}
+              value={note}
+              onChange={(event) => setNote(event.currentTarget.value)}
+            />
+            {attributes.fields(mutation.error)}
+            {!editing && <ExpiresField onChange={setExpiresAt} apiError={create.error} />}
+          </SimpleGrid>
         </Stack>
         <Title order={3} size="h5" id="api-permissions-heading">
           {t('deploymentKeys.apiPermissions')}
