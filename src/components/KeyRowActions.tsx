@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
-import { ConfirmDialog } from './ConfirmDialog';
+import { DisableKeyDialog } from './DisableKeyDialog';
 import { useCan } from '@/lib/auth';
 import { useChangeKeyLifecycle } from '@/lib/key-lifecycle-api';
 import type { KeyUsage } from '@/lib/key-usage';
@@ -79,11 +79,9 @@ export function KeyRowActions(props: {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <ConfirmDialog
+      <DisableKeyDialog
         opened={asking}
-        title={t('keyPage.disableTitle', { key: props.keyLabel })}
-        message={t('keyPage.disableMessage')}
-        confirmLabel={t('keyPage.disable')}
+        keyLabel={props.keyLabel}
         pending={toggle.isPending}
         onConfirm={() => toggle.mutate({ disabled: true }, { onSuccess: () => setAsking(false) })}
         onClose={() => setAsking(false)}

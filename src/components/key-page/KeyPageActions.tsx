@@ -2,7 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { DisableKeyDialog } from '@/components/DisableKeyDialog';
 import { DeleteConfirmDialog, type DeleteMutation } from '@/components/DeleteConfirmDialog';
 import { KeyLifecycleDialogs } from '@/components/KeyLifecycleDialogs';
 import type { KeyUsage } from '@/lib/key-usage';
@@ -65,11 +65,9 @@ export function KeyPageActions(props: KeyPageActionsProps) {
       <Button size="xs" variant="default" color="red" onClick={() => setOpen('delete')}>
         {t('common.delete')}
       </Button>
-      <ConfirmDialog
+      <DisableKeyDialog
         opened={open === 'disable'}
-        title={t('keyPage.disableTitle', { key: props.keyLabel })}
-        message={t('keyPage.disableMessage')}
-        confirmLabel={t('keyPage.disable')}
+        keyLabel={props.keyLabel}
         pending={toggle.isPending}
         onConfirm={() => toggle.mutate({ disabled: true }, { onSuccess: close })}
         onClose={close}
