@@ -6,6 +6,7 @@ import { HTTP_METHODS } from './endpoint-catalog';
 import { keyAttributesInputSchema, keyAttributesSchema } from './key-attributes';
 import { labelFilterSchema } from './key-labels';
 import { keyLifecycleSchema, newKeyLifecycleSchema } from './key-lifecycle';
+import { keyDayActivitySchema } from './usage';
 import { isoDateTimeSchema } from './fields';
 
 export const permissionSchema = z.object({
@@ -125,8 +126,8 @@ export type KeyInventoryQuery = z.input<typeof keyInventoryQuerySchema>;
 
 export const inventoryKeySchema = deploymentKeySchema.extend({
   deployment: z.object({ id: z.string(), name: z.string(), type: z.string(), projectId: z.uuid(), projectName: z.string() }),
-  /** Requests per hour over the last 24 hours, oldest first: the row's sparkline. */
-  hourlyRequests: z.array(z.number()),
+  /** Its last 24 hours: the row's sparkline. */
+  activity: keyDayActivitySchema,
 });
 export type InventoryKey = z.infer<typeof inventoryKeySchema>;
 export const keyInventoryPageSchema = z.object({ keys: z.array(inventoryKeySchema), nextCursor: z.string().nullable() });

@@ -24,6 +24,18 @@ export const REFUSED_OUTCOMES: ReadonlySet<UsageOutcome> = new Set(['denied_403'
 /** Forwarded: the gateway let it through, whatever the upstream then said. */
 export const FORWARDED_OUTCOMES: ReadonlySet<UsageOutcome> = new Set(['success', 'upstream_4xx', 'upstream_5xx']);
 
+/**
+ * The three things a person asks of a key's traffic, each outcome in exactly one: `served`
+ * (forwarded: the deployment answered, whatever it said, or could not be reached), `denied` (Keyward said no to this key:
+ * no permission, or not from an allowed address) and `refused` (everything else Keyward answered
+ * itself: a wrong secret, an expired or disabled key, a rate limit, a stopped deployment, a bad
+ * path or method).
+ */
+export const OUTCOME_GROUPS = ['served', 'denied', 'refused'] as const;
+export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
+export const outcomeGroupOf = (outcome: UsageOutcome): OutcomeGroup =>
+  FORWARDED_OUTCOMES.has(outcome) ? 'served' : outcome === 'denied_403' ? 'denied' : 'refused';
+
 /** The outcome of an answer, given whether it came from the upstream. */
 export function usageOutcomeOf(status: number, forwarded: boolean): UsageOutcome {
   if (forwarded) return status < 400 ? 'success' : status < 500 ? 'upstream_4xx' : 'upstream_5xx';

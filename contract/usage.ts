@@ -28,6 +28,14 @@ export const keyUsageReportSchema = usageSeriesSchema.extend({
 });
 export type KeyUsageReport = z.infer<typeof keyUsageReportSchema>;
 
-/** A key list's sparklines: requests per hour over the last 24 hours, per key (App ID or Key). */
-export const usageSparklinesSchema = z.object({ keys: z.record(z.string(), z.array(z.number())) });
+/**
+ * A key's last 24 hours as a list shows it: requests served per hour, oldest first (the row's
+ * sparkline), and how many more were denied or refused, so a disabled key's refused calls are
+ * never read as use.
+ */
+export const keyDayActivitySchema = z.object({ servedHourly: z.array(z.number()), notServed: z.number() });
+export type KeyDayActivity = z.infer<typeof keyDayActivitySchema>;
+
+/** A key list's sparklines, per key (App ID or Key). */
+export const usageSparklinesSchema = z.object({ keys: z.record(z.string(), keyDayActivitySchema) });
 export type UsageSparklines = z.infer<typeof usageSparklinesSchema>;

@@ -31,11 +31,15 @@ test("a key's Usage shows its traffic by outcome and the refused endpoint, and g
   await page.goto(`/deployments/${deployment.id}`);
   await expect(page.getByRole('region', { name: 'Requests through the gateway' })).toContainText('5 requests');
   const sparkline = page.getByRole('button', { name: `Usage of ${key.appId}` });
-  await expect(sparkline).toContainText('5');
+  // Served on the line, the two denied apart.
+  await expect(sparkline).toContainText('3');
+  await expect(sparkline).toContainText('+2 refused');
   await sparkline.click();
   const usage = page.getByRole('dialog', { name: `Usage of ${key.appId}` });
   await expect(usage).toContainText('5 requests');
-  await expect(usage).toContainText('Served: 3');
+  const groups = usage.getByRole('list', { name: 'Requests by what became of them' });
+  await expect(groups.getByRole('listitem')).toHaveText(['Served: 3', 'Denied: 2', 'Refused: 0']);
+  await expect(usage).toContainText('Succeeded (2xx, 3xx): 3');
   await expect(usage).toContainText('Denied (403): 2');
   await expect(usage.getByText('127.0.0.1')).toBeVisible();
   await expect(usage).toContainText('1 of 1 grant used');
@@ -58,8 +62,8 @@ test("a key's Usage shows its traffic by outcome and the refused endpoint, and g
   await page.goto('/api-keys');
   await page.getByRole('searchbox', { name: 'Search' }).fill(key.appId);
   const listed = page.getByRole('button', { name: `Usage of ${key.appId}` });
-  // 5, or 6 once the granted DELETE above is flushed.
-  await expect(listed).toHaveText(/^[56]$/);
+  // 3 served, or 4 once the granted DELETE above is flushed; the 2 denied apart.
+  await expect(listed).toHaveText(/^[34]\+2 refused$/);
   await listed.click();
   await expect(page.getByRole('dialog', { name: `Usage of ${key.appId}` })).toContainText('Denied (403): 2');
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { parseLabelFilter } from '../../contract/key-label-reading';
 import type { KeyInventoryPage, keyInventoryQuerySchema } from '../../contract/deployment-keys';
+import type { KeyDayActivity } from '../../contract/usage';
 import type { DeploymentAccess } from '../deployments/deployment-access';
 import type { Database } from '../db/store';
 import { decodeCursor, encodeCursor, isTimestampText } from '../http/list-cursor';
@@ -18,8 +19,8 @@ const readCursor = (text: string | undefined): InventoryCursor | undefined =>
 export function createKeyInventoryService(deps: {
   db: Database;
   now: () => number;
-  /** Each key's last 24 hours of requests (usage/ counts them; passed in, as usage/ reads keys here). */
-  sparklines: (db: Database, kind: 'deployment', labels: string[], at: number) => Promise<Record<string, number[]>>;
+  /** Each key's last 24 hours (usage/ counts them; passed in, as usage/ reads keys here). */
+  sparklines: (db: Database, kind: 'deployment', labels: string[], at: number) => Promise<Record<string, KeyDayActivity>>;
 }) {
   return {
     async page(access: DeploymentAccess, query: z.output<typeof keyInventoryQuerySchema>): Promise<KeyInventoryPage> {
@@ -36,12 +37,12 @@ export function createKeyInventoryService(deps: {
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       const at = deps.now();
-      const hourly = await deps.sparklines(deps.db, 'deployment', page.map((record) => record.appId), at);
+      const activity = await deps.sparklines(deps.db, 'deployment', page.map((record) => record.appId), at);
       return {
         keys: page.map((record) => ({
           ...recordToDto(record, at),
           deployment: { id: record.deploymentId, name: record.deploymentName, type: record.deploymentType, projectId: record.projectId, projectName: record.projectName },
-          hourlyRequests: hourly[record.appId]!,
+          activity: activity[record.appId]!,
         })),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
       };

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
-import type { KeyUsageReport, OutcomeCounts, UsageRange, UsageSeries } from '../../contract/usage';
+import type { KeyDayActivity, KeyUsageReport, OutcomeCounts, UsageRange, UsageSeries } from '../../contract/usage';
 import { FORWARDED_OUTCOMES, REFUSED_OUTCOMES, USAGE_OUTCOMES, type UsageOutcome } from '../../contract/usage-outcomes';
 import type { Executor } from '../db/store';
 import { keyClientAddresses, keyUsage } from '../db/schema';
@@ -127,21 +127,23 @@ export async function keyUsageReport(db: Executor, kind: 'deployment' | 'platfor
 export const deploymentUsage = (db: Executor, deploymentId: string, range: UsageRange, at: number) =>
   series(db, and(eq(keyUsage.keyKind, 'deployment'), eq(keyUsage.deploymentId, deploymentId))!, range, at);
 
-/** Requests per hour over the last 24 hours, for each of these keys (zeros for an unused one). */
-export async function sparklines(db: Executor, kind: 'deployment' | 'platform', labels: string[], at: number): Promise<Record<string, number[]>> {
-  const result: Record<string, number[]> = Object.fromEntries(labels.map((label) => [label, Array<number>(24).fill(0)]));
+/** The last 24 hours of each of these keys, as its list row shows it (zeros for an unused one). */
+export async function sparklines(db: Executor, kind: 'deployment' | 'platform', labels: string[], at: number): Promise<Record<string, KeyDayActivity>> {
+  const result: Record<string, KeyDayActivity> = Object.fromEntries(labels.map((label) => [label, { servedHourly: Array<number>(24).fill(0), notServed: 0 }]));
   if (labels.length === 0) return result;
   const start = rangeStart('24h', at);
   const point = sql<number>`extract(epoch from date_trunc('hour', ${keyUsage.bucket} at time zone 'UTC'))::float8`;
   const rows = await db
-    .select({ label: keyUsage.keyLabel, point, requests: sql<number>`sum(${keyUsage.requests})::float8` })
+    .select({ label: keyUsage.keyLabel, point, outcome: keyUsage.outcome, requests: sql<number>`sum(${keyUsage.requests})::float8` })
     .from(keyUsage)
     .where(and(eq(keyUsage.keyKind, kind), inArray(keyUsage.keyLabel, labels), gte(keyUsage.bucket, new Date(start))))
-    .groupBy(keyUsage.keyLabel, point);
+    .groupBy(keyUsage.keyLabel, point, keyUsage.outcome);
   for (const row of rows) {
+    const activity = result[row.label];
     const index = Math.round((Number(row.point) * 1000 - start) / HOUR);
-    const line = result[row.label];
-    if (line && index >= 0 && index < 24) line[index]! += Number(row.requests);
+    if (!activity || index < 0 || index >= 24) continue;
+    if (isOutcomeIn(FORWARDED_OUTCOMES, row.outcome)) activity.servedHourly[index]! += Number(row.requests);
+    else activity.notServed += Number(row.requests);
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import type { KeyUsageReport, UsageRange, UsageSeries } from '../../contract/usage';
+import type { KeyDayActivity, KeyUsageReport, UsageRange, UsageSeries } from '../../contract/usage';
 import type { DeploymentAccess } from '../deployments/deployment-access';
 import type { DeploymentsService } from '../deployments/deployments-service';
 import type { Database } from '../db/store';
@@ -70,12 +70,12 @@ export function createUsageService(deps: {
     },
 
     /** Last 24 hours per key, for a key list's sparklines. */
-    async deploymentSparklines(access: DeploymentAccess, deploymentId: string): Promise<Record<string, number[]>> {
+    async deploymentSparklines(access: DeploymentAccess, deploymentId: string): Promise<Record<string, KeyDayActivity>> {
       await deps.deployments.visible(access, deploymentId);
       return sparklines(db, 'deployment', await appIdsOfDeployment(db, deploymentId), now());
     },
 
-    async platformSparklines(actor: Actor): Promise<Record<string, number[]>> {
+    async platformSparklines(actor: Actor): Promise<Record<string, KeyDayActivity>> {
       const keys = await listPlatformKeys(db, actor.organizationId);
       return sparklines(db, 'platform', keys.map((key) => key.keyId), now());
     },

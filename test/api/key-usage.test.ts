@@ -80,10 +80,12 @@ describe('key usage: counted per key, endpoint, method and outcome, flushed, rol
     const overall = await root.get(`/api/console/deployments/${deployment.id}/usage?range=24h`);
     expect(overall.body.totals.success).toBe(3);
     const lines = await root.get(`/api/console/deployments/${deployment.id}/keys/usage`);
-    expect(lines.body.keys[key.appId]).toHaveLength(24);
-    expect(lines.body.keys[key.appId].at(-1)).toBe(10);
+    // Served (forwarded, whatever the upstream said) on the line; denied and refused apart.
+    expect(lines.body.keys[key.appId].servedHourly).toHaveLength(24);
+    expect(lines.body.keys[key.appId].servedHourly.at(-1)).toBe(5);
+    expect(lines.body.keys[key.appId].notServed).toBe(5);
     const inventory = await root.get('/api/console/deployment-keys');
-    expect(inventory.body.keys.find((row: { appId: string }) => row.appId === key.appId).hourlyRequests).toEqual(lines.body.keys[key.appId]);
+    expect(inventory.body.keys.find((row: { appId: string }) => row.appId === key.appId).activity).toEqual(lines.body.keys[key.appId]);
 
     // A second flush with nothing new changes nothing; new requests add up.
     await t.app.services.usage.flush();
@@ -138,7 +140,9 @@ describe('key usage: counted per key, endpoint, method and outcome, flushed, rol
     expect(report.body.endpoints).toContainEqual({ method: 'GET', endpoint: '/deployments', requests: 3, refused: 1 });
     expect(report.body.endpoints).toContainEqual({ method: 'GET', endpoint: '/projects', requests: 1, refused: 1 });
     expect(report.body.averageKeywardMs).toBeGreaterThan(0);
-    expect((await root.get('/api/console/platform-keys/usage')).body.keys[key.key].at(-1)).toBe(4);
+    const line = (await root.get('/api/console/platform-keys/usage')).body.keys[key.key];
+    expect(line.servedHourly.at(-1)).toBe(2);
+    expect(line.notServed).toBe(2);
     const auditor = await t.signedInAs('auditor', root);
     expect((await auditor.client.get(`/api/console/platform-keys/${key.id}/usage`)).status).toBe(403);
   });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyAttributes } from '@contract/key-attributes';
 import type { KeyLifecycle } from '@contract/key-lifecycle';
+import type { KeyDayActivity } from '@contract/usage';
 import { AnchorLink } from '@/components/AnchorLink';
 import { KeyStatusBadge } from '@/components/KeyStatusBadge';
 import { LastUsed } from '@/components/LastUsed';
@@ -86,7 +87,7 @@ export function useKeyColumns<K extends ListedKey>(identity: KeyIdentity<K>) {
       ),
     }),
     /** "Requests (24 h)": the row's sparkline, which opens the key's Usage. */
-    usage: (hourly: (key: K) => number[] | undefined, open: (key: K) => void): KeyColumn<K> => ({
+    usage: (activity: (key: K) => KeyDayActivity | undefined, open: (key: K) => void): KeyColumn<K> => ({
       header: t('usage.column'),
       cell: (key) => (
         <UnstyledButton
@@ -94,7 +95,7 @@ export function useKeyColumns<K extends ListedKey>(identity: KeyIdentity<K>) {
           title={t('usage.usage')}
           onClick={() => open(key)}
         >
-          <Sparkline hourly={hourly(key)} />
+          <Sparkline activity={activity(key)} />
         </UnstyledButton>
       ),
     }),

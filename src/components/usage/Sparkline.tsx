@@ -1,16 +1,21 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { KeyDayActivity } from '@contract/usage';
 import { useFormatters } from '@/lib/format';
 
 const WIDTH = 72;
 const HEIGHT = 20;
 
-/** A key's last 24 hours at a glance: one line of hourly requests and the total. */
-export function Sparkline({ hourly }: { hourly: number[] | undefined }) {
+/**
+ * A key's last 24 hours at a glance: one line of requests served per hour and their total, and
+ * beside it, apart, how many were denied or refused (a disabled key's calls are not use).
+ */
+export function Sparkline({ activity }: { activity: KeyDayActivity | undefined }) {
   const { t } = useTranslation();
   const { number } = useFormatters();
-  const values = hourly ?? [];
-  const total = values.reduce((sum, value) => sum + value, 0);
+  const values = activity?.servedHourly ?? [];
+  const served = values.reduce((sum, value) => sum + value, 0);
+  const notServed = activity?.notServed ?? 0;
   const max = Math.max(1, ...values);
   const points = values
     .map((value, index) => {
@@ -20,7 +25,11 @@ export function Sparkline({ hourly }: { hourly: number[] | undefined }) {
     })
     .join(' ');
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group
+      gap={6}
+      wrap="nowrap"
+      title={t('usage.day', { served: number(served), notServed: number(notServed) })}
+    >
       <svg width={WIDTH} height={HEIGHT} aria-hidden="true" style={{ flexShrink: 0 }}>
         <polyline
           points={points}
@@ -29,9 +38,14 @@ export function Sparkline({ hourly }: { hourly: number[] | undefined }) {
           strokeWidth="1.5"
         />
       </svg>
-      <Text size="sm" span title={t('usage.requests24h', { count: total })}>
-        {number(total)}
+      <Text size="sm" span>
+        {number(served)}
       </Text>
+      {notServed > 0 && (
+        <Text size="xs" c="red.8" fw={600} span style={{ whiteSpace: 'nowrap' }}>
+          {t('usage.notServed', { formatted: number(notServed) })}
+        </Text>
+      )}
     </Group>
   );
 }

@@ -2,7 +2,7 @@ import { Badge, Group, SegmentedControl, Stack, Switch, Text } from '@mantine/co
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { USAGE_RANGES, type UsageRange, type UsageSeries } from '@contract/usage';
-import { USAGE_OUTCOMES } from '@contract/usage-outcomes';
+import { OUTCOME_GROUPS, outcomeGroupOf, USAGE_OUTCOMES } from '@contract/usage-outcomes';
 import { DataTable } from '@/components/DataTable';
 import { useFormatters } from '@/lib/format';
 import { OUTCOME_COLORS } from './outcome-colors';
@@ -23,8 +23,11 @@ export function RangeControl(props: { value: UsageRange; onChange: (range: Usage
   );
 }
 
+const GROUP_COLORS = { served: 'teal.8', denied: 'red.8', refused: 'pink.8' } as const;
+
 /**
- * Requests over a range by outcome: the totals as a legend, and the chart or, on request (and
+ * Requests over a range: served, denied and refused apart (what a person asks first), each
+ * outcome's total as a legend, and the chart or, on request (and
  * always for screen readers), the same numbers as a table.
  */
 export function UsageSeriesView({ series }: { series: UsageSeries }) {
@@ -33,6 +36,11 @@ export function UsageSeriesView({ series }: { series: UsageSeries }) {
   const [asTable, setAsTable] = useState(false);
   const present = USAGE_OUTCOMES.filter((outcome) => series.totals[outcome] > 0);
   const total = present.reduce((sum, outcome) => sum + series.totals[outcome], 0);
+  const grouped = Object.fromEntries(OUTCOME_GROUPS.map((group) => [group, 0])) as Record<
+    (typeof OUTCOME_GROUPS)[number],
+    number
+  >;
+  for (const outcome of USAGE_OUTCOMES) grouped[outcomeGroupOf(outcome)] += series.totals[outcome];
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -45,6 +53,16 @@ export function UsageSeriesView({ series }: { series: UsageSeries }) {
           checked={asTable}
           onChange={(event) => setAsTable(event.currentTarget.checked)}
         />
+      </Group>
+      <Group gap="lg" role="list" aria-label={t('usage.groupsLabel')}>
+        {OUTCOME_GROUPS.map((group) => (
+          <Text key={group} size="sm" role="listitem" title={t(`usage.groupHints.${group}`)}>
+            {t(`usage.groups.${group}`)}:{' '}
+            <Text span fw={700} c={grouped[group] > 0 ? GROUP_COLORS[group] : undefined}>
+              {number(grouped[group])}
+            </Text>
+          </Text>
+        ))}
       </Group>
       <Group gap={6}>
         {present.map((outcome) => (

@@ -134,7 +134,7 @@ export function ApiKeysPage() {
             ...columns.attributes(),
             accessColumn,
             columns.lastUsed(),
-            columns.usage((key) => key.hourlyRequests, list.showUsage),
+            columns.usage((key) => key.activity, list.showUsage),
           ]}
         />
       )}
