@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
-import { createAccount, ROOT, signIn } from './support/accounts';
+import { createAccount, ROOT, rootApi, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeRevealWithoutCopying, keyAction } from './support/keys';
 
@@ -39,6 +41,8 @@ async function createKeyInUi(page: Page, note: string) {
   expect(await page.content()).not.toContain(secret);
   return { key, secret };
 }
+
+const run = promisify(execFile);
 
 function basic(key: string, secret: string) {
   return { authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}` };
@@ -92,4 +96,28 @@ test('a Project Administrator cannot reach the Platform API Key page', async ({ 
   await page.keyboard.press('Escape');
   await page.goto('/platform-api-keys');
   await expect(page.getByRole('heading', { name: 'No access' })).toBeVisible();
+});
+
+test("a TLS-only key's reveal has a ready-to-run line that reads a deployment's certificate", async ({ page, baseURL }) => {
+  const api = await rootApi(baseURL!);
+  const projects = await (await api.get('/api/console/projects')).json();
+  const made = await api.post('/api/console/deployments', {
+    data: { name: `tls-line-${Date.now()}`, projectId: projects.projects[0].id, type: 'dedicated_v5', emqxVersion: '5.8.9', region: 'us-east-1' },
+  });
+  expect(made.status()).toBe(201);
+  await api.dispose();
+
+  await signIn(page, ROOT);
+  await page.goto('/platform-api-keys');
+  await page.getByRole('button', { name: 'New API Key' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New API Key' });
+  await dialog.getByRole('checkbox', { name: 'TLS Certificate Management' }).check();
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  const reveal = page.getByRole('dialog', { name: 'API Key created' });
+  const curl = (await reveal.getByLabel('curl command', { exact: true }).textContent())!;
+  expect(curl).toMatch(/\/public_api\/v1\/deployments\/[a-z][0-9a-f]{7}\/tls'$/);
+  // Run as it stands: the key is let in and may read; this deployment has no certificate yet.
+  const { stdout } = await run('sh', ['-c', `${curl} -s -w ' %{http_code}'`]);
+  expect(stdout).toMatch(/"code":"NOT_FOUND".* 404$|^\{.*\} 200$/);
+  await closeRevealWithoutCopying(page, reveal);
 });

@@ -36,5 +36,13 @@ describe('key usage', () => {
     expect(
       platformKeyUsage(platformApiBase('http://k.test'), 'kwk_1', 's', ['project_management']).curl,
     ).toBe(`curl -u 'kwk_1:s' 'http://k.test/public_api/v1/projects'`);
+    // A TLS-only key reads a deployment's certificate, when one it may reach is known.
+    const tlsOnly = ['tls_certificate_management'];
+    expect(
+      platformKeyUsage(platformApiBase('http://k.test'), 'kwk_1', 's', tlsOnly, 'd1').curl,
+    ).toBe(`curl -u 'kwk_1:s' 'http://k.test/public_api/v1/deployments/d1/tls'`);
+    expect(
+      platformKeyUsage(platformApiBase('http://k.test'), 'kwk_1', 's', tlsOnly).curl,
+    ).toBeNull();
   });
 });

@@ -42,17 +42,24 @@ export function deploymentKeyUsage(
   };
 }
 
+/**
+ * A Platform API Key's line lists deployments (or projects); a key that may only read TLS
+ * certificates reads `tlsDeploymentId`'s, when a deployment it may reach is known.
+ */
 export function platformKeyUsage(
   apiBase: string,
   key: string,
   secret: string,
   scopes: readonly string[],
+  tlsDeploymentId: string | null = null,
 ): KeyUsage {
   const path = scopes.includes('deployment_management')
     ? '/deployments'
     : scopes.includes('project_management')
       ? '/projects'
-      : null;
+      : scopes.includes('tls_certificate_management') && tlsDeploymentId
+        ? `/deployments/${encodeURIComponent(tlsDeploymentId)}/tls`
+        : null;
   return {
     curl:
       path === null ? null : `curl -u ${quoted(`${key}:${secret}`)} ${quoted(`${apiBase}${path}`)}`,

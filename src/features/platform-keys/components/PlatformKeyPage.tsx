@@ -11,6 +11,7 @@ import { KeyPageLayout, keyPageFacts } from '@/components/key-page/KeyPageLayout
 import { platformApiBase, platformKeyUsage } from '@/lib/key-usage';
 import { useDeletePlatformKey } from '../api/change-platform-key';
 import { platformKeyKeys } from '../api/platform-key-keys';
+import { useTlsExampleDeployment } from '../api/get-tls-example-deployment';
 
 const PlatformKeyFormDialog = lazy(() =>
   import('./PlatformKeyFormDialog').then((m) => ({ default: m.PlatformKeyFormDialog })),
@@ -23,6 +24,7 @@ export function PlatformKeyPage({ platformKey: key }: { platformKey: PlatformKey
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const remove = useDeletePlatformKey();
+  const tlsExampleDeployment = useTlsExampleDeployment();
   const keyPath = `/api/console/platform-keys/${key.id}`;
   const onChanged = () => queryClient.invalidateQueries({ queryKey: platformKeyKeys.all });
   const projects =
@@ -59,7 +61,13 @@ export function PlatformKeyPage({ platformKey: key }: { platformKey: PlatformKey
             lifecycle={key}
             secretLabels={{ id: t('platformKeys.key'), secret: t('platformKeys.secret') }}
             usage={(secret) =>
-              platformKeyUsage(platformApiBase(window.location.origin), key.key, secret, key.scopes)
+              platformKeyUsage(
+                platformApiBase(window.location.origin),
+                key.key,
+                secret,
+                key.scopes,
+                tlsExampleDeployment(key),
+              )
             }
             onChanged={onChanged}
             onEdit={() => setEditing(true)}

@@ -18,6 +18,7 @@ import { platformApiBase, platformKeyUsage } from '@/lib/key-usage';
 import { useDeletePlatformKey } from '../api/change-platform-key';
 import { usePlatformKeys } from '../api/get-platform-keys';
 import { platformKeyKeys } from '../api/platform-key-keys';
+import { useTlsExampleDeployment } from '../api/get-tls-example-deployment';
 
 const PlatformKeyFormDialog = lazy(() =>
   import('./PlatformKeyFormDialog').then((m) => ({ default: m.PlatformKeyFormDialog })),
@@ -35,6 +36,7 @@ export function PlatformKeysPage() {
   const filters = useKeyListFilters(keys.data, shownAt);
   const queryClient = useQueryClient();
   const apiBase = platformApiBase(window.location.origin);
+  const tlsExampleDeployment = useTlsExampleDeployment();
   const columns = useKeyColumns<PlatformKey>({
     header: t('platformKeys.key'),
     of: (key) => key.key,
@@ -44,7 +46,8 @@ export function PlatformKeysPage() {
     keyPath: (key) => `/api/console/platform-keys/${key.id}`,
     secretLabels: { id: t('platformKeys.key'), secret: t('platformKeys.secret') },
     createdTitle: t('platformKeys.createdTitle'),
-    usage: (key, secret) => platformKeyUsage(apiBase, key.key, secret, key.scopes),
+    usage: (key, secret) =>
+      platformKeyUsage(apiBase, key.key, secret, key.scopes, tlsExampleDeployment(key)),
     remove: {
       mutation: useDeletePlatformKey(),
       title: t('platformKeys.deleteTitle'),
@@ -130,7 +133,13 @@ export function PlatformKeysPage() {
               list.reveal({
                 id: created.key,
                 secret: created.secret,
-                usage: platformKeyUsage(apiBase, created.key, created.secret, created.scopes),
+                usage: platformKeyUsage(
+                  apiBase,
+                  created.key,
+                  created.secret,
+                  created.scopes,
+                  tlsExampleDeployment(created),
+                ),
               });
             }}
           />
