@@ -140,10 +140,24 @@ test('Find key by secret (its own page, from the navigation), then Settings: a m
   await navigation.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole('textbox', { name: 'Maximum key lifetime' }).fill('30');
+  // Each card says whether it holds unsaved changes; Save only when it does, Discard beside it.
+  const policyCard = page.getByRole('region', { name: 'Key policy' });
+  const lifetime = page.getByRole('textbox', { name: 'Maximum key lifetime' });
+  await expect(policyCard.getByRole('status')).toHaveText('No unsaved changes');
+  await expect(policyCard.getByRole('button', { name: 'Save' })).toBeDisabled();
+  const before = await lifetime.inputValue();
+  await lifetime.fill('45');
+  await expect(policyCard.getByRole('status')).toHaveText('Unsaved changes');
+  await policyCard.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(lifetime).toHaveValue(before);
+  await expect(policyCard.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await lifetime.fill('30');
   await page.getByRole('switch', { name: 'Allow keys that never expire' }).click();
-  await page.getByRole('region', { name: 'Key policy' }).getByRole('button', { name: 'Save' }).click();
+  await expect(policyCard.getByRole('status')).toHaveText('Unsaved changes');
+  await policyCard.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Key policy saved')).toBeVisible();
+  await expect(policyCard.getByRole('status')).toHaveText(/^Saved at /);
+  await expect(policyCard.getByRole('button', { name: 'Save' })).toBeDisabled();
   await page.goto('/platform-api-keys');
   await page.getByRole('button', { name: 'New API Key' }).first().click();
   const expires = page.getByRole('dialog', { name: 'New API Key' }).getByRole('combobox', { name: 'Expires' });

@@ -59,6 +59,10 @@ export const en = {
     description: 'Description',
     errorTitle: 'Something went wrong',
     saved: 'Saved',
+    unsavedChanges: 'Unsaved changes',
+    noChanges: 'No unsaved changes',
+    savedAt: 'Saved at {{time}}',
+    discard: 'Discard changes',
   },
   signIn: {
     title: 'Sign in to Keyward',

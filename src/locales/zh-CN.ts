@@ -58,6 +58,10 @@ export const zhCN: Messages = {
     description: '描述',
     errorTitle: '出错了',
     saved: '已保存',
+    unsavedChanges: '有未保存的更改',
+    noChanges: '没有未保存的更改',
+    savedAt: '已于 {{time}} 保存',
+    discard: '放弃更改',
   },
   signIn: {
     title: '登录 Keyward',

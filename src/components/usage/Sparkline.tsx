@@ -42,7 +42,13 @@ export function Sparkline({ activity }: { activity: KeyDayActivity | undefined }
         {number(served)}
       </Text>
       {notServed > 0 && (
-        <Text size="xs" c="red.8" fw={600} span style={{ whiteSpace: 'nowrap' }}>
+        <Text
+          size="xs"
+          c="var(--mantine-color-error)"
+          fw={600}
+          span
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {t('usage.notServed', { formatted: number(notServed) })}
         </Text>
       )}

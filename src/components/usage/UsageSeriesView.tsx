@@ -23,8 +23,6 @@ export function RangeControl(props: { value: UsageRange; onChange: (range: Usage
   );
 }
 
-const GROUP_COLORS = { served: 'teal.8', denied: 'red.8', refused: 'pink.8' } as const;
-
 /**
  * Requests over a range: served, denied and refused apart (what a person asks first), each
  * outcome's total as a legend, and the chart or, on request (and
@@ -58,7 +56,13 @@ export function UsageSeriesView({ series }: { series: UsageSeries }) {
         {OUTCOME_GROUPS.map((group) => (
           <Text key={group} size="sm" role="listitem" title={t(`usage.groupHints.${group}`)}>
             {t(`usage.groups.${group}`)}:{' '}
-            <Text span fw={700} c={grouped[group] > 0 ? GROUP_COLORS[group] : undefined}>
+            <Text
+              span
+              fw={700}
+              c={
+                group !== 'served' && grouped[group] > 0 ? 'var(--mantine-color-error)' : undefined
+              }
+            >
               {number(grouped[group])}
             </Text>
           </Text>

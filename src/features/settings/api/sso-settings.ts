@@ -10,9 +10,12 @@ const ssoSettingsQueryOptions = queryOptions({
 
 export const useSsoSettings = () => useQuery(ssoSettingsQueryOptions);
 
+export const saveSsoSettingsMutationKey = ['settings', 'sso', 'save'] as const;
+
 export function useSaveSsoSettings() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: saveSsoSettingsMutationKey,
     mutationFn: (settings: SsoSettingsRequest) =>
       apiRequest<SsoSettings>(PATH, { method: 'PUT', body: settings }),
     meta: { showsErrorInline: true },

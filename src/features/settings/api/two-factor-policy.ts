@@ -10,9 +10,12 @@ const twoFactorPolicyQueryOptions = queryOptions({
 
 export const useTwoFactorPolicy = () => useQuery(twoFactorPolicyQueryOptions);
 
+export const saveTwoFactorPolicyMutationKey = ['settings', 'two-factor-policy', 'save'] as const;
+
 export function useSaveTwoFactorPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: saveTwoFactorPolicyMutationKey,
     mutationFn: (policy: TwoFactorPolicy) =>
       apiRequest<{ policy: TwoFactorPolicy }>(PATH, { method: 'PUT', body: { policy } }),
     meta: { showsErrorInline: true },

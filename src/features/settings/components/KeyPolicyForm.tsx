@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
+import { NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyPolicy } from '@contract/key-lifecycle';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { FormSaveBar, useLastSavedAt } from '@/components/FormSaveBar';
 import { toast } from '@/lib/toast';
-import { useSaveKeyPolicy } from '../api/save-key-policy';
+import { saveKeyPolicyMutationKey, useSaveKeyPolicy } from '../api/save-key-policy';
 
 /** "Maximum key lifetime" and whether "Never" is allowed; audited by the server. */
 export function KeyPolicyForm({ policy }: { policy: KeyPolicy }) {
@@ -12,6 +13,10 @@ export function KeyPolicyForm({ policy }: { policy: KeyPolicy }) {
   const save = useSaveKeyPolicy();
   const [maxDays, setMaxDays] = useState<number | string>(policy.maxKeyLifetimeDays ?? '');
   const [allowNever, setAllowNever] = useState(policy.allowNeverExpiring);
+  const savedAt = useLastSavedAt(saveKeyPolicyMutationKey);
+  const dirty =
+    String(maxDays) !== String(policy.maxKeyLifetimeDays ?? '') ||
+    allowNever !== policy.allowNeverExpiring;
   return (
     <form
       onSubmit={(event) => {
@@ -44,11 +49,15 @@ export function KeyPolicyForm({ policy }: { policy: KeyPolicy }) {
         <Text size="sm" c="dimmed">
           {t('settings.existingKeep')}
         </Text>
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormSaveBar
+          dirty={dirty}
+          pending={save.isPending}
+          savedAt={savedAt}
+          onDiscard={() => {
+            setMaxDays(policy.maxKeyLifetimeDays ?? '');
+            setAllowNever(policy.allowNeverExpiring);
+          }}
+        />
       </Stack>
     </form>
   );

@@ -15,20 +15,38 @@ import { ASSIGNABLE_ROLES, type AssignableRole } from '@contract/roles';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { CopyAction } from '@/components/CopyAction';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { FormSaveBar, useLastSavedAt } from '@/components/FormSaveBar';
 import { toast } from '@/lib/toast';
-import { useRemoveSsoSettings, useSaveSsoSettings } from '../api/sso-settings';
+import {
+  saveSsoSettingsMutationKey,
+  useRemoveSsoSettings,
+  useSaveSsoSettings,
+} from '../api/sso-settings';
+
+/** The form's fields as typed; the client secret is never shown, only replaced. */
+const draftOf = (settings: SsoSettings) => ({
+  issuer: settings.issuer,
+  clientId: settings.clientId,
+  clientSecret: '',
+  domains: settings.allowedDomains.join(', '),
+  defaultRole: settings.defaultRole,
+  ssoOnly: settings.ssoOnly,
+});
+type SsoDraft = ReturnType<typeof draftOf>;
 
 /** The organisation's OpenID Connect provider: where it is, who may come in, and as what. */
 export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
   const { t } = useTranslation();
   const save = useSaveSsoSettings();
   const remove = useRemoveSsoSettings();
-  const [issuer, setIssuer] = useState(settings.issuer);
-  const [clientId, setClientId] = useState(settings.clientId);
-  const [clientSecret, setClientSecret] = useState('');
-  const [domains, setDomains] = useState(settings.allowedDomains.join(', '));
-  const [defaultRole, setDefaultRole] = useState<AssignableRole>(settings.defaultRole);
-  const [ssoOnly, setSsoOnly] = useState(settings.ssoOnly);
+  const saved = draftOf(settings);
+  const [draft, setDraft] = useState<SsoDraft>(saved);
+  const set = <F extends keyof SsoDraft>(field: F, value: SsoDraft[F]) =>
+    setDraft((current) => ({ ...current, [field]: value }));
+  const dirty = (Object.keys(saved) as (keyof SsoDraft)[]).some(
+    (field) => draft[field] !== saved[field],
+  );
+  const savedAt = useLastSavedAt(saveSsoSettingsMutationKey);
   const [confirmingRemove, setConfirmingRemove] = useState(false);
   return (
     <form
@@ -37,19 +55,15 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
         event.preventDefault();
         save.mutate(
           {
-            issuer: issuer.trim(),
-            clientId: clientId.trim(),
-            ...(clientSecret ? { clientSecret } : {}),
-            allowedDomains: domains.split(/[\s,]+/).filter(Boolean),
-            defaultRole,
-            ssoOnly,
+            issuer: draft.issuer.trim(),
+            clientId: draft.clientId.trim(),
+            ...(draft.clientSecret ? { clientSecret: draft.clientSecret } : {}),
+            allowedDomains: draft.domains.split(/[\s,]+/).filter(Boolean),
+            defaultRole: draft.defaultRole,
+            ssoOnly: draft.ssoOnly,
           },
-          {
-            onSuccess: () => {
-              setClientSecret('');
-              toast({ color: 'green', message: t('sso.saved') });
-            },
-          },
+          // The page makes a new form from what was saved.
+          { onSuccess: () => toast({ color: 'green', message: t('sso.saved') }) },
         );
       }}
     >
@@ -72,53 +86,55 @@ export function SsoSettingsForm({ settings }: { settings: SsoSettings }) {
           label={t('sso.issuer')}
           placeholder="https://login.example.com"
           required
-          value={issuer}
-          onChange={(event) => setIssuer(event.currentTarget.value)}
+          value={draft.issuer}
+          onChange={(event) => set('issuer', event.currentTarget.value)}
         />
         <TextInput
           label={t('sso.clientId')}
           required
-          value={clientId}
-          onChange={(event) => setClientId(event.currentTarget.value)}
+          value={draft.clientId}
+          onChange={(event) => set('clientId', event.currentTarget.value)}
         />
         <PasswordInput
           label={t('sso.clientSecret')}
           required={!settings.hasClientSecret}
           placeholder={settings.hasClientSecret ? t('sso.secretKept') : undefined}
           autoComplete="off"
-          value={clientSecret}
-          onChange={(event) => setClientSecret(event.currentTarget.value)}
+          value={draft.clientSecret}
+          onChange={(event) => set('clientSecret', event.currentTarget.value)}
         />
         <TextInput
           label={t('sso.domains')}
           description={t('sso.domainsHint')}
           placeholder="example.com"
-          value={domains}
-          onChange={(event) => setDomains(event.currentTarget.value)}
+          value={draft.domains}
+          onChange={(event) => set('domains', event.currentTarget.value)}
         />
         <NativeSelect
           label={t('sso.defaultRole')}
           description={t('sso.defaultRoleHint')}
-          value={defaultRole}
-          onChange={(event) => setDefaultRole(event.currentTarget.value as AssignableRole)}
+          value={draft.defaultRole}
+          onChange={(event) => set('defaultRole', event.currentTarget.value as AssignableRole)}
           data={ASSIGNABLE_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
         />
         <Switch
           label={t('sso.ssoOnly')}
           description={t('sso.ssoOnlyHint')}
-          checked={ssoOnly}
-          onChange={(event) => setSsoOnly(event.currentTarget.checked)}
+          checked={draft.ssoOnly}
+          onChange={(event) => set('ssoOnly', event.currentTarget.checked)}
         />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
+        <FormSaveBar
+          dirty={dirty}
+          pending={save.isPending}
+          savedAt={savedAt}
+          onDiscard={() => setDraft(saved)}
+        >
           {settings.configured && (
             <Button variant="light" color="red" onClick={() => setConfirmingRemove(true)}>
               {t('sso.remove')}
             </Button>
           )}
-        </Group>
+        </FormSaveBar>
       </Stack>
       <ConfirmDialog
         opened={confirmingRemove}

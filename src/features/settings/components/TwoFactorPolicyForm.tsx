@@ -1,16 +1,18 @@
-import { Button, Group, Radio, Stack, Text } from '@mantine/core';
+import { Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TWO_FACTOR_POLICIES, type TwoFactorPolicy } from '@contract/security-codes';
 import { ErrorAlert } from '@/components/ErrorAlert';
+import { FormSaveBar, useLastSavedAt } from '@/components/FormSaveBar';
 import { toast } from '@/lib/toast';
-import { useSaveTwoFactorPolicy } from '../api/two-factor-policy';
+import { saveTwoFactorPolicyMutationKey, useSaveTwoFactorPolicy } from '../api/two-factor-policy';
 
 /** "Require two-factor authentication": for nobody, Root and Administrators, or everyone. */
 export function TwoFactorPolicyForm({ policy }: { policy: TwoFactorPolicy }) {
   const { t } = useTranslation();
   const save = useSaveTwoFactorPolicy();
   const [chosen, setChosen] = useState<TwoFactorPolicy>(policy);
+  const savedAt = useLastSavedAt(saveTwoFactorPolicyMutationKey);
   return (
     <form
       onSubmit={(event) => {
@@ -36,11 +38,12 @@ export function TwoFactorPolicyForm({ policy }: { policy: TwoFactorPolicy }) {
         <Text size="sm" c="dimmed">
           {t('twoFactorPolicy.hint')}
         </Text>
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormSaveBar
+          dirty={chosen !== policy}
+          pending={save.isPending}
+          savedAt={savedAt}
+          onDiscard={() => setChosen(policy)}
+        />
       </Stack>
     </form>
   );
