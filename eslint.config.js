@@ -78,6 +78,12 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
+      // The picker's own checkbox (a native input that also shows "some"), and the method's
+      // name beside it, are a labelled control like any input.
+      'jsx-a11y/label-has-associated-control': [
+        'error',
+        { controlComponents: ['TriStateCheckbox'], labelComponents: [], depth: 3 },
+      ],
     },
   },
   {

@@ -140,3 +140,38 @@ test('editing a key shows what changes before Confirm, and the audit log keeps t
   await expect(row).toContainText('+ DELETE /clients/{clientid}');
   await expect(row).toContainText('− GET /clients');
 });
+
+test('on a 390x844 phone the picker is cards: one endpoint each, its method boxes named and in reach, the method row sticky', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const api = await rootApi(baseURL!);
+  const { deploymentId } = await deploymentWithKey(api);
+  await api.dispose();
+  await signIn(page, ROOT);
+  await page.goto(`/deployments/${deploymentId}`);
+  await page.getByRole('region', { name: 'Deployment API Key' }).getByRole('button', { name: '+ New API Key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New API Key' });
+  await dialog.getByRole('searchbox', { name: 'Search APIs' }).fill('/clients');
+  const box = dialog.getByRole('checkbox', { name: 'DELETE /clients/{clientid}', exact: true });
+  await box.scrollIntoViewIfNeeded();
+  // Nothing runs off the side: the dialog's body scrolls one way only, fields then cards.
+  const scroller = dialog.locator('.kw-dialog-fill-body');
+  expect(await scroller.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  // The endpoint's card: its path above, its boxes below, each written with its method, all on screen.
+  const card = dialog.locator('.kw-picker-endpoint').filter({ has: page.getByRole('checkbox', { name: 'DELETE /clients/{clientid}', exact: true }) });
+  await expect(card.locator('code')).toHaveText('/clients/{clientid}');
+  await expect(card.locator('.kw-picker-cell-label')).toHaveText(['GET', 'DELETE']);
+  const cardBox = (await card.boundingBox())!;
+  expect(cardBox.x).toBeGreaterThanOrEqual(0);
+  expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(390);
+  // A tap on the method's name ticks its box.
+  await card.getByText('DELETE', { exact: true }).click();
+  await expect(box).toBeChecked();
+  await expect(summary(page)).toHaveText(/^1 permission in 1 category/);
+  // The per-method boxes stay on top while the cards scroll under them.
+  await scroller.evaluate((element) => element.scrollBy(0, element.scrollHeight));
+  const methodRow = dialog.locator('.kw-picker-table thead');
+  const scrollerTop = (await scroller.boundingBox())!.y;
+  expect(Math.abs((await methodRow.boundingBox())!.y - scrollerTop)).toBeLessThanOrEqual(2);
+  await expect(methodRow.getByText('DELETE', { exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, '[role="dialog"]');
+});

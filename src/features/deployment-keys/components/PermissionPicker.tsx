@@ -64,6 +64,19 @@ function Unsupported() {
   );
 }
 
+/**
+ * A cell's method, written beside its box where the method columns' headers are not above it:
+ * on a phone each endpoint is a card with its boxes in a row (permission-picker.css). Hidden from
+ * assistive technology: the box's own name already says the method and path.
+ */
+function CellMethod({ method }: { method: HttpMethod }) {
+  return (
+    <span className="kw-picker-cell-method" aria-hidden="true">
+      {method}
+    </span>
+  );
+}
+
 /** Which of an endpoint's four method cells are selected, as bits: rows re-render only when theirs change. */
 function maskOf(endpoint: CatalogEndpoint, selection: Selection): number {
   let mask = 0;
@@ -105,14 +118,17 @@ const EndpointRow = memo(function EndpointRow(props: {
       {HTTP_METHODS.map((method, bit) => (
         <td key={method} className="kw-picker-cell">
           {endpoint.methods.includes(method) ? (
-            <input
-              type="checkbox"
-              className="kw-picker-check"
-              aria-label={`${method} ${endpoint.path}`}
-              title={endpoint.summaries[method]}
-              checked={(mask & (1 << bit)) !== 0}
-              onChange={() => onCell(method, endpoint.path)}
-            />
+            <label className="kw-picker-cell-label">
+              <input
+                type="checkbox"
+                className="kw-picker-check"
+                aria-label={`${method} ${endpoint.path}`}
+                title={endpoint.summaries[method]}
+                checked={(mask & (1 << bit)) !== 0}
+                onChange={() => onCell(method, endpoint.path)}
+              />
+              <CellMethod method={method} />
+            </label>
           ) : (
             <Unsupported />
           )}
@@ -164,11 +180,14 @@ const CategoryRows = memo(function CategoryRows(props: {
               {state === 'unavailable' ? (
                 <Unsupported />
               ) : (
-                <TriStateCheckbox
-                  state={state}
-                  aria-label={`${method} ${category.name}`}
-                  onChange={() => props.onCategoryMethod(category, method)}
-                />
+                <label className="kw-picker-cell-label">
+                  <TriStateCheckbox
+                    state={state}
+                    aria-label={`${method} ${category.name}`}
+                    onChange={() => props.onCategoryMethod(category, method)}
+                  />
+                  <CellMethod method={method} />
+                </label>
               )}
             </td>
           );
