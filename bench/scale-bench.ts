@@ -49,6 +49,9 @@ export interface ScaleResult {
     junkSent: number;
     junkPerSecond: number;
     junkLookupsPerSecond: number;
+    /** Keyward's CPU per legitimate request (quiet rounds) and per made-up one, µs. */
+    legitCpuMicros: number;
+    junkCpuMicros: number;
     rssBeforeMb: number;
     rssAfterMb: number;
   };
@@ -278,8 +281,34 @@ async function measure(
   }
 }
 
-/** The n-th of the flood's client addresses: 10.0.0.1, 10.0.1.1, ... */
-const clientAddress = (n: number) => `10.${n >> 8}.${n & 255}.1`;
+/** Runs bench/gateway/flood.ts for `seconds` in a process of its own: how many it sent. */
+function floodProcess(gateway: string, seconds: number): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'gateway/flood.ts')], {
+    env: {
+      ...process.env,
+      FLOOD_URL: gateway,
+      FLOOD_RATE: String(FLOOD_RATE),
+      FLOOD_SECONDS: String(seconds),
+      FLOOD_ADDRESSES: String(FLOOD_ADDRESSES),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve((JSON.parse(output) as { sent: number }).sent)
+        : reject(new Error(`the flood exited with ${code}`)),
+    ),
+  );
+}
+
+/** CPU milliseconds the process has spent (user and system; /proc, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 /** Index scans of the App ID lookup so far (PostgreSQL's statistics, flushed about every second). */
 async function appIdLookups(admin: pg.Client): Promise<number> {
@@ -304,39 +333,31 @@ async function floodFromManyAddresses(
   const rssBeforeMb = rssMb(pid);
   const roundSeconds = Math.max(2, Math.round(SECONDS / 2));
   const ratios: number[] = [];
+  // Keyward's own CPU per request, quiet and flooded: what a made-up request costs the gateway,
+  // apart from what the load generators take from the same two cores.
+  let quietCpuMs = 0;
+  let quietRequests = 0;
+  let floodCpuMs = 0;
+  let floodLegitRequests = 0;
   let legitUnderFlood = 0;
   let quietLegit = 0;
   let junkSent = 0;
   let floodSeconds = 0;
   let lookups = 0;
   for (let round = 0; round < FLOOD_ROUNDS; round++) {
+    let cpuBefore = cpuMs(pid);
     const quiet = await autocannon({ ...legit, duration: roundSeconds });
+    quietCpuMs += cpuMs(pid) - cpuBefore;
+    quietRequests += quiet.requests.total;
     const lookupsBefore = await appIdLookups(admin);
     const began = performance.now();
-    const [legitResult, junkResult] = await Promise.all([
+    cpuBefore = cpuMs(pid);
+    const [legitResult, sent] = await Promise.all([
       autocannon({ ...legit, duration: roundSeconds }),
-      autocannon({
-        url: gateway,
-        connections: 50,
-        overallRate: FLOOD_RATE,
-        duration: roundSeconds,
-        requests: [
-          {
-            setupRequest: (request) => ({
-              ...request,
-              headers: {
-                ...request.headers,
-                authorization: basic(
-                  `kwa_${randomBytes(15).toString('base64url')}`,
-                  `kwds_${randomBytes(32).toString('base64url')}`,
-                ),
-                'x-forwarded-for': clientAddress(Math.floor(Math.random() * FLOOD_ADDRESSES)),
-              },
-            }),
-          },
-        ],
-      }),
+      floodProcess(gateway, roundSeconds),
     ]);
+    floodCpuMs += cpuMs(pid) - cpuBefore;
+    floodLegitRequests += legitResult.requests.total;
     floodSeconds += (performance.now() - began) / 1000;
     // PostgreSQL's statistics reach pg_stat_user_indexes about a second later.
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -344,8 +365,9 @@ async function floodFromManyAddresses(
     ratios.push(legitResult.requests.average / quiet.requests.average);
     legitUnderFlood += legitResult.requests.average / FLOOD_ROUNDS;
     quietLegit += quiet.requests.average / FLOOD_ROUNDS;
-    junkSent += junkResult.requests.total;
+    junkSent += sent;
   }
+  const legitCpuMicros = (quietCpuMs * 1000) / quietRequests;
   return {
     quietRequestsPerSecond: quietLegit,
     legitRequestsPerSecond: legitUnderFlood,
@@ -353,6 +375,9 @@ async function floodFromManyAddresses(
     junkSent,
     junkPerSecond: junkSent / floodSeconds,
     junkLookupsPerSecond: lookups / floodSeconds,
+    legitCpuMicros,
+    // What the flooded rounds cost beyond their legitimate requests at the quiet rate, per junk request.
+    junkCpuMicros: (floodCpuMs * 1000 - legitCpuMicros * floodLegitRequests) / junkSent,
     rssBeforeMb,
     rssAfterMb: rssMb(pid),
   };

@@ -48,6 +48,20 @@ test("a key's own page: status, note, labels, access in words, usage, activity; 
   await expect(main.getByText('Disabled', { exact: true })).toBeVisible();
   await expect(main.getByRole('button', { name: 'Enable', exact: true })).toBeVisible();
 
+  // A disabled key's calls are refused, and its usage says so apart from use.
+  const call = await fetch(`${baseURL}/api/deployments/${deployment.id}/api/v5/clients`, {
+    headers: { authorization: `Basic ${Buffer.from(`${key.appId}:${key.appSecret}`).toString('base64')}` },
+  });
+  expect(call.status).toBe(401);
+  const usageApi = await rootApi(baseURL!);
+  await expect
+    .poll(async () => (await (await usageApi.get(`/api/console/deployments/${deployment.id}/usage`)).json()).totals.unauthorized_401, { timeout: 10_000 })
+    .toBe(1);
+  await usageApi.dispose();
+  await page.reload();
+  const groups = page.getByRole('region', { name: 'Usage' }).getByRole('list', { name: 'Requests by what became of them' });
+  await expect(groups.getByRole('listitem')).toHaveText(['Served: 0', 'Denied: 0', 'Refused: 1']);
+
   // Delete, after its confirmation, goes back to the deployment.
   await main.getByRole('button', { name: 'Delete', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
