@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useMutationState, type MutationKey } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '@/lib/format';
 
@@ -24,7 +25,8 @@ export function FormSaveBar(props: {
   pending: boolean;
   savedAt: number | undefined;
   onDiscard: () => void;
-  children?: React.ReactNode;
+  /** Beside Save and Discard (Remove, for single sign-on). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const { dateTimeSeconds } = useFormatters();

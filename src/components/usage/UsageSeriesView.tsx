@@ -2,7 +2,12 @@ import { Badge, Group, SegmentedControl, Stack, Switch, Text } from '@mantine/co
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { USAGE_RANGES, type UsageRange, type UsageSeries } from '@contract/usage';
-import { OUTCOME_GROUPS, outcomeGroupOf, USAGE_OUTCOMES } from '@contract/usage-outcomes';
+import {
+  OUTCOME_GROUPS,
+  outcomeGroupOf,
+  USAGE_OUTCOMES,
+  type OutcomeGroup,
+} from '@contract/usage-outcomes';
 import { DataTable } from '@/components/DataTable';
 import { useFormatters } from '@/lib/format';
 import { OUTCOME_COLORS } from './outcome-colors';
@@ -35,7 +40,7 @@ export function UsageSeriesView({ series }: { series: UsageSeries }) {
   const present = USAGE_OUTCOMES.filter((outcome) => series.totals[outcome] > 0);
   const total = present.reduce((sum, outcome) => sum + series.totals[outcome], 0);
   const grouped = Object.fromEntries(OUTCOME_GROUPS.map((group) => [group, 0])) as Record<
-    (typeof OUTCOME_GROUPS)[number],
+    OutcomeGroup,
     number
   >;
   for (const outcome of USAGE_OUTCOMES) grouped[outcomeGroupOf(outcome)] += series.totals[outcome];
