@@ -12,11 +12,11 @@ import { KeyPageActions } from '@/components/key-page/KeyPageActions';
 import { KeyPageLayout, keyPageFacts } from '@/components/key-page/KeyPageLayout';
 import { useCan } from '@/lib/auth';
 import { deploymentApiBase, deploymentKeyUsage, harmlessGet } from '@/lib/key-usage';
-import { accessInWords, METHOD_WORDS } from '../access-in-words';
 import { useDeleteDeploymentKey } from '../api/change-deployment-key';
 import { deploymentKeyKeys } from '../api/deployment-key-keys';
 import { useCatalog } from '../api/get-catalog';
 import { indexCatalog } from '../permission-picker-model';
+import { AccessInWords } from './AccessInWords';
 import { ViewAccess } from './ViewAccess';
 
 const DeploymentKeyDialog = lazy(() =>
@@ -56,17 +56,7 @@ export function DeploymentKeyPage({ data }: { data: DeploymentKeyWithDeployment 
   ) : (
     <Stack gap="sm">
       <Stack gap={2}>
-        {accessInWords(categories, key.permissions).map((line) => (
-          <Text key={line.category} size="sm">
-            <Text span fw={600}>
-              {line.category}
-            </Text>
-            {': '}
-            {line.methods
-              .map((method) => t(`deploymentKeyPage.method.${METHOD_WORDS[method]}`))
-              .join(', ')}
-          </Text>
-        ))}
+        <AccessInWords categories={categories} permissions={key.permissions} />
       </Stack>
       <details>
         <summary>

@@ -26,7 +26,7 @@ import { deploymentKeyKeys } from '../api/deployment-key-keys';
 import { useDeploymentKeys } from '../api/get-deployment-keys';
 import { indexCatalog, summarize, toSelection } from '../permission-picker-model';
 import { formatPermissionSummary } from '../permission-summary';
-import { MethodBadges } from '@/components/MethodBadges';
+import { AccessInWords } from './AccessInWords';
 import { ViewAccess } from './ViewAccess';
 
 const DeploymentKeyDialog = lazy(() =>
@@ -136,14 +136,17 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
         accessSummary(key)
       ) : (
         <>
-          <MethodBadges permissions={key.permissions} />
+          <AccessInWords categories={categories} permissions={key.permissions} shown={2} />
           <UnstyledButton
             aria-expanded={expanded === key.id}
             aria-label={`${t('deploymentKeys.viewAccess')} ${key.appId}`}
+            title={accessSummary(key)}
             onClick={() => setExpanded(expanded === key.id ? null : key.id)}
             style={{ textDecoration: 'underline' }}
           >
-            {accessSummary(key)} · {t('deploymentKeys.viewAccess')}
+            <Text span size="xs">
+              {t('deploymentKeys.viewAccess')}
+            </Text>
           </UnstyledButton>
         </>
       ),

@@ -9,6 +9,8 @@ export const deploymentKeysEn = {
     access: 'Access',
     grants: 'Every permission',
     method: { read: 'read', create: 'create', update: 'update', delete: 'delete' },
+    moreCategories_one: 'and {{count}} more category',
+    moreCategories_other: 'and {{count}} more categories',
     deleted: '{{appId}} deleted',
   },
   picker: {
