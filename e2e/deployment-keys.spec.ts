@@ -124,7 +124,7 @@ test('an Auditor sees the key list but no New API Key, Edit or Delete', async ({
   await signIn(page, auditor);
   await page.goto(`/deployments/${deploymentId}`);
   const section = page.getByRole('region', { name: 'Deployment API Key' });
-  await expect(section.getByRole('row').filter({ hasText: appId })).toContainText('1 permission in 1 category');
+  await expect(section.getByRole('row').filter({ hasText: appId })).toContainText('Clients: read');
   await expect(section.getByRole('button', { name: /New API Key/ })).toHaveCount(0);
   await expect(section.getByRole('button', { name: /^Actions for / })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);

@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { KeyDayActivity } from '@contract/usage';
 import { useFormatters } from '@/lib/format';
@@ -25,33 +25,26 @@ export function Sparkline({ activity }: { activity: KeyDayActivity | undefined }
     })
     .join(' ');
   return (
-    <Group
-      gap={6}
-      wrap="nowrap"
-      title={t('usage.day', { served: number(served), notServed: number(notServed) })}
-    >
-      <svg width={WIDTH} height={HEIGHT} aria-hidden="true" style={{ flexShrink: 0 }}>
-        <polyline
-          points={points}
-          fill="none"
-          stroke="var(--mantine-primary-color-filled)"
-          strokeWidth="1.5"
-        />
-      </svg>
-      <Text size="sm" span>
-        {number(served)}
-      </Text>
+    <Stack gap={0} title={t('usage.day', { served: number(served), notServed: number(notServed) })}>
+      <Group gap={6} wrap="nowrap">
+        <svg width={WIDTH} height={HEIGHT} aria-hidden="true" style={{ flexShrink: 0 }}>
+          <polyline
+            points={points}
+            fill="none"
+            stroke="var(--mantine-primary-color-filled)"
+            strokeWidth="1.5"
+          />
+        </svg>
+        <Text size="sm" span>
+          {number(served)}
+        </Text>
+      </Group>
+      {/* Under the line, not beside it: the column keeps the sparkline's width. */}
       {notServed > 0 && (
-        <Text
-          size="xs"
-          c="var(--mantine-color-error)"
-          fw={600}
-          span
-          style={{ whiteSpace: 'nowrap' }}
-        >
+        <Text size="xs" c="var(--mantine-color-error)" fw={600} span>
           {t('usage.notServed', { formatted: number(notServed) })}
         </Text>
       )}
-    </Group>
+    </Stack>
   );
 }
