@@ -118,6 +118,11 @@ export const enConsole = {
     createdByPlaceholder: 'Email',
     empty: 'No Deployment API Keys match',
   },
+  accessWords: {
+    method: { read: 'read', create: 'create', update: 'update', delete: 'delete' },
+    moreCategories_one: 'and {{count}} more category',
+    moreCategories_other: 'and {{count}} more categories',
+  },
   usage: {
     usedVsGranted: 'Used vs granted',
     grantsUsed_one: '{{used}} of {{count}} grant used',
@@ -137,7 +142,8 @@ export const enConsole = {
     groupHints: {
       served: 'Forwarded to the deployment, whatever it answered (or found it unreachable)',
       denied: 'Not permitted for this key, or not from an allowed address (403)',
-      refused: 'Wrong secret, expired or disabled key, rate limit, stopped deployment, bad path or method',
+      refused:
+        'Wrong secret, expired or disabled key, rate limit, stopped deployment, bad path or method',
     },
     showTable: 'Show as table',
     tableLabel: 'Requests by time and outcome',

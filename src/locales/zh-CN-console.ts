@@ -111,6 +111,11 @@ export const zhCNConsole: ConsoleMessages = {
     createdByPlaceholder: '邮箱',
     empty: '没有匹配的部署 API 密钥',
   },
+  accessWords: {
+    method: { read: '读取', create: '创建', update: '更新', delete: '删除' },
+    moreCategories_one: '另有 {{count}} 个类别',
+    moreCategories_other: '另有 {{count}} 个类别',
+  },
   usage: {
     usedVsGranted: '已用与已授权',
     grantsUsed_one: '{{count}} 个权限中已使用 {{used}} 个',

@@ -2,6 +2,8 @@ import { EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import type { InventoryKey } from '@contract/deployment-keys';
+import type { DeploymentType } from '@contract/deployment-types';
+import { catalogIdFor } from '@contract/endpoint-catalog';
 import { useTranslation } from 'react-i18next';
 import { AnchorLink } from '@/components/AnchorLink';
 import { ApiKeysTabs } from '@/components/ApiKeysTabs';
@@ -10,11 +12,12 @@ import { KeyListTable, type KeyColumn } from '@/components/key-list/KeyListTable
 import { useDeploymentKeyIdentity, useKeyColumns } from '@/components/key-list/key-columns';
 import { LabelFilterInput } from '@/components/key-list/LabelFilterInput';
 import { useKeyListDialogs } from '@/components/key-list/use-key-list-dialogs';
-import { MethodBadges } from '@/components/MethodBadges';
+import { AccessInWords } from '@/components/AccessInWords';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
 import { useFilterChoices, useKeyInventory, type InventoryFilters } from '../api/get-key-inventory';
 import { LoadMore } from '@/components/LoadMore';
+import { useCatalogs } from '@/lib/catalogs';
 
 /** One inventory of every Deployment API Key the account may see, across deployments. */
 export function ApiKeysPage() {
@@ -36,6 +39,9 @@ export function ApiKeysPage() {
     (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       setValue(field)(event.currentTarget.value);
   const rows = keys.data?.pages.flatMap((page) => page.keys) ?? [];
+  // Each deployment type's catalog names its categories, for the access in words.
+  const catalogOf = (key: InventoryKey) => catalogIdFor(key.deployment.type as DeploymentType);
+  const catalogs = useCatalogs(rows.map(catalogOf));
   const [shownAt] = useState(() => Date.now());
   const identity = useDeploymentKeyIdentity<InventoryKey>();
   const columns = useKeyColumns<InventoryKey>(identity);
@@ -66,11 +72,15 @@ export function ApiKeysPage() {
   const accessColumn: KeyColumn<InventoryKey> = {
     header: t('deploymentKeys.access'),
     cell: (key) =>
-      key.fullAccess ? (
-        t('deploymentKeys.fullAccess')
-      ) : (
-        <MethodBadges permissions={key.permissions} />
-      ),
+      key.fullAccess
+        ? t('deploymentKeys.fullAccess')
+        : catalogs[catalogOf(key)] && (
+            <AccessInWords
+              catalog={catalogs[catalogOf(key)]!}
+              permissions={key.permissions}
+              shown={2}
+            />
+          ),
   };
 
   return (

@@ -2,5 +2,4 @@ export const deploymentKeyKeys = {
   all: ['deployment-keys'] as const,
   list: (deploymentId: string) => [...deploymentKeyKeys.all, 'list', deploymentId] as const,
   one: (keyId: string) => [...deploymentKeyKeys.all, 'one', keyId] as const,
-  catalog: (id: string) => [...deploymentKeyKeys.all, 'catalog', id] as const,
 };

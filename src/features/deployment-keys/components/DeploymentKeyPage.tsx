@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeploymentKeyWithDeployment } from '@contract/deployment-keys';
 import { catalogIdFor, type EndpointCatalog } from '@contract/endpoint-catalog';
@@ -14,10 +14,9 @@ import { useCan } from '@/lib/auth';
 import { deploymentApiBase, deploymentKeyUsage, harmlessGet } from '@/lib/key-usage';
 import { useDeleteDeploymentKey } from '../api/change-deployment-key';
 import { deploymentKeyKeys } from '../api/deployment-key-keys';
-import { useCatalog } from '../api/get-catalog';
-import { indexCatalog } from '../permission-picker-model';
-import { AccessInWords } from './AccessInWords';
+import { useCatalog } from '@/lib/catalogs';
 import { ViewAccess } from './ViewAccess';
+import { AccessInWords } from '@/components/AccessInWords';
 
 const DeploymentKeyDialog = lazy(() =>
   import('./DeploymentKeyDialog').then((m) => ({ default: m.DeploymentKeyDialog })),
@@ -33,10 +32,6 @@ export function DeploymentKeyPage({ data }: { data: DeploymentKeyWithDeployment 
   // role sees only its projects' deployments).
   const canConfigure = useCan('configureDeployments');
   const catalog = useCatalog(catalogIdFor(deployment.type));
-  const categories = useMemo(
-    () => (catalog.data ? indexCatalog(catalog.data) : []),
-    [catalog.data],
-  );
   const [editing, setEditing] = useState(false);
   const remove = useDeleteDeploymentKey(deployment.id);
   const keyPath = `/api/console/deployments/${deployment.id}/keys/${key.id}`;
@@ -56,7 +51,7 @@ export function DeploymentKeyPage({ data }: { data: DeploymentKeyWithDeployment 
   ) : (
     <Stack gap="sm">
       <Stack gap={2}>
-        <AccessInWords categories={categories} permissions={key.permissions} />
+        <AccessInWords catalog={catalog.data} permissions={key.permissions} />
       </Stack>
       <details>
         <summary>

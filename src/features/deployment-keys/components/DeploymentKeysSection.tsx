@@ -21,13 +21,13 @@ import { LoadMore } from '@/components/LoadMore';
 import { PageLoader } from '@/components/PageLoader';
 import { deploymentApiBase, deploymentKeyUsage, harmlessGet } from '@/lib/key-usage';
 import { useDeleteDeploymentKey } from '../api/change-deployment-key';
-import { useCatalog } from '../api/get-catalog';
+import { useCatalog } from '@/lib/catalogs';
 import { deploymentKeyKeys } from '../api/deployment-key-keys';
 import { useDeploymentKeys } from '../api/get-deployment-keys';
 import { indexCatalog, summarize, toSelection } from '../permission-picker-model';
 import { formatPermissionSummary } from '../permission-summary';
-import { AccessInWords } from './AccessInWords';
 import { ViewAccess } from './ViewAccess';
+import { AccessInWords } from '@/components/AccessInWords';
 
 const DeploymentKeyDialog = lazy(() =>
   import('./DeploymentKeyDialog').then((m) => ({ default: m.DeploymentKeyDialog })),
@@ -136,7 +136,9 @@ export function DeploymentKeysSection({ deploymentId, deploymentType, canConfigu
         accessSummary(key)
       ) : (
         <>
-          <AccessInWords categories={categories} permissions={key.permissions} shown={2} />
+          {catalog.data && (
+            <AccessInWords catalog={catalog.data} permissions={key.permissions} shown={2} />
+          )}
           <UnstyledButton
             aria-expanded={expanded === key.id}
             aria-label={`${t('deploymentKeys.viewAccess')} ${key.appId}`}

@@ -8,9 +8,6 @@ export const deploymentKeysEn = {
     deployment: 'Deployment',
     access: 'Access',
     grants: 'Every permission',
-    method: { read: 'read', create: 'create', update: 'update', delete: 'delete' },
-    moreCategories_one: 'and {{count}} more category',
-    moreCategories_other: 'and {{count}} more categories',
     deleted: '{{appId}} deleted',
   },
   picker: {

@@ -7,9 +7,6 @@ export const deploymentKeysZhCN: DeploymentKeysMessages = {
     deployment: '部署',
     access: '访问权限',
     grants: '全部权限',
-    method: { read: '读取', create: '创建', update: '更新', delete: '删除' },
-    moreCategories_one: '另有 {{count}} 个类别',
-    moreCategories_other: '另有 {{count}} 个类别',
     deleted: '已删除 {{appId}}',
   },
   picker: {
