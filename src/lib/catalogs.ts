@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import type { CatalogId, EndpointCatalog } from '@contract/endpoint-catalog';
 
 // The same generated files the server enforces; each loads only when a screen needs it (the
@@ -17,3 +17,14 @@ export const catalogQueryOptions = (id: CatalogId) =>
   });
 
 export const useCatalog = (id: CatalogId) => useQuery(catalogQueryOptions(id));
+
+/** Several catalogs at once (a list spanning deployment types): each by its id once loaded. */
+export function useCatalogs(
+  ids: readonly CatalogId[],
+): Partial<Record<CatalogId, EndpointCatalog>> {
+  const distinct = [...new Set(ids)];
+  const results = useQueries({ queries: distinct.map(catalogQueryOptions) });
+  return Object.fromEntries(
+    distinct.flatMap((id, index) => (results[index]?.data ? [[id, results[index].data]] : [])),
+  );
+}

@@ -25,7 +25,7 @@ import {
 } from '../api/get-key-inventory';
 import { LoadMore } from '@/components/LoadMore';
 import { useCan } from '@/lib/auth';
-import { catalogQueryOptions, useCatalog } from '@/lib/catalogs';
+import { useCatalogs } from '@/lib/catalogs';
 import { deploymentApiBase, deploymentKeyUsage, harmlessGet } from '@/lib/key-usage';
 
 /** One inventory of every Deployment API Key the account may see, across deployments. */
@@ -48,6 +48,9 @@ export function ApiKeysPage() {
     (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       setValue(field)(event.currentTarget.value);
   const rows = keys.data?.pages.flatMap((page) => page.keys) ?? [];
+  // Each deployment type's catalog names its categories, for the access in words.
+  const catalogOf = (key: InventoryKey) => catalogIdFor(key.deployment.type as DeploymentType);
+  const catalogs = useCatalogs(rows.map(catalogOf));
   const [shownAt] = useState(() => Date.now());
   const identity = useDeploymentKeyIdentity<InventoryKey>();
   const columns = useKeyColumns<InventoryKey>(identity);
@@ -60,8 +63,7 @@ export function ApiKeysPage() {
     secretLabels: { id: t('deploymentKeys.appId'), secret: t('deploymentKeys.appSecret') },
     createdTitle: t('deploymentKeys.createdTitle'),
     usage: (key, secret) => {
-      // Loaded by the row's access cell (InventoryAccess) before any menu could be opened.
-      const catalog = queryClient.getQueryData(catalogQueryOptions(catalogOf(key)).queryKey);
+      const catalog = catalogs[catalogOf(key)];
       const apiBase = catalog
         ? deploymentApiBase(window.location.origin, key.deployment.id, catalog.basePath)
         : '';
@@ -96,7 +98,15 @@ export function ApiKeysPage() {
   const accessColumn: KeyColumn<InventoryKey> = {
     header: t('deploymentKeys.access'),
     cell: (key) =>
-      key.fullAccess ? t('deploymentKeys.fullAccess') : <InventoryAccess inventoryKey={key} />,
+      key.fullAccess
+        ? t('deploymentKeys.fullAccess')
+        : catalogs[catalogOf(key)] && (
+            <AccessInWords
+              catalog={catalogs[catalogOf(key)]!}
+              permissions={key.permissions}
+              shown={2}
+            />
+          ),
   };
 
   return (
@@ -169,14 +179,4 @@ export function ApiKeysPage() {
       <LoadMore list={keys} />
     </>
   );
-}
-
-/** Each deployment type's catalog names its categories: a key's access in words, by its own. */
-const catalogOf = (key: InventoryKey) => catalogIdFor(key.deployment.type as DeploymentType);
-
-function InventoryAccess({ inventoryKey: key }: { inventoryKey: InventoryKey }) {
-  const catalog = useCatalog(catalogOf(key));
-  return catalog.data ? (
-    <AccessInWords catalog={catalog.data} permissions={key.permissions} shown={2} />
-  ) : null;
 }
