@@ -1,6 +1,5 @@
 import { EmptyState, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InventoryKey } from '@contract/deployment-keys';
 import type { DeploymentType } from '@contract/deployment-types';
@@ -16,17 +15,9 @@ import { useKeyListDialogs } from '@/components/key-list/use-key-list-dialogs';
 import { AccessInWords } from '@/components/AccessInWords';
 import { PageHeader } from '@/components/PageHeader';
 import { PageLoader } from '@/components/PageLoader';
-import { useDeleteInventoryKey } from '../api/delete-inventory-key';
-import {
-  keyInventoryKeys,
-  useFilterChoices,
-  useKeyInventory,
-  type InventoryFilters,
-} from '../api/get-key-inventory';
+import { useFilterChoices, useKeyInventory, type InventoryFilters } from '../api/get-key-inventory';
 import { LoadMore } from '@/components/LoadMore';
-import { useCan } from '@/lib/auth';
 import { useCatalogs } from '@/lib/catalogs';
-import { deploymentApiBase, deploymentKeyUsage, harmlessGet } from '@/lib/key-usage';
 
 /** One inventory of every Deployment API Key the account may see, across deployments. */
 export function ApiKeysPage() {
@@ -54,28 +45,11 @@ export function ApiKeysPage() {
   const [shownAt] = useState(() => Date.now());
   const identity = useDeploymentKeyIdentity<InventoryKey>();
   const columns = useKeyColumns<InventoryKey>(identity);
-  const queryClient = useQueryClient();
-  // Each row's menu acts on the key where it lives (its deployment), as the deployment page's does.
-  const canConfigure = useCan('configureDeployments');
   const list = useKeyListDialogs<InventoryKey>({
     keyLabel: identity.of,
     keyPath: (key) => `/api/console/deployments/${key.deployment.id}/keys/${key.id}`,
     secretLabels: { id: t('deploymentKeys.appId'), secret: t('deploymentKeys.appSecret') },
     createdTitle: t('deploymentKeys.createdTitle'),
-    usage: (key, secret) => {
-      const catalog = catalogs[catalogOf(key)];
-      const apiBase = catalog
-        ? deploymentApiBase(window.location.origin, key.deployment.id, catalog.basePath)
-        : '';
-      return deploymentKeyUsage(apiBase, key.appId, secret, catalog ? harmlessGet(key) : null);
-    },
-    remove: {
-      mutation: useDeleteInventoryKey((id) => rows.find((key) => key.id === id)?.deployment.id),
-      title: t('deploymentKeys.deleteTitle'),
-      message: (key) => t('deploymentKeys.deleteConfirm', { appId: key.appId }),
-      deletedMessage: (key) => t('deploymentKeys.deleted', { appId: key.appId }),
-    },
-    onChanged: () => queryClient.invalidateQueries({ queryKey: keyInventoryKeys.all }),
     usageExtras: (key) => (key.fullAccess ? {} : { grants: key.permissions }),
   });
   const deploymentColumn: KeyColumn<InventoryKey> = {
@@ -171,7 +145,6 @@ export function ApiKeysPage() {
             accessColumn,
             columns.lastUsed(),
             columns.usage((key) => key.activity, list.showUsage),
-            ...(canConfigure ? [list.actionsColumn({})] : []),
           ]}
         />
       )}
