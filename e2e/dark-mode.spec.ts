@@ -19,6 +19,9 @@ test('the console in dark mode passes axe, dimmed text and key lists included', 
   await expect
     .poll(async () => (await (await api.get(`/api/console/deployments/${deployment.id}/usage`)).json()).totals.unauthorized_401, { timeout: 10_000 })
     .toBe(1);
+  // And a disabled one beside it: a greyed row must still read at AA in dark mode.
+  const retired = await (await api.post(`/api/console/deployments/${deployment.id}/keys`, { data: { note: 'retired', permissions: [{ method: 'GET', path: '/clients' }] } })).json();
+  expect((await api.patch(`/api/console/deployments/${deployment.id}/keys/${retired.id}/lifecycle`, { data: { disabled: true } })).status()).toBe(200);
   await api.dispose();
 
   await signIn(page, ROOT);
@@ -32,6 +35,9 @@ test('the console in dark mode passes axe, dimmed text and key lists included', 
   await expect(page.getByRole('table')).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search' }).fill(key.appId);
   await expect(page.getByRole('button', { name: `Usage of ${key.appId}` })).toContainText('+1 refused');
+  await expectNoSeriousA11yViolations(page);
+  await page.goto(`/deployments/${deployment.id}`);
+  await expect(page.getByRole('row').filter({ hasText: retired.appId }).getByText('Disabled', { exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await page.goto('/audit-log');
   await expect(page.getByRole('table')).toBeVisible();
