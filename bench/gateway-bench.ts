@@ -71,7 +71,7 @@ export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 /** CPU milliseconds servers (with the processes they started) have spent; undefined without /proc. */
-function serverCpuMs(pids: number[]): number | undefined {
+export function serverCpuMs(pids: number[]): number | undefined {
   const tree = pids.flatMap((pid) => processTree(pid));
   return tree.length === 0 ? undefined : tree.reduce((sum, entry) => sum + entry.cpuMs, 0);
 }

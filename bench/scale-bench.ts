@@ -12,7 +12,7 @@ import { createSecretHasher } from '../server/keys/secret-hasher';
 import { deriveServerKeys, type ServerKeys } from '../server/secrets/master-key';
 import { createSecretBox } from '../server/secrets/secret-box';
 import { seedConsoleStore } from './console/seed';
-import { exited, freePort, start, waitFor } from './gateway-bench';
+import { exited, freePort, serverCpuMs, start, waitFor } from './gateway-bench';
 import { benchDatabaseServer, withFreshDatabase } from './postgres';
 import { percentile } from './stats';
 
@@ -304,11 +304,8 @@ function floodProcess(gateway: string, seconds: number): Promise<number> {
   );
 }
 
-/** CPU milliseconds the process has spent (user and system; /proc, in clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+/** CPU milliseconds Keyward has spent (/proc; the scale bench needs Linux for RSS already). */
+const cpuMs = (pid: number) => serverCpuMs([pid]) ?? 0;
 
 /** Index scans of the App ID lookup so far (PostgreSQL's statistics, flushed about every second). */
 async function appIdLookups(admin: pg.Client): Promise<number> {
