@@ -9,7 +9,28 @@ const alias = {
   '@catalog': fileURLToPath(new URL('./catalog', import.meta.url)),
 };
 
-const apiTests = ['test/api/**/*.test.ts'];
+/**
+ * The API tests on one store. Without isolation a worker runs file after file in one process:
+ * modules are imported once per worker, not once per file, and the PGlite files share one
+ * database (test/support/test-store.ts). Each file still builds its own app and every test starts
+ * from empty tables, so files cannot see each other's data; nothing here mocks modules or
+ * changes the environment, which is what isolation protects against.
+ */
+function apiProject(store: 'pglite' | 'postgres') {
+  return {
+    resolve: { alias },
+    test: {
+      name: `api-${store}`,
+      environment: 'node' as const,
+      include: ['test/api/**/*.test.ts'],
+      isolate: false,
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      env: { KEYWARD_TEST_STORE: store },
+      globalSetup: ['./test/support/global-setup.ts'],
+    },
+  };
+}
 
 /**
  * Unit tests beside the code; component tests in jsdom; API integration tests through buildApp()
@@ -36,34 +57,8 @@ export default defineConfig({
           css: false,
         },
       },
-      {
-        resolve: { alias },
-        test: {
-          name: 'api-pglite',
-          environment: 'node',
-          include: apiTests,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          env: { KEYWARD_TEST_STORE: 'pglite' },
-          globalSetup: ['./test/support/global-setup.ts'],
-        },
-      },
-      ...(process.env.TEST_DATABASE_URL
-        ? [
-            {
-              resolve: { alias },
-              test: {
-                name: 'api-postgres',
-                environment: 'node' as const,
-                include: apiTests,
-                testTimeout: 30_000,
-                hookTimeout: 60_000,
-                env: { KEYWARD_TEST_STORE: 'postgres' },
-                globalSetup: ['./test/support/global-setup.ts'],
-              },
-            },
-          ]
-        : []),
+      apiProject('pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [apiProject('postgres')] : []),
     ],
   },
 });

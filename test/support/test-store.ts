@@ -59,16 +59,29 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   };
 }
 
+/**
+ * The API projects run without isolation, so one worker runs many files: they share one PGlite,
+ * emptied before each test like any file's database. Starting a PGlite costs about a second of
+ * CPU (WebAssembly compile, the template's files unpacked), which every file used to pay.
+ */
+let workerPglite: Promise<Store> | undefined;
+
+function openPglite(): Promise<Store> {
+  const template = providedTemplate('pgliteTemplate');
+  return openStore({ kind: 'pglite', dataDir: 'memory://', ...(template ? { template: new Blob([readFileSync(template)]) } : {}) });
+}
+
 export async function createTestStore(): Promise<TestStore> {
   let dropDatabase = async () => undefined as void;
   let store: Store;
+  let closeStore = () => store.close();
   if (testStoreKind === 'postgres') {
     const database = await createPostgresDatabase();
     dropDatabase = database.drop;
     store = await openStore({ kind: 'postgres', databaseUrl: database.url });
   } else {
-    const template = providedTemplate('pgliteTemplate');
-    store = await openStore({ kind: 'pglite', dataDir: 'memory://', ...(template ? { template: new Blob([readFileSync(template)]) } : {}) });
+    store = await (workerPglite ??= openPglite());
+    closeStore = async () => undefined; // the worker's next file uses it; the process's exit ends it
   }
   return {
     store,
@@ -80,7 +93,7 @@ export async function createTestStore(): Promise<TestStore> {
       if (tables.length > 0) await store.db.execute(sql.raw(`truncate ${tables.join(', ')} cascade`));
     },
     async dispose() {
-      await store.close();
+      await closeStore();
       await dropDatabase();
     },
   };
