@@ -20,6 +20,7 @@ import { healthRoutes } from './surfaces/health';
 import { publicApiPlugin } from './surfaces/public-api/plugin';
 import { registerSpa } from './surfaces/spa';
 import { registerMetrics } from './surfaces/metrics';
+import type { ScryptCost } from './kernel/password';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +46,8 @@ export interface BuildAppOptions {
   now?: () => number;
   logger?: FastifyServerOptions['loggerInstance'];
   trustProxy?: boolean | string;
+  /** Tests only: a lighter scrypt cost for the many accounts they make (createPasswordHasher). */
+  passwordCost?: ScryptCost;
 }
 
 /** Every field that may carry a credential, kept out of every log line. */
@@ -100,6 +103,7 @@ export async function buildApp(options: BuildAppOptions) {
     log: app.log,
     poolStats: store.poolStats,
     reclaim: (tables) => store.reclaim(tables),
+    passwordCost: options.passwordCost,
   });
   await services.ready();
   // For what runs beside the surfaces and reads their state (tests, operations).

@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from './db/postgres-errors';
 import { openStore, type Store } from './db/store';
 import { aggregateWorkerMetrics } from './metrics/cluster-metrics';
 import { createSetupService } from './organization/setup-service';
+import { createPasswordHasher } from './kernel/password';
 import { deriveServerKeys, loadMasterSecret } from './secrets/master-key';
 
 const projectRoot = projectRootOf(path.dirname(fileURLToPath(import.meta.url)));
@@ -15,7 +16,7 @@ const projectRoot = projectRootOf(path.dirname(fileURLToPath(import.meta.url)));
 /** KEYWARD_ROOT_EMAIL / _PASSWORD: the Root account on first start, instead of the setup screen. */
 async function createRootFromEnvironment(store: Store, config: KeywardConfig, log: (message: string) => void): Promise<void> {
   if (!config.rootAccount) return;
-  const setup = createSetupService({ db: store.db });
+  const setup = createSetupService({ db: store.db, passwords: createPasswordHasher() });
   if (!(await setup.isSetupRequired())) return;
   const { email, password, organizationName } = config.rootAccount;
   await setup.createOrganization({ organizationName, email, password }, null);

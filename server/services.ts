@@ -32,6 +32,7 @@ import { createUsersService } from './users/users-service';
 import { createAuditService } from './audit/audit-service';
 import { accessForUser } from './deployments/deployment-access';
 import type { Actor } from './kernel/actor';
+import { createPasswordHasher, type ScryptCost } from './kernel/password';
 import { sparklines } from './usage/usage-reports';
 import { findUserInOrganization } from './users/users-data';
 import { deleteSessionsOfUser } from './auth/sessions-data';
@@ -53,10 +54,13 @@ export function createServices(deps: {
   poolStats?: () => { total: number; idle: number; waiting: number };
   /** Makes pruned tables' space reusable (the store's reclaim). */
   reclaim: (tables: readonly string[]) => Promise<void>;
+  /** Tests only (see createPasswordHasher); PASSWORD_COST otherwise. */
+  passwordCost?: ScryptCost;
 }) {
   const { db, config, now } = deps;
   const secretBox = createSecretBox(deps.keys.encryptionKey);
   const hasher = createSecretHasher(deps.keys.pepper);
+  const passwords = createPasswordHasher(deps.passwordCost);
   const upstreamPolicy = createUpstreamPolicy(config.gateway.upstreamAllow);
   const windows = createCountingWindows({
     db,
@@ -91,7 +95,7 @@ export function createServices(deps: {
   };
   // How the gateway and "Test access" read a path: one setting, so they can never disagree.
   const pathPolicy = { encodedSlashKept: config.gateway.allowEncodedSlash };
-  const sso = createSsoService({ db, now, secretBox, upstreamPolicy });
+  const sso = createSsoService({ db, now, secretBox, upstreamPolicy, passwords });
   // Every password and factor, at sign-in and on "Confirm it's you", is judged here.
   const guard = createAttemptGuard({ db, now, limits: config.signInLimits, windows });
   const auth = createAuthService({
@@ -104,6 +108,7 @@ export function createServices(deps: {
     twoFactor: () => twoFactor,
     ssoOnly: sso.ssoOnlyFor,
     ssoAvailable: sso.availableFor,
+    passwords,
   });
   const twoFactor = createTwoFactorService({ db, now, secretBox, hasher, guard, passkeys: createPasskeyService({ db, now }), endSessions: auth.endSessions });
   // On PostgreSQL the first connect resets too (notices before it are unknown), and so loads the filter.
@@ -127,8 +132,8 @@ export function createServices(deps: {
     twoFactor,
     twoFactorPolicy: createTwoFactorPolicyService({ db }),
     sso,
-    setup: createSetupService({ db }),
-    users: createUsersService({ db, announce, endSessionsOf: deleteSessionsOfUser, dropMembershipsOf: removeAllMembershipsOf }),
+    setup: createSetupService({ db, passwords }),
+    users: createUsersService({ db, announce, endSessionsOf: deleteSessionsOfUser, dropMembershipsOf: removeAllMembershipsOf, passwords }),
     projects: createProjectsService({ db, findAccount: findUserInOrganization }),
     deployments,
     tls: createTlsService({ db, now, secretBox, deployments }),

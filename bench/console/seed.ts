@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../server/kernel/password';
+import { createPasswordHasher } from '../../server/kernel/password';
 import { openStore, type StoreOptions } from '../../server/db/store';
 import { organizations, projects, users } from '../../server/db/schema';
 
@@ -11,7 +11,7 @@ export async function seedConsoleStore(target: StoreOptions, deploymentCount: nu
   const projectId = randomUUID();
   await store.db.insert(organizations).values({ id: organizationId, name: 'Bench' });
   await store.db.insert(projects).values({ id: projectId, organizationId, name: 'default' });
-  await store.db.insert(users).values({ id: randomUUID(), organizationId, email: root.email, role: 'root', passwordHash: await hashPassword(root.password) });
+  await store.db.insert(users).values({ id: randomUUID(), organizationId, email: root.email, role: 'root', passwordHash: await createPasswordHasher().hash(root.password) });
   await store.db.execute(sql`
     insert into deployments (id, organization_id, project_id, name, type, emqx_version, region, status, created_at)
     select 'd' || lpad(to_hex(n), 7, '0'), ${organizationId}, ${projectId}, 'fleet-' || n, 'dedicated_v5', '5.8.9', 'us-east-1', 'running',

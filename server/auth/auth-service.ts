@@ -19,7 +19,7 @@ import { findUserByEmail, findUserById, toUserDto, updateUser } from '../users/u
 import type { PasskeyAnswer, WebAuthnSite } from './two-factor/passkey-service';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Actor } from '../kernel/actor';
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../kernel/password';
+import { verifyPassword, type PasswordHasher } from '../kernel/password';
 import type { AttemptGuard } from './attempt-guard';
 import { hashSessionToken, newSessionToken } from './session-token';
 import type { TwoFactorService } from './two-factor/two-factor-service';
@@ -84,8 +84,9 @@ export function createAuthService(deps: {
   ssoOnly: (organizationId: string, role: string) => Promise<boolean>;
   /** The organisation has an identity provider this (non-Root) account may sign in with. */
   ssoAvailable: (organizationId: string, role: string) => Promise<boolean>;
+  passwords: PasswordHasher;
 }) {
-  const { db, now, sessionIdleMs, announce } = deps;
+  const { db, now, sessionIdleMs, announce, passwords } = deps;
   // Every console request needs its session: reading it from the database each time would cost
   // more than most pages' own queries. An entry lives until the next last-seen write is due at
   // most, and goes at once when its account changes (a role, a disable, a sign-out), here or on
@@ -209,7 +210,7 @@ export function createAuthService(deps: {
     async signIn(input: { email: string; password: string; previousToken?: string } & SignInOrigin): Promise<SignInResult> {
       const user = await findUserByEmail(db, input.email);
       const right = await guard.check({ kind: 'password', account: input.email, address: input.address, userId: user?.id }, async () =>
-        user ? (await verifyPassword(input.password, user.passwordHash)) && !user.disabled : verifyAgainstDecoy(input.password).then(() => false),
+        user ? (await verifyPassword(input.password, user.passwordHash)) && !user.disabled : passwords.verifyAgainstDecoy(input.password).then(() => false),
       );
       if (!user || !right) {
         // One message for every failure: it never tells whether the email exists or is disabled.
@@ -281,7 +282,7 @@ export function createAuthService(deps: {
       if (!(await checkPassword(user, input.currentPassword, actor.address ?? ''))) {
         throw new InvalidError('The current password is not right.', [{ path: 'currentPassword', message: 'Not right' }], ERROR_CODES.wrongPassword);
       }
-      const passwordHash = await hashPassword(input.newPassword);
+      const passwordHash = await passwords.hash(input.newPassword);
       await db.transaction(async (tx) => {
         await updateUser(tx, user.id, { passwordHash });
         await recordAudit(tx, auditActorOfUser(actor), { action: 'account.password_change', targetType: 'user', targetId: user.id, targetLabel: user.email });

@@ -3,7 +3,7 @@ import type { SetupRequest } from '../../contract/auth';
 import type { Database } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
 import { ConflictError } from '../http/domain-errors';
-import { hashPassword } from '../kernel/password';
+import type { PasswordHasher } from '../kernel/password';
 import { insertProject } from '../projects/projects-data';
 import { insertUser, rootAccountExists } from '../users/users-data';
 import { insertOrganization } from './organization-data';
@@ -13,7 +13,7 @@ import { ERROR_CODES } from '../../contract/errors';
 /** EMQX Platform gives every organisation a project named "default"; so do we. */
 export const DEFAULT_PROJECT_NAME = 'default';
 
-export function createSetupService(deps: { db: Database }) {
+export function createSetupService(deps: { db: Database; passwords: PasswordHasher }) {
   const { db } = deps;
 
   return {
@@ -29,7 +29,7 @@ export function createSetupService(deps: { db: Database }) {
       request: SetupRequest,
       address: string | null,
     ): Promise<{ rootUserId: string }> {
-      const passwordHash = await hashPassword(request.password);
+      const passwordHash = await deps.passwords.hash(request.password);
       try {
         return await db.transaction(async (tx) => {
           if (await rootAccountExists(tx))

@@ -6,7 +6,7 @@ import type { SsoError } from '../../contract/sso-errors';
 import type { z } from 'zod';
 import type { ssoSettingsRequestSchema } from '../../contract/sso';
 import type { Actor } from '../kernel/actor';
-import { hashPassword } from '../kernel/password';
+import type { PasswordHasher } from '../kernel/password';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
 import type { Database } from '../db/store';
 import { InvalidError, NotFoundError } from '../http/domain-errors';
@@ -45,7 +45,13 @@ const isLoopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(ur
  * new one gets the configured role, never above Administrator. Root never signs in this way:
  * its password and second factor stay the way in when the provider is unavailable.
  */
-export function createSsoService(deps: { db: Database; now: () => number; secretBox: SecretBox; upstreamPolicy: UpstreamPolicy }) {
+export function createSsoService(deps: {
+  db: Database;
+  now: () => number;
+  secretBox: SecretBox;
+  upstreamPolicy: UpstreamPolicy;
+  passwords: PasswordHasher;
+}) {
   const { db, now, secretBox, upstreamPolicy } = deps;
   const discovered = new Map<string, { config: oidc.Configuration; until: number }>();
   // The provider is chosen by an Administrator and fetched by the server: it obeys the same
@@ -263,7 +269,7 @@ export function createSsoService(deps: { db: Database; now: () => number; secret
       if (attempt.reauthSessionId) throw new SsoRefusal('failed');
       // Just in time: the account is made with the configured role and a password nobody knows.
       const name = typeof claims.name === 'string' ? claims.name.slice(0, 100) : null;
-      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+      const passwordHash = await deps.passwords.hash(randomBytes(32).toString('base64url'));
       const created = await db
         .transaction(async (tx) => {
           const row = await insertUser(tx, {

@@ -5,7 +5,7 @@ import type { createUserRequestSchema, updateUserRequestSchema } from '../../con
 import type { z } from 'zod';
 import type { Actor } from '../kernel/actor';
 import { auditActorOfUser, recordAudit } from '../audit/audit-log';
-import { hashPassword } from '../kernel/password';
+import type { PasswordHasher } from '../kernel/password';
 import type { ChangeNotice } from '../db/change-bus';
 import type { Database, Executor } from '../db/store';
 import { isUniqueViolation } from '../db/postgres-errors';
@@ -33,6 +33,7 @@ export function createUsersService(deps: {
    */
   endSessionsOf: (tx: Executor, userId: string) => Promise<void>;
   dropMembershipsOf: (tx: Executor, userId: string) => Promise<void>;
+  passwords: PasswordHasher;
 }) {
   const { db, announce } = deps;
 
@@ -58,7 +59,7 @@ export function createUsersService(deps: {
 
     async create(actor: Actor, input: z.output<typeof createUserRequestSchema>): Promise<User> {
       requireGrantable(actor, input.role);
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await deps.passwords.hash(input.password);
       try {
         return await db.transaction(async (tx) => {
           const row = await insertUser(tx, {

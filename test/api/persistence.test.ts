@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
+import { sql } from 'drizzle-orm';
 import { openStore } from '../../server/db/store';
 import { ConsoleClient } from '../support/console-client';
 import { PASSWORD } from '../support/test-app';
@@ -15,13 +16,16 @@ describe('the embedded store', () => {
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'keyward-')), 'nested', 'data');
   afterAll(() => rmSync(path.dirname(path.dirname(dataDir)), { recursive: true, force: true }));
 
-  it('keeps accounts, projects and sessions across a restart', async () => {
+  // Built as main.ts builds it (no test password cost): passwords are stored at the real scrypt cost.
+  it('keeps accounts, projects and sessions across a restart, with passwords at the real scrypt cost', async () => {
     const firstStore = await openStore({ kind: 'pglite', dataDir });
     const first = await buildApp({ config, store: firstStore, keys });
     const root = new ConsoleClient(first);
     await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
     await root.post('/api/console/projects', { name: 'Survives' });
     await root.post('/api/console/users', { email: 'kept@example.com', role: 'auditor', password: PASSWORD });
+    const stored = (await firstStore.db.execute(sql`select password_hash from users order by email`)) as unknown as { rows: { password_hash: string }[] };
+    expect(stored.rows.map((row) => row.password_hash.split('$').slice(0, 4).join('$'))).toEqual(['scrypt$32768$8$1', 'scrypt$32768$8$1']);
     await first.close();
     await firstStore.close();
 

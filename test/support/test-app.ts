@@ -4,7 +4,7 @@ import { buildApp, type KeywardApp } from '../../server/app';
 import { ConsoleClient } from './console-client';
 import { createTestStore, type TestStore } from './test-store';
 import { captureLogs, type LogCapture } from './log-capture';
-import { testAppConfig, testServerKeys, type TestConfigOptions } from './test-config';
+import { TEST_PASSWORD_COST, testAppConfig, testServerKeys, type TestConfigOptions } from './test-config';
 
 export const ROOT_EMAIL = 'root@example.com';
 export const PASSWORD = 'correct horse battery staple';
@@ -59,6 +59,7 @@ export function useTestApp(options: TestConfigOptions = {}): TestContext {
       now: context.clock.now,
       logger: context.logs.logger,
       trustProxy: options.trustProxy,
+      passwordCost: TEST_PASSWORD_COST,
     });
     test.onTestFinished(() => context.logs.assertNoSecrets());
   });

@@ -36,6 +36,13 @@ export interface TestConfigOptions {
 
 export const TEST_UPSTREAM_ALLOW = '127.0.0.0/8,::1';
 
+/**
+ * The scrypt cost of the accounts API tests make by the hundred: at the real cost their hashing
+ * was a quarter of the suite's CPU. Stored hashes carry their cost, so every check is the real
+ * code path; persistence.test.ts and the server-process tests hold the real cost.
+ */
+export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
+
 /** The app's configuration for tests: production defaults unless a test says otherwise. */
 export function testAppConfig(options: TestConfigOptions = {}): AppConfig {
   return {
