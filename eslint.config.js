@@ -90,4 +90,24 @@ export default tseslint.config(
     files: ['test/**/*.ts', 'e2e/**/*.ts', '**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // Each e2e worker has a server of its own: a spec reaches it through e2e/support/test.ts.
+    // Only the setup spec and the screens reach server 0 through Playwright's own test.
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/setup.spec.ts', 'e2e/screens.ts', 'e2e/support/test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "Import test from e2e/support/test.ts: it points baseURL at this worker's own server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { Agent, fetch } from 'undici';
 import { makeCa, makeLeaf } from '../test/support/certificates';
 import { expectNoSeriousA11yViolations } from './support/axe';

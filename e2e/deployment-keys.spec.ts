@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createAccount, ROOT, rootApi, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeRevealWithoutCopying, keyAction } from './support/keys';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 import { closeRevealWithoutCopying, keyAction } from './support/keys';
 

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { keyAction } from './support/keys';

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { closeRevealWithoutCopying, keyAction } from './support/keys';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1">';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ROOT, rootApi, signIn } from './support/accounts';
 
 /** Every page Root can open, the navigation entry that must be marked as current there, and its heading. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { OIDC_CLIENT, startOidcProvider } from '../test/support/oidc';
 import { ROOT, rootApi, signIn } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createAccount, rootApi } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { addVirtualAuthenticator, appCode } from './support/factors';

@@ -1,6 +1,6 @@
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { test } from '@playwright/test';
+import { test } from './test';
 
 const EMPTY_LIST: RequestListener = (_request, response) => {
   response.writeHead(200, { 'content-type': 'application/json' });
