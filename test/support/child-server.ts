@@ -1,11 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPostgresDatabase, testStoreKind } from './test-store';
+import { createPostgresDatabase, providedTemplate, testStoreKind } from './test-store';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -28,6 +28,9 @@ export async function freshServerEnvironment(
 ): Promise<Record<string, string>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'keyward-server-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  // A copy of the run's migrated, empty embedded database, when there is one (global-setup.ts).
+  const template = testStoreKind === 'pglite' ? providedTemplate('pgliteDataDirTemplate') : undefined;
+  if (template) cpSync(template, dataDir, { recursive: true });
   const env: Record<string, string> = {
     KEYWARD_DATA_DIR: dataDir,
     KEYWARD_SECRET_KEY: randomBytes(32).toString('hex'),

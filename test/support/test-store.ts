@@ -18,7 +18,7 @@ export interface TestStore {
 }
 
 /** What the run's global setup prepared, if it ran (child-process tests start stores of their own). */
-function providedTemplate(name: 'pgliteTemplate' | 'postgresTemplate'): string | undefined {
+export function providedTemplate(name: 'pgliteTemplate' | 'pgliteDataDirTemplate' | 'postgresTemplate'): string | undefined {
   try {
     return inject(name);
   } catch {
