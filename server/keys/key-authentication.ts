@@ -68,9 +68,11 @@ export function keyAuthAnswerOf(
  * Basic credential strictly, look the key up by its public id, check the secret (current or a
  * rolled one in its grace), then the key's lifecycle (disabled, expired, client address), with
  * failures counted per client network and per public id. Missing, malformed and unknown
- * credentials cost the same lookup and HMAC as a wrong secret. Public ids are not secret, so a
- * flood of wrong secrets for one id never blocks its right secret: past the per-id limit a wrong
- * secret is answered 429, and the right one still verifies.
+ * credentials cost the same lookup and HMAC as a wrong secret, except those a known-id filter
+ * rules out: it answers them without the database, so an HMAC would not hide anything more (ids
+ * are public) and is skipped. Public ids are not secret, so a flood of wrong secrets for one id
+ * never blocks its right secret: past the per-id limit a wrong secret is answered 429, and the
+ * right one still verifies.
  */
 export function createKeyAuthenticator<Row extends StoredKey>(deps: {
   hasher: SecretHasher;
@@ -99,7 +101,7 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
       // Failures with credentials that name no stored key are load, not guessing: they count in
       // `unknown` (this instance's memory); a stored key's failures count in the shared windows.
       const unknown = failures.unknown ?? failures;
-      // Malformed, or never issued: the same HMAC, and neither a lookup nor a shared count.
+      // Malformed, or never issued: no lookup, no HMAC, no shared count (a flood's requests are these).
       const filteredOut = deps.mayExist !== undefined && (!credentials || !deps.mayExist(publicId));
       const addressWait = Math.max(
         await unknown.byAddress.retryAfterSeconds(address),
@@ -108,7 +110,7 @@ export function createKeyAuthenticator<Row extends StoredKey>(deps: {
       if (addressWait > 0) return { outcome: 'refused', refusal: { reason: 'limited', retryAfterSeconds: addressWait } };
       // Without a filter, missing and malformed credentials cost the same lookup as unknown ones.
       const row = filteredOut ? undefined : await deps.lookup(publicId);
-      const which = hasher.which(credentials?.secret ?? '', row?.secretHash, row ? previousSecretHashAt(row, at) : undefined);
+      const which = filteredOut ? undefined : hasher.which(credentials?.secret ?? '', row?.secretHash, row ? previousSecretHashAt(row, at) : undefined);
       if (!which || !row || !credentials || !accepts(row)) {
         const windows = row ? failures : unknown;
         await windows.byAddress.record(address);
