@@ -28,8 +28,13 @@ test("a key's own page: status, note, labels, access in words, usage, activity; 
 
   await signIn(page, ROOT);
   await page.goto(`/deployments/${deployment.id}`);
-  // The list links each key to its page.
-  await page.getByRole('link', { name: key.appId, exact: true }).click();
+  // The list links each key to its page. Clicked once the page has settled: the sections above
+  // the list (TLS) and its own words load on their own, and a click while they do can move the
+  // row from under the pointer.
+  const row = page.getByRole('region', { name: 'Deployment API Key' }).getByRole('row').filter({ hasText: key.appId });
+  await expect(row).toContainText('Clients: read, delete');
+  await expect(page.getByRole('status', { name: 'Loading' })).toHaveCount(0);
+  await row.getByRole('link', { name: key.appId, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/keys/${key.id}$`));
   await expect(page.getByRole('heading', { name: key.appId, level: 1 })).toBeVisible();
   const main = page.getByRole('main');
