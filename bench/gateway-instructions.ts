@@ -40,13 +40,11 @@ export type CountedServer = 'nginx' | 'floor' | 'keyward';
  * collections arrived varied (the same floor counted 139k, 171k and 142k). V8's predictable
  * mode runs all of it on the main thread on a fixed schedule, with fixed seeds.
  */
-const PREDICTABLE_V8 = [
-  '--predictable',
-  '--predictable-gc-schedule',
-  '--expose-gc',
-  '--require',
-  path.join(here, 'gateway', 'full-gc-on-signal.cjs'),
-];
+const PREDICTABLE_V8 = ['--predictable', '--predictable-gc-schedule'];
+/** Full collections on SIGUSR2 (gateway/full-gc-on-signal.cjs), which count() asks of a Node server. */
+const FULL_GC_ON_SIGNAL = ['--expose-gc', '--require', path.join(here, 'gateway', 'full-gc-on-signal.cjs')];
+/** How every Node server counted here runs. */
+const NODE_FLAGS = [...PREDICTABLE_V8, ...FULL_GC_ON_SIGNAL];
 // valgrind names its control pipes after HOST; every program here and its controller share one.
 const HOST = '127.0.0.1';
 
@@ -89,7 +87,7 @@ async function count(
   launch: (valgrind: string[]) => ChildProcess,
   url: string,
   headers: Record<string, string> = {},
-  isNode = true,
+  { fullCollections = true }: { fullCollections?: boolean } = {},
 ): Promise<InstructionCount> {
   const dir = mkdtempSync(path.join(tmpdir(), 'keyward-callgrind-'));
   const valgrind = [
@@ -106,7 +104,7 @@ async function count(
     // Full collections, as a server that has run for a while has had (gateway/full-gc-on-signal.cjs),
     // early in the warm-up so that the code is optimized again before anything is counted: the
     // floor counted 140.6k a request without them and 183.8k with them, the same program.
-    if (isNode) {
+    if (fullCollections) {
       await autocannon({ url, headers, connections: 10, amount: 1000 });
       child.kill('SIGUSR2');
       await sleep(10_000);
@@ -140,7 +138,8 @@ async function count(
   } finally {
     child.kill('SIGKILL');
     await exited(child);
-    if (process.env.BENCH_CALLGRIND_KEEP) console.log(`callgrind's files kept in ${dir}`); else rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_CALLGRIND_KEEP) console.log(`callgrind's files kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -180,7 +179,7 @@ export async function runGatewayInstructionBench(
             }),
           `http://127.0.0.1:${port}${apiPath}`,
           {},
-          false,
+          { fullCollections: false }, // nginx is no Node server (and SIGUSR2 upgrades its binary)
         ),
       );
     }
@@ -195,7 +194,7 @@ export async function runGatewayInstructionBench(
               [
                 ...args,
                 process.execPath,
-                ...PREDICTABLE_V8,
+                ...NODE_FLAGS,
                 '--import',
                 'tsx',
                 path.join(here, 'gateway/raw-proxy.ts'),
@@ -240,7 +239,7 @@ export async function runGatewayInstructionBench(
             [
               ...args,
               process.execPath,
-              ...PREDICTABLE_V8,
+              ...NODE_FLAGS,
               path.join(here, '..', 'dist', 'server', 'main.js'),
             ],
             { env: { ...process.env, ...environment }, stdio: ['ignore', 'ignore', 'inherit'] },
