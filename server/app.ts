@@ -1,4 +1,5 @@
-import Fastify, { LogController, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { createServer } from 'node:http';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { ERROR_CODES, type ApiErrorBody } from '../contract/errors';
 import {
   serializerCompiler,
@@ -10,12 +11,15 @@ import type { Store } from './db/store';
 import { PATH_REFUSAL_MESSAGES } from './permissions/canonical-path';
 import type { ServerKeys } from './secrets/master-key';
 import { registerErrorHandler } from './http/error-handler';
-import { registerGatewayOrigin } from './http/gateway-origin';
+import { clientFactsReader } from './http/client-facts';
+import { gatewayOriginOf, registerGatewayOrigin } from './http/gateway-origin';
 import { registerSecurityHeaders } from './http/security-headers';
 import { createServices, type Services } from './services';
 import { consolePlugin } from './surfaces/console/plugin';
 import type { ConsoleRoute } from './surfaces/console/route-registry';
-import { GATEWAY_PREFIX, gatewayPlugin } from './surfaces/gateway/plugin';
+import { createGatewayFront, type GatewayFront } from './surfaces/gateway/front';
+import { GATEWAY_PREFIX } from './surfaces/gateway/pipeline';
+import { gatewayFallbackPlugin } from './surfaces/gateway/plugin';
 import { healthRoutes } from './surfaces/health';
 import { publicApiPlugin } from './surfaces/public-api/plugin';
 import { registerSpa } from './surfaces/spa';
@@ -63,15 +67,25 @@ export const REDACTED_LOG_PATHS = [
 export async function buildApp(options: BuildAppOptions) {
   const { config, store } = options;
   const now = options.now ?? Date.now;
+  const trustProxy = options.trustProxy ?? false;
+  // Made once the services are: until then (before listening) Fastify would answer everything.
+  const fronts: { gateway?: GatewayFront } = {};
   const app = Fastify({
     ...(options.logger
       ? { loggerInstance: options.logger }
       : { logger: { level: config.logLevel, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } } }),
-    trustProxy: options.trustProxy ?? false,
-    // No per-request info lines on the Deployment API: they would cost the hot path more than the
-    // proxying (failures still log, through the error handler; KEYWARD_ACCESS_LOG is the lean log).
-    // Not a route logLevel: that makes pino build a child logger with a level of its own per request.
-    logController: new LogController({ disableRequestLogging: (request) => request.url.startsWith(GATEWAY_PREFIX) }),
+    trustProxy,
+    // The Deployment API's requests are answered by its front (surfaces/gateway/front.ts), the rest
+    // by Fastify. Tests reach the front as the server does, through this listener.
+    serverFactory: (handler) => {
+      const server = createServer((request, response) => {
+        if (!fronts.gateway?.handle(request, response)) handler(request, response);
+      });
+      // What Fastify sets on a server it makes itself (its keepAliveTimeout and requestTimeout defaults).
+      server.keepAliveTimeout = 72_000;
+      server.requestTimeout = 0;
+      return server;
+    },
     // Errors raised while routing, before any handler: answered in the one error shape too.
     frameworkErrors: (error, _request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
@@ -91,7 +105,8 @@ export async function buildApp(options: BuildAppOptions) {
   registerErrorHandler(app);
 
   registerSecurityHeaders(app, { apiPrefix: GATEWAY_PREFIX });
-  if (config.gateway.origin) registerGatewayOrigin(app, { gatewayOrigin: config.gateway.origin, gatewayPrefix: GATEWAY_PREFIX });
+  const gatewayOrigin = config.gateway.origin ? gatewayOriginOf(config.gateway.origin) : undefined;
+  if (gatewayOrigin) registerGatewayOrigin(app, { gatewayOrigin, gatewayPrefix: GATEWAY_PREFIX });
 
   const services = createServices({
     db: store.db,
@@ -129,7 +144,22 @@ export async function buildApp(options: BuildAppOptions) {
   const consoleRoutes: ConsoleRoute[] = [];
   app.decorate('consoleRoutes', consoleRoutes);
   await app.register(consolePlugin, { prefix: '/api/console', services, routes: consoleRoutes });
-  await app.register(gatewayPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1), services, upstreamTimeoutMs: config.gateway.upstreamTimeoutMs, accessLog: config.accessLog, draining: () => draining });
+  const front = createGatewayFront({
+    services,
+    log: app.log,
+    clientFacts: clientFactsReader(trustProxy),
+    gatewayOrigin,
+    upstreamTimeoutMs: config.gateway.upstreamTimeoutMs,
+    accessLog: config.accessLog,
+    draining: () => draining,
+  });
+  app.addHook('preClose', (done) => {
+    front.startClosing();
+    done();
+  });
+  app.addHook('onClose', () => front.close());
+  fronts.gateway = front;
+  await app.register(gatewayFallbackPlugin, { prefix: GATEWAY_PREFIX.slice(0, -1) });
   await app.register(publicApiPlugin, { prefix: '/public_api/v1', services, limits: config.platformApiLimits });
   await registerSpa(app, config.spaDir);
 

@@ -1,8 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type FieldIssue } from '../../contract/errors';
-import { isDatabaseUnavailable, loggableError } from '../db/postgres-errors';
-import { DomainError, TooManyRequestsError } from './domain-errors';
+import { errorAnswerOf } from './error-answers';
 
 const CLIENT_ERROR_MESSAGES: Record<string, ApiErrorBody> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: ERROR_CODES.badRequest, message: 'The request body is not valid JSON.' },
@@ -20,24 +19,13 @@ function fieldIssues(error: { validation: { instancePath: string; message?: stri
 }
 
 /**
- * One place maps every error to the documented `{code, message, details?}` shape. Client
- * mistakes say what to fix; anything unexpected is logged and answered with a bare 500, never a
- * stack trace or an internal message.
+ * Every error Fastify meets is answered in the documented `{code, message, details?}` shape:
+ * its own validation and body-parsing errors here, everything else by the one mapping the
+ * gateway's front shares (error-answers.ts).
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const send = (status: number, body: ApiErrorBody) => reply.status(status).send(body);
-
-    if (error instanceof DomainError) {
-      if (error instanceof TooManyRequestsError) {
-        reply.header('retry-after', String(error.retryAfterSeconds));
-      }
-      return send(error.statusCode, {
-        code: error.code,
-        message: error.message,
-        ...(error.details === undefined ? {} : { details: error.details }),
-      });
-    }
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       // An id that is not even well-formed names no object: that is a 404, as for any unknown id.
@@ -55,23 +43,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const known = error.code ? CLIENT_ERROR_MESSAGES[error.code] : undefined;
     if (known) return send(error.statusCode ?? 400, known);
 
-    const status = error.statusCode ?? 500;
-    if (status === 429) {
-      // Every 429 says when to come back (clients such as the Terraform provider wait for it).
-      if (!reply.hasHeader('retry-after')) reply.header('retry-after', '60');
-      return send(429, { code: ERROR_CODES.tooManyRequests, message: 'Too many requests. Try again later.' });
-    }
-    if (status >= 400 && status < 500) {
-      return send(status, { code: ERROR_CODES.badRequest, message: 'The request could not be understood.' });
-    }
-
-    if (isDatabaseUnavailable(error)) {
-      request.log.warn({ err: loggableError(error) }, 'storage unavailable');
-      reply.header('retry-after', '5');
-      return send(503, { code: ERROR_CODES.serviceUnavailable, message: 'Storage is temporarily unavailable. Try again shortly.' });
-    }
-
-    request.log.error({ err: loggableError(error) }, 'request failed');
-    return send(500, { code: ERROR_CODES.internalError, message: 'Something went wrong on our side.' });
+    const answer = errorAnswerOf(error, request.log);
+    // A limiter that already said when to come back is not contradicted.
+    if (answer.retryAfterSeconds !== undefined && !reply.hasHeader('retry-after')) reply.header('retry-after', String(answer.retryAfterSeconds));
+    return send(answer.status, answer.body);
   });
 }

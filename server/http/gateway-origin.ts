@@ -7,16 +7,27 @@ import { ERROR_CODES, type ApiErrorBody } from '../../contract/errors';
  * reach the console's cookies or API. So the gateway answers only there, and everything else
  * (console, Platform API, SPA) only elsewhere.
  */
-export function registerGatewayOrigin(app: FastifyInstance, options: { gatewayOrigin: URL; gatewayPrefix: string }): void {
-  const gatewayHost = options.gatewayOrigin.host.toLowerCase();
-  const elsewhere: ApiErrorBody = {
-    code: ERROR_CODES.misdirectedRequest,
-    message: `The Deployment API is served at ${options.gatewayOrigin.origin}.`,
+export interface GatewayOrigin {
+  isGatewayHost(host: string): boolean;
+  /** The 421 a Deployment API request on another host is answered. */
+  elsewhere: ApiErrorBody;
+}
+
+export function gatewayOriginOf(gatewayOrigin: URL): GatewayOrigin {
+  const gatewayHost = gatewayOrigin.host.toLowerCase();
+  return {
+    isGatewayHost: (host) => host.toLowerCase() === gatewayHost,
+    elsewhere: { code: ERROR_CODES.misdirectedRequest, message: `The Deployment API is served at ${gatewayOrigin.origin}.` },
   };
+}
+
+/** For what Fastify serves; the gateway's front applies the same `GatewayOrigin` to its requests. */
+export function registerGatewayOrigin(app: FastifyInstance, options: { gatewayOrigin: GatewayOrigin; gatewayPrefix: string }): void {
+  const { isGatewayHost, elsewhere } = options.gatewayOrigin;
   const notHere: ApiErrorBody = { code: ERROR_CODES.notFound, message: 'No such route.' };
   app.addHook('onRequest', (request, reply, done) => {
     if (request.url === '/healthz') return done();
-    const onGatewayHost = request.host.toLowerCase() === gatewayHost;
+    const onGatewayHost = isGatewayHost(request.host);
     const forGateway = request.url.startsWith(options.gatewayPrefix);
     if (forGateway && !onGatewayHost) return void reply.code(421).send(elsewhere);
     if (!forGateway && onGatewayHost) return void reply.code(404).send(notHere);

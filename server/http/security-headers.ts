@@ -44,12 +44,18 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 const HSTS = 'max-age=31536000; includeSubDomains';
+const API_SECURITY_HEADERS_OVER_HTTPS: Readonly<Record<string, string>> = { ...API_SECURITY_HEADERS, 'strict-transport-security': HSTS };
 
+/** The API set for a client that came over `protocol`: HSTS only means something over HTTPS. */
+export function apiSecurityHeadersOver(protocol: string): Readonly<Record<string, string>> {
+  return protocol === 'https' ? API_SECURITY_HEADERS_OVER_HTTPS : API_SECURITY_HEADERS;
+}
+
+/** Every answer Fastify sends; the gateway's front sends `apiSecurityHeadersOver` itself. */
 export function registerSecurityHeaders(app: FastifyInstance, options: { apiPrefix: string }): void {
-  // A callback hook: no promise per request on the gateway's hot path.
+  // A callback hook: no promise per request.
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(request.url.startsWith(options.apiPrefix) ? API_SECURITY_HEADERS : SECURITY_HEADERS);
-    // HSTS only means something over HTTPS.
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     done();
   });

@@ -1,11 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { usageOutcomeOf, type UsageOutcome } from '../../contract/usage-outcomes';
 import { FORWARDED_METHODS } from '../permissions/access-decision';
 import type { Services } from '../services';
 
 /**
  * What usage counts of a request that named a known key (served or refused), filled in as the
- * surface decides the request.
+ * surface decides the request: the Platform API's Fastify routes, or the gateway's front.
  */
 export interface KeyUsage {
   organizationId: string;
@@ -17,7 +17,7 @@ export interface KeyUsage {
   /** The route template or catalog endpoint decided on ('' when refused before one was). */
   endpoint: string;
   forwarded: boolean;
-  /** The client's address (request.ip, which is worked out anew on every read). */
+  /** The client's address, after KEYWARD_TRUST_PROXY (server/http/client-facts.ts). */
   address: string;
   /** How long the upstream took to begin its answer (0 when not forwarded). */
   upstreamMs: number;
@@ -37,39 +37,35 @@ export interface CountedUsage {
 }
 
 /**
- * The one usage hook of the key surfaces (the Deployment API and the Platform API): every request
- * that named a known key is counted once its answer is sent (server/usage). `after` sees every
- * answered request, counted or not (the gateway's metrics and access log).
+ * Counts one answered request that named a known key (server/usage): the one way both the
+ * Fastify hook below and the gateway's front count. `elapsedMs` is the whole request's time.
  */
-export function countKeyUsage(
-  app: FastifyInstance,
-  usage: Services['usage'],
-  after?: (request: FastifyRequest, reply: FastifyReply, counted: CountedUsage | null) => void,
-): void {
+export function recordKeyUsage(usage: Services['usage'], known: KeyUsage, method: string, statusCode: number, elapsedMs: number): CountedUsage {
+  const counted: CountedUsage = {
+    usage: known,
+    outcome: usageOutcomeOf(statusCode, known.forwarded),
+    keywardMs: Math.max(0, elapsedMs - known.upstreamMs),
+  };
+  usage.record({
+    organizationId: known.organizationId,
+    keyKind: known.keyKind,
+    keyLabel: known.keyLabel,
+    deploymentId: known.deploymentId,
+    endpoint: known.endpoint,
+    method: FORWARDED_METHODS.has(method) ? method : 'OTHER',
+    outcome: counted.outcome,
+    keywardMs: counted.keywardMs,
+    upstreamMs: known.upstreamMs,
+    address: known.address,
+  });
+  return counted;
+}
+
+/** The usage hook of the Platform API: every request that named a known key is counted once its answer is sent. */
+export function countKeyUsage(app: FastifyInstance, usage: Services['usage']): void {
   app.decorateRequest('keyUsage', null);
   app.addHook('onResponse', (request, reply, done) => {
-    const known = request.keyUsage;
-    let counted: CountedUsage | null = null;
-    if (known) {
-      counted = {
-        usage: known,
-        outcome: usageOutcomeOf(reply.statusCode, known.forwarded),
-        keywardMs: Math.max(0, reply.elapsedTime - known.upstreamMs),
-      };
-      usage.record({
-        organizationId: known.organizationId,
-        keyKind: known.keyKind,
-        keyLabel: known.keyLabel,
-        deploymentId: known.deploymentId,
-        endpoint: known.endpoint,
-        method: FORWARDED_METHODS.has(request.method) ? request.method : 'OTHER',
-        outcome: counted.outcome,
-        keywardMs: counted.keywardMs,
-        upstreamMs: known.upstreamMs,
-        address: known.address,
-      });
-    }
-    after?.(request, reply, counted);
+    if (request.keyUsage) recordKeyUsage(usage, request.keyUsage, request.method, reply.statusCode, reply.elapsedTime);
     done();
   });
 }

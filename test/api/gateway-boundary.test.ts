@@ -93,7 +93,8 @@ describe('gateway paths: refused before they leave Keyward', () => {
     ['/api/v5/clients/a%00b', 'control_character'],
     ['/api/v5/clients/a%0d%0aX-Injected:%201', 'control_character'],
     ['/api/v5/clients/%C0%AE%C0%AE', 'bad_encoding'],
-    ['/api/v5/clients/a%zz', 'bad_encoding'],
+    // A `%` that starts no escape is a raw character (canonical-path.ts), as the console's Test access says too.
+    ['/api/v5/clients/a%zz', 'bad_character'],
     ['/api/v5/clients/a{b}', 'bad_character'],
   ])('%s: 400 INVALID_PATH (%s), nothing forwarded', async (path, reason) => {
     const { call } = await listening();

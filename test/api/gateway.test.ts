@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import { testAppConfig, testServerKeys } from '../support/test-config';
 import type { ConsoleClient } from '../support/console-client';
 import { gatewayCall } from '../support/gateway-client';
@@ -10,7 +9,7 @@ import {
   UPSTREAM_KEY,
   UPSTREAM_SECRET,
 } from '../support/platform-client';
-import { useTestApp } from '../support/test-app';
+import { buildTestApp, useTestApp } from '../support/test-app';
 import { startUpstream } from '../support/upstream';
 import { withLastCharacterChanged } from '../support/tamper';
 
@@ -389,7 +388,7 @@ describe('security headers', () => {
   it('adds HSTS only behind HTTPS', async () => {
     const plain = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
-    const behindProxy = await buildApp({
+    const behindProxy = await buildTestApp({
       config: testAppConfig(),
       store: t.store.store,
       keys: testServerKeys(),
@@ -404,6 +403,15 @@ describe('security headers', () => {
       expect(https.headers['strict-transport-security']).toBe(
         'max-age=31536000; includeSubDomains',
       );
+      // The gateway's front sends its own headers (surfaces/gateway/front.ts): the same rule holds.
+      const gatewayUrl = '/api/deployments/abcdefgh/api/v5/clients';
+      const gatewayHttps = await behindProxy.inject({ method: 'GET', url: gatewayUrl, headers: { 'x-forwarded-proto': 'https' } });
+      expect(gatewayHttps.statusCode).toBe(401);
+      expect(gatewayHttps.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(gatewayHttps.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
+      // Without a trusted proxy, a client saying https is not believed.
+      const untrusted = await t.app.inject({ method: 'GET', url: gatewayUrl, headers: { 'x-forwarded-proto': 'https' } });
+      expect(untrusted.headers['strict-transport-security']).toBeUndefined();
       const cookie = await behindProxy.inject({
         method: 'POST',
         url: '/api/console/setup',
@@ -424,5 +432,58 @@ describe('security headers', () => {
     } finally {
       await behindProxy.close();
     }
+  });
+});
+
+describe("the gateway's front: what Fastify applies to its requests applies to the Deployment API's", () => {
+  const t = useTestApp({ deploymentTransitionMs: 0 });
+
+  async function forwarding() {
+    const root = await t.setupRoot();
+    const deployment = await createDeployment(root, { upstreamUrl: upstream.url });
+    const key = await keyFor(root, deployment.id, [...CLIENTS_READ, { method: 'GET', path: '/clients/{clientid}' }]);
+    t.logs.rememberSecret(key.appSecret);
+    return { root, deployment, key };
+  }
+
+  it('closes every answer\'s connection while draining, refused and forwarded alike', async () => {
+    const { deployment, key } = await forwarding();
+    t.app.startDraining();
+    const forwarded = await gatewayCall(t.app, { deploymentId: deployment.id, path: '/api/v5/clients', key });
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.headers.connection).toBe('close');
+    const refused = await gatewayCall(t.app, { deploymentId: deployment.id, path: '/api/v5/clients' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.connection).toBe('close');
+    const denied = await gatewayCall(t.app, { deploymentId: deployment.id, path: '/api/v5/subscriptions', key });
+    expect(denied.status).toBe(403);
+    expect(denied.headers.connection).toBe('close');
+  });
+
+  it('finishes a request in flight when the server closes, and sends a later one elsewhere (503)', async () => {
+    const { deployment, key } = await forwarding();
+    const app = t.app;
+    const inFlight = gatewayCall(app, { deploymentId: deployment.id, path: '/api/v5/clients/slow', key });
+    await expect.poll(() => upstream.seen.some((request) => request.url.endsWith('/clients/slow'))).toBe(true);
+    const closed = app.close();
+    const late = await gatewayCall(app, { deploymentId: deployment.id, path: '/api/v5/clients', key });
+    expect(late.status).toBe(503);
+    expect(late.body).toMatchObject({ code: 'DRAINING' });
+    expect(late.headers.connection).toBe('close');
+    expect(late.headers['retry-after']).toBe('5');
+    const finished = await inFlight;
+    expect(finished.status).toBe(200);
+    expect(finished.raw.toString()).toBe('late');
+    await closed;
+  });
+
+  it('refuses a Deployment API target that only the router would decode, forwarding nothing', async () => {
+    const { deployment, key } = await forwarding();
+    const before = upstream.seen.length;
+    const basic = `Basic ${Buffer.from(`${key.appId}:${key.appSecret}`).toString('base64')}`;
+    const encoded = await t.app.inject({ method: 'GET', url: `/api/%64eployments/${deployment.id}/api/v5/clients`, headers: { authorization: basic } });
+    expect(encoded.statusCode).toBe(400);
+    expect(encoded.json()).toMatchObject({ code: 'INVALID_PATH' });
+    expect(upstream.seen.length).toBe(before);
   });
 });

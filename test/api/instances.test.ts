@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp, type KeywardApp } from '../../server/app';
+import type { KeywardApp } from '../../server/app';
 import { openStore, type Store } from '../../server/db/store';
 import { ConsoleClient } from '../support/console-client';
 import { gatewayCall } from '../support/gateway-client';
 import { createDeployment } from '../support/platform-client';
-import { PASSWORD } from '../support/test-app';
+import { buildTestApp, PASSWORD } from '../support/test-app';
 import { TEST_PASSWORD_COST, testAppConfig, testServerKeys } from '../support/test-config';
 import { createPostgresDatabase, testStoreKind } from '../support/test-store';
 import { startUpstream } from '../support/upstream';
@@ -23,7 +23,7 @@ describe.runIf(testStoreKind === 'postgres')('two Keyward instances on one Postg
     const instances: { app: KeywardApp; store: Store }[] = [];
     for (let i = 0; i < 2; i++) {
       const store = await openStore({ kind: 'postgres', databaseUrl: database.url });
-      const app = await buildApp({ config: { ...testAppConfig(options), logLevel: 'silent' }, store, keys, passwordCost: TEST_PASSWORD_COST });
+      const app = await buildTestApp({ config: { ...testAppConfig(options), logLevel: 'silent' }, store, keys, passwordCost: TEST_PASSWORD_COST });
       instances.push({ app, store });
       cleanups.push(async () => {
         await app.close();

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
-import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { freePort } from '../support/child-server';
 import { testAppConfig, testServerKeys } from '../support/test-config';
 import { testStoreKind } from '../support/test-store';
 import { gatewayCall } from '../support/gateway-client';
 import { createDeployment } from '../support/platform-client';
-import { useTestApp } from '../support/test-app';
+import { buildTestApp, useTestApp } from '../support/test-app';
 import { startUpstream } from '../support/upstream';
 
 let upstream: Awaited<ReturnType<typeof startUpstream>>;
@@ -84,7 +83,7 @@ describe('Prometheus metrics (KEYWARD_METRICS=true, KEYWARD_METRICS_TOKEN)', () 
 
   it('serves /metrics on a port of its own when KEYWARD_METRICS_PORT is set, and not on the main one', async () => {
     const port = await freePort();
-    const app = await buildApp({ config: { ...testAppConfig({ metrics: true, metricsPort: port }), logLevel: 'silent' }, store: t.store.store, keys: testServerKeys() });
+    const app = await buildTestApp({ config: { ...testAppConfig({ metrics: true, metricsPort: port }), logLevel: 'silent' }, store: t.store.store, keys: testServerKeys() });
     await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       const own = await fetch(`http://127.0.0.1:${port}/metrics`);

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import { sql } from 'drizzle-orm';
 import { openStore } from '../../server/db/store';
 import { ConsoleClient } from '../support/console-client';
-import { PASSWORD } from '../support/test-app';
+import { buildTestApp, PASSWORD } from '../support/test-app';
 import { testAppConfig, testServerKeys } from '../support/test-config';
 
 const config = { ...testAppConfig(), logLevel: 'silent' };
@@ -19,7 +18,7 @@ describe('the embedded store', () => {
   // Built as main.ts builds it (no test password cost): passwords are stored at the real scrypt cost.
   it('keeps accounts, projects and sessions across a restart, with passwords at the real scrypt cost', async () => {
     const firstStore = await openStore({ kind: 'pglite', dataDir });
-    const first = await buildApp({ config, store: firstStore, keys });
+    const first = await buildTestApp({ config, store: firstStore, keys });
     const root = new ConsoleClient(first);
     await root.post('/api/console/setup', { organizationName: 'Acme', email: 'root@example.com', password: PASSWORD });
     await root.post('/api/console/projects', { name: 'Survives' });
@@ -30,7 +29,7 @@ describe('the embedded store', () => {
     await firstStore.close();
 
     const secondStore = await openStore({ kind: 'pglite', dataDir });
-    const second = await buildApp({ config, store: secondStore, keys });
+    const second = await buildTestApp({ config, store: secondStore, keys });
     try {
       const again = new ConsoleClient(second);
       again.cookie = root.cookie;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Role } from '../../contract/roles';
-import { buildApp, type KeywardApp } from '../../server/app';
+import lightMyRequest from 'light-my-request';
+import { buildApp, type BuildAppOptions, type KeywardApp } from '../../server/app';
 import { ConsoleClient } from './console-client';
 import { createTestStore, type TestStore } from './test-store';
 import { captureLogs, type LogCapture } from './log-capture';
@@ -35,6 +36,22 @@ export interface TestContext {
 let accountCounter = 0;
 
 /**
+ * The real app, whose `inject` answers as the listening server does: through the server's own
+ * request listener, where the Deployment API's front (server/surfaces/gateway/front.ts) takes its
+ * requests before Fastify sees them. Fastify's own inject goes straight to its router, which
+ * refuses Deployment API targets (surfaces/gateway/plugin.ts), so a test cannot miss the front.
+ */
+export async function buildTestApp(options: BuildAppOptions): Promise<KeywardApp> {
+  const app = await buildApp(options);
+  const dispatch = (request: unknown, response: unknown) => app.server.emit('request', request, response);
+  app.inject = (async (injectOptions: Parameters<typeof lightMyRequest>[1]) => {
+    await app.ready();
+    return lightMyRequest(dispatch, injectOptions);
+  }) as unknown as KeywardApp['inject'];
+  return app;
+}
+
+/**
  * Builds the real app over a real database for one test file; every test starts from empty
  * tables and a fresh app (so in-memory limiters start clean too).
  */
@@ -52,7 +69,7 @@ export function useTestApp(options: TestConfigOptions = {}): TestContext {
     if (context.app) await context.app.close();
     context.clock = new TestClock();
     context.logs = captureLogs();
-    context.app = await buildApp({
+    context.app = await buildTestApp({
       config: testAppConfig(options),
       store: store.store,
       keys: testServerKeys(),

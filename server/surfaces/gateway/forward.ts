@@ -1,12 +1,12 @@
 import type dns from 'node:dns';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Agent, errors as undiciErrors } from 'undici';
+import { Agent, errors as undiciErrors, type Dispatcher } from 'undici';
 import { DomainError } from '../../http/domain-errors';
 import { API_SECURITY_HEADERS } from '../../http/security-headers';
 import { UpstreamNotAllowedError } from '../../deployments/upstream-policy';
 import type { GatewayUpstream } from '../../gateway/gateway-service';
 import { ERROR_CODES } from '../../../contract/errors';
+import type { GatewayExchange } from './exchange';
 
 // RFC 9110 7.6.1: meaningful for one connection only, never forwarded either way.
 const HOP_BY_HOP = [
@@ -101,12 +101,12 @@ function appendFiltered(out: HeaderList, headers: Headers, dropped: Set<string>,
 }
 
 /**
- * The answer's headers as a browser on Keyward's origin may see them: Keyward's own (`own`: the
- * reply's, security headers above all) first and winning, then what passes of the upstream's.
+ * The answer's headers as a browser on Keyward's origin may see them: Keyward's own (`own`:
+ * security headers above all) first and winning, then what passes of the upstream's.
  */
-export function responseHeadersFromUpstream(headers: Headers, own: Record<string, string | number | string[] | undefined>): HeaderList {
+export function responseHeadersFromUpstream(headers: Headers, own: Readonly<Record<string, string>>): HeaderList {
   const out: HeaderList = [];
-  for (const name in own) if (own[name] !== undefined) out.push(name, own[name]);
+  for (const name in own) out.push(name, own[name]!);
   appendFiltered(out, headers, RESPONSE_HEADERS_DROPPED, RESPONSE_PREFIXES_DROPPED, own);
   if (!SHOWN_INLINE.test(String(headers['content-type'] ?? ''))) {
     // Only the disposition is decided here; a filename the upstream suggested is kept.
@@ -117,10 +117,10 @@ export function responseHeadersFromUpstream(headers: Headers, own: Record<string
 }
 
 /** The request's headers as the upstream receives them, with Keyward's own forwarding facts. */
-export function requestHeadersForUpstream(request: FastifyRequest, upstream: { host: string; authorization: string }, withBody: boolean): HeaderList {
-  const out = appendFiltered([], request.headers, withBody ? REQUEST_HEADERS_DROPPED : REQUEST_HEADERS_DROPPED_WITHOUT_BODY, REQUEST_PREFIXES_DROPPED);
-  // request.ip and request.protocol honour KEYWARD_TRUST_PROXY, and nothing else the client said.
-  out.push('host', upstream.host, 'authorization', upstream.authorization, 'x-forwarded-for', request.ip, 'x-forwarded-proto', request.protocol, 'x-forwarded-host', request.host);
+export function requestHeadersForUpstream(exchange: GatewayExchange, upstream: { host: string; authorization: string }, withBody: boolean): HeaderList {
+  const out = appendFiltered([], exchange.request.headers, withBody ? REQUEST_HEADERS_DROPPED : REQUEST_HEADERS_DROPPED_WITHOUT_BODY, REQUEST_PREFIXES_DROPPED);
+  // The exchange's ip, protocol and host honour KEYWARD_TRUST_PROXY, and nothing else the client said.
+  out.push('host', upstream.host, 'authorization', upstream.authorization, 'x-forwarded-for', exchange.ip, 'x-forwarded-proto', exchange.protocol, 'x-forwarded-host', exchange.host);
   return out;
 }
 
@@ -150,12 +150,12 @@ function hasBody(headers: Headers): boolean {
  * answer back, over undici's keep-alive pools (one per upstream origin); connections go only
  * where the upstream policy's lookup allows, checked at every connect.
  *
- * The answer is written straight to Node's response (the reply is hijacked once the upstream has
- * answered): undici's dispatch handler and one writeHead cost the gateway far less than a body
- * stream and Fastify's send path did. Until then a failure is thrown, so Fastify answers it in
- * the documented JSON shape; after it, the client's connection is cut, as a proxy does.
+ * The answer is written straight to Node's response: undici's dispatch handler and one writeHead
+ * cost the gateway far less than a body stream and a framework's send path did. Until the
+ * upstream answers, a failure is thrown, so the front answers it in the documented JSON shape;
+ * after it, the client's connection is cut, as a proxy does.
  */
-export function createForwarder(options: { timeoutMs: number; lookup: typeof dns.lookup; draining: () => boolean }) {
+export function createForwarder(options: { timeoutMs: number; lookup: typeof dns.lookup }) {
   const agent = new Agent({
     connections: 256,
     connect: { lookup: options.lookup, timeout: options.timeoutMs },
@@ -163,24 +163,18 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
     bodyTimeout: options.timeoutMs,
   });
 
-  /** Hands the response to Node, closing the connection after it while the server drains. */
-  function begin(reply: FastifyReply, statusCode: number, headers: HeaderList): ServerResponse {
-    reply.hijack();
-    if (options.draining()) headers.push('connection', 'close');
-    return reply.raw.writeHead(statusCode, headers as string[]);
-  }
-
   /**
    * `path` is the canonical path (the one the permission check saw) and the query as the client
    * sent it; `answered` runs as the upstream's answer begins, before it streams back (usage's
    * upstream time).
    */
-  function forward(request: FastifyRequest, reply: FastifyReply, upstream: GatewayUpstream, path: string, answered?: () => void): Promise<void> {
+  function forward(exchange: GatewayExchange, upstream: GatewayUpstream, path: string, answered?: () => void): Promise<void> {
     if (upstream.refused) return Promise.reject(NOT_ALLOWED());
-    // The raw request is the body as sent (the gateway registers no body parser); its length
-    // header goes with it only when there is one, so the two can never disagree.
-    const body = hasBody(request.headers) ? request.raw : undefined;
-    const headers = requestHeadersForUpstream(request, upstream, body !== undefined);
+    const { request } = exchange;
+    // The request is the body as sent, never parsed; its length header goes with it only when
+    // there is one, so the two can never disagree.
+    const body = hasBody(request.headers) ? request : undefined;
+    const headers = requestHeadersForUpstream(exchange, upstream, body !== undefined);
     return new Promise((resolve, reject) => {
       let statusCode = 0;
       let answerHeaders: HeaderList = [];
@@ -191,7 +185,7 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
       let waitingForDrain = false;
       let ended = false;
       agent.dispatch(
-        { origin: upstream.origin, path: upstream.basePath + path, method: request.method, headers: headers as string[], body },
+        { origin: upstream.origin, path: upstream.basePath + path, method: request.method as Dispatcher.HttpMethod, headers: headers as string[], body },
         {
           // Its presence is what tells undici this handler takes the controller-style calls.
           onRequestStart() {},
@@ -199,12 +193,12 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
             if (status < 200) return; // 1xx: informational, the final answer follows
             answered?.();
             statusCode = status;
-            answerHeaders = responseHeadersFromUpstream(upstreamHeaders, reply.getHeaders());
+            answerHeaders = responseHeadersFromUpstream(upstreamHeaders, exchange.ownHeaders);
             if (Number(upstreamHeaders['content-length']) <= BUFFERED_ANSWER_BYTES) {
               gathered = [];
               return;
             }
-            const response = (streaming = begin(reply, statusCode, answerHeaders));
+            const response = (streaming = exchange.writeHead(statusCode, answerHeaders));
             // A client that leaves stops the upstream's answer too.
             response.once('close', () => ended || controller.abort(new Error('The client closed the connection.')));
             resolve();
@@ -222,7 +216,7 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
           onResponseEnd() {
             ended = true;
             if (streaming) return void streaming.end();
-            begin(reply, statusCode, answerHeaders).end(gathered!.length === 1 ? gathered![0] : Buffer.concat(gathered!));
+            exchange.writeHead(statusCode, answerHeaders).end(gathered!.length === 1 ? gathered![0] : Buffer.concat(gathered!));
             resolve();
           },
           onResponseError(_controller, error) {

@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiErrorBody } from '../../../contract/errors';
+import type { KeyUsage } from '../key-usage';
+
+/**
+ * One Deployment API request and its answer, as the gateway's front (front.ts) handles it on
+ * Node's own request and response: what a Fastify request and reply would carry, and no more.
+ */
+export class GatewayExchange {
+  /** When the request reached Keyward (performance.now()), for its time in usage and metrics. */
+  readonly started = performance.now();
+  /** Set once the request named one of the deployment's keys: it is then counted in usage. */
+  usage: KeyUsage | null = null;
+
+  constructor(
+    readonly request: IncomingMessage,
+    readonly response: ServerResponse,
+    /** The client's address, protocol and host after KEYWARD_TRUST_PROXY (http/client-facts.ts). */
+    readonly ip: string,
+    readonly protocol: string,
+    readonly host: string,
+    /**
+     * Keyward's own answer headers: the security set, then what an answer adds. Shared frozen
+     * objects until something is added (`withHeader` copies), so a plain request copies nothing.
+     */
+    public ownHeaders: Readonly<Record<string, string>>,
+    /** Whether the server drains when the answer begins: it then closes its connection. */
+    private readonly draining: () => boolean,
+  ) {}
+
+  withHeader(name: string, value: string): this {
+    this.ownHeaders = { ...this.ownHeaders, [name]: value };
+    return this;
+  }
+
+  /** Node's writeHead with Keyward's own headers first, then `headers` (name, value, ...). */
+  writeHead(status: number, headers: (string | number | string[])[]): ServerResponse {
+    if (this.draining()) headers.push('connection', 'close');
+    return this.response.writeHead(status, headers as string[]);
+  }
+
+  /** Answers in the documented JSON shape, with Keyward's own headers. */
+  answer(status: number, body: ApiErrorBody): void {
+    const payload = JSON.stringify(body);
+    const headers: (string | number)[] = [];
+    for (const name in this.ownHeaders) headers.push(name, this.ownHeaders[name]!);
+    headers.push('content-type', 'application/json; charset=utf-8', 'content-length', Buffer.byteLength(payload));
+    this.writeHead(status, headers).end(payload);
+  }
+}
