@@ -23,6 +23,12 @@ export interface GatewayFrontOptions {
   draining: () => boolean;
 }
 
+/** The target without its query: what logs may say of a request (a query may carry anything). */
+function pathOf(url: string): string {
+  const queryAt = url.indexOf('?');
+  return queryAt === -1 ? url : url.slice(0, queryAt);
+}
+
 const NO_SUCH_ROUTE = { code: ERROR_CODES.notFound, message: 'No such route.' };
 const SHUTTING_DOWN = { code: ERROR_CODES.draining, message: 'This instance is shutting down.' };
 
@@ -52,14 +58,12 @@ export function createGatewayFront(options: GatewayFrontOptions) {
       if (counted) metrics.gateway(counted.outcome, counted.usage.deploymentId, counted.usage.forwarded, counted.keywardMs, counted.usage.upstreamMs);
     }
     if (accessLog) {
-      // One line per request: never the Authorization header, nor the query (it may carry anything).
-      const url = request.url!;
-      const queryAt = url.indexOf('?');
+      // One line per request: never the Authorization header, nor the query.
       log.info(
         {
           access: {
             method: request.method,
-            path: queryAt === -1 ? url : url.slice(0, queryAt),
+            path: pathOf(request.url!),
             status: response.statusCode,
             appId: usage?.keyLabel ?? null,
             endpoint: usage?.endpoint || null,
@@ -73,8 +77,8 @@ export function createGatewayFront(options: GatewayFrontOptions) {
     }
   }
 
-  /** The request a failure is logged with: never its headers, nor the query (it may carry anything). */
-  const logFor = (exchange: GatewayExchange) => log.child({ method: exchange.request.method, path: exchange.request.url!.split('?', 1)[0] });
+  /** The request a failure is logged with: never its headers, nor the query. */
+  const logFor = (exchange: GatewayExchange) => log.child({ method: exchange.request.method, path: pathOf(exchange.request.url!) });
 
   /** Runs on the response's 'finish' event, where a throw would end the process. */
   function finished(exchange: GatewayExchange): void {
