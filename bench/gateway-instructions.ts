@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
 import { exited, freePort, start, waitFor } from './gateway-bench';
+import { FULL_GC_ON_SIGNAL } from './gateway/full-collections';
 import { findNginx, startNginx } from './gateway/nginx';
 import { seedGatewayStore } from './gateway/seed';
 import { benchDatabaseServer, withFreshDatabase } from './postgres';
@@ -41,9 +42,7 @@ export type CountedServer = 'nginx' | 'floor' | 'keyward';
  * mode runs all of it on the main thread on a fixed schedule, with fixed seeds.
  */
 const PREDICTABLE_V8 = ['--predictable', '--predictable-gc-schedule'];
-/** Full collections on SIGUSR2 (gateway/full-gc-on-signal.cjs), which count() asks of a Node server. */
-const FULL_GC_ON_SIGNAL = ['--expose-gc', '--require', path.join(here, 'gateway', 'full-gc-on-signal.cjs')];
-/** How every Node server counted here runs. */
+/** How every Node server counted here runs (count() asks each for full collections). */
 const NODE_FLAGS = [...PREDICTABLE_V8, ...FULL_GC_ON_SIGNAL];
 // valgrind names its control pipes after HOST; every program here and its controller share one.
 const HOST = '127.0.0.1';

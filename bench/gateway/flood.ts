@@ -1,7 +1,8 @@
 // Made-up App IDs and secrets from many client addresses (X-Forwarded-For), at a fixed rate, in
 // a process of its own: in the bench's process its per-request set-up (random credentials and an
 // address for each request) shared one event loop with the legitimate load generator and slowed
-// that generator, whatever the gateway did. Reports the requests sent on stdout, as JSON.
+// that generator, whatever the gateway did. Says `ready` on stdout once loaded, then reports the
+// requests sent, as JSON on the last line.
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 
@@ -11,6 +12,9 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 /** The n-th of the flood's client addresses: 10.0.0.1, 10.0.1.1, ... */
 const clientAddress = (n: number) => `10.${n >> 8}.${n & 255}.1`;
 
+// Loaded and compiled: the bench starts its legitimate load now, so that this process's start-up
+// (tsx compiling, autocannon loading: about a core for half a second) is not counted as flood.
+process.stdout.write('ready\n');
 const result = await autocannon({
   url,
   connections: 50,
