@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
+import { FULL_GC_ON_SIGNAL } from './gateway/full-collections';
 import { findNginx, startNginx } from './gateway/nginx';
 import { seedGatewayStore } from './gateway/seed';
 import { benchDatabaseServer, withFreshDatabase } from './postgres';
@@ -47,9 +48,13 @@ export function freePort(): Promise<number> {
 // BENCH_CPU_PROF=<dir>: Keyward's process writes a V8 CPU profile there when the bench ends.
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
+/**
+ * Starts a Node server of the bench. TypeScript sources run through tsx; Keyward itself runs as
+ * built (dist/server/main.js), as in production. Each can be made to collect fully (fullyCollected).
+ */
 export function start(script: string, env: Record<string, string>, profile = false): ChildProcess {
-  // TypeScript sources run through tsx; Keyward itself runs as built (dist/server/main.js), as in production.
   const execArgv = [
+    ...FULL_GC_ON_SIGNAL,
     ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []),
     ...(profile && CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
   ];
@@ -85,6 +90,20 @@ async function load(scenario: string, server: number | number[], url: string, he
   const cpuAfter = serverCpuMs(pids);
   const cpuMicrosPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1000) / result.requests.total;
   return { scenario, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, cpuMicrosPerRequest };
+}
+
+/**
+ * Every Node server compared here in the state a server that has run a while is in: each takes
+ * 1,000 requests, then three full collections (its process and any it started: Keyward's cluster
+ * workers), then time to settle; each measurement's own 2-second warm-up optimizes afresh. Full
+ * collections make later requests dearer (README, instructions per request), and the embedded
+ * store's start-up already makes some in Keyward; without this, only Keyward was measured in that
+ * state. nginx is never signalled (SIGUSR2 upgrades its binary).
+ */
+async function fullyCollected(servers: { pid: number; url: string; headers?: Record<string, string> }[]): Promise<void> {
+  for (const server of servers) await autocannon({ url: server.url, connections: CONNECTIONS, amount: 1000, headers: server.headers ?? {} });
+  for (const server of servers) for (const { pid } of processTree(server.pid)) process.kill(pid, 'SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
 /** 100 requests a second with a wrong App Secret, for as long as `during` runs. */
@@ -180,7 +199,7 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     const seeded = await seedGatewayStore({ kind: 'pglite', dataDir }, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
 
     // (p): the same nginx, asking a key-check service that holds the same key and permissions.
-    let pair: { port: number; pids: number[] } | undefined;
+    let pair: { port: number; pids: number[]; checkPid: number } | undefined;
     if (nginxBinary) {
       const checkPort = await freePort();
       const check = start(path.join(here, 'gateway/key-check-service.ts'), {
@@ -194,7 +213,7 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
       const pairNginx = startNginx(nginxBinary, pairDir, port, upstreamUrl, undefined, `http://127.0.0.1:${checkPort}`);
       children.push(pairNginx);
       await waitFor(`http://127.0.0.1:${port}/api/deployments/x/`);
-      pair = { port, pids: [pairNginx.pid!, check.pid!] };
+      pair = { port, pids: [pairNginx.pid!, check.pid!], checkPid: check.pid! };
     }
     // The same store twice: one server counts usage, the other has KEYWARD_USAGE_RECORDING=false.
     cpSync(dataDir, quietDataDir, { recursive: true });
@@ -220,6 +239,14 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
     const apiPath = `/api/deployments/${seeded.deploymentId}/api/v5/clients`;
     const authorization = `Basic ${Buffer.from(`${seeded.appId}:${seeded.appSecret}`).toString('base64')}`;
     const gatewayUrl = `http://127.0.0.1:${keyward.port}${apiPath}`;
+    await fullyCollected([
+      { pid: upstream.pid!, url: `${upstreamUrl}/api/v5/clients` },
+      { pid: bareProxy.pid!, url: `http://127.0.0.1:${proxyPort}${apiPath}` },
+      { pid: floorProxy.pid!, url: `http://127.0.0.1:${floorPort}${apiPath}` },
+      ...(pair ? [{ pid: pair.checkPid, url: `http://127.0.0.1:${pair.port}${apiPath}`, headers: { authorization } }] : []),
+      { pid: keyward.pid, url: gatewayUrl, headers: { authorization } },
+      { pid: quiet.pid, url: `http://127.0.0.1:${quiet.port}${apiPath}`, headers: { authorization } },
+    ]);
     const direct = await load('(a) upstream directly', upstream.pid!, `${upstreamUrl}/api/v5/clients`);
     // The machine's load drifts within a run (and JIT warm-up favours whatever runs later), so
     // the proxies take turns, ROUNDS times, each reports its median round, and (c) and (c0)
@@ -288,7 +315,9 @@ export async function runGatewayBench(): Promise<GatewayBenchResult> {
       const inPostgres = await seedGatewayStore({ kind: 'postgres', databaseUrl }, deriveServerKeys(master), upstreamUrl, KEY_COUNT);
       const workers = await startKeyward(`${dataDir}-workers`, true, false, { DATABASE_URL: databaseUrl, KEYWARD_WORKERS: '2' });
       try {
-        return await measure({ ...workers, authorization: `Basic ${Buffer.from(`${inPostgres.appId}:${inPostgres.appSecret}`).toString('base64')}` });
+        const workersAuthorization = `Basic ${Buffer.from(`${inPostgres.appId}:${inPostgres.appSecret}`).toString('base64')}`;
+        await fullyCollected([{ pid: workers.pid, url: `http://127.0.0.1:${workers.port}${apiPath}`, headers: { authorization: workersAuthorization } }]);
+        return await measure({ ...workers, authorization: workersAuthorization });
       } finally {
         // The database goes next: its server process first.
         const child = children.pop()!;
