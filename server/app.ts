@@ -104,9 +104,9 @@ export async function buildApp(options: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  registerSecurityHeaders(app, { apiPrefix: GATEWAY_PREFIX });
+  registerSecurityHeaders(app);
   const gatewayOrigin = config.gateway.origin ? gatewayOriginOf(config.gateway.origin) : undefined;
-  if (gatewayOrigin) registerGatewayOrigin(app, { gatewayOrigin, gatewayPrefix: GATEWAY_PREFIX });
+  if (gatewayOrigin) registerGatewayOrigin(app, gatewayOrigin);
 
   const services = createServices({
     db: store.db,

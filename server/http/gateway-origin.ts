@@ -21,16 +21,14 @@ export function gatewayOriginOf(gatewayOrigin: URL): GatewayOrigin {
   };
 }
 
-/** For what Fastify serves; the gateway's front applies the same `GatewayOrigin` to its requests. */
-export function registerGatewayOrigin(app: FastifyInstance, options: { gatewayOrigin: GatewayOrigin; gatewayPrefix: string }): void {
-  const { isGatewayHost, elsewhere } = options.gatewayOrigin;
+/**
+ * What Fastify serves is not served on the gateway's host. Deployment API requests never reach
+ * Fastify: the gateway's front answers those from other hosts with `elsewhere` itself.
+ */
+export function registerGatewayOrigin(app: FastifyInstance, gatewayOrigin: GatewayOrigin): void {
   const notHere: ApiErrorBody = { code: ERROR_CODES.notFound, message: 'No such route.' };
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.url === '/healthz') return done();
-    const onGatewayHost = isGatewayHost(request.host);
-    const forGateway = request.url.startsWith(options.gatewayPrefix);
-    if (forGateway && !onGatewayHost) return void reply.code(421).send(elsewhere);
-    if (!forGateway && onGatewayHost) return void reply.code(404).send(notHere);
+    if (request.url !== '/healthz' && gatewayOrigin.isGatewayHost(request.host)) return void reply.code(404).send(notHere);
     done();
   });
 }

@@ -51,11 +51,14 @@ export function apiSecurityHeadersOver(protocol: string): Readonly<Record<string
   return protocol === 'https' ? API_SECURITY_HEADERS_OVER_HTTPS : API_SECURITY_HEADERS;
 }
 
-/** Every answer Fastify sends; the gateway's front sends `apiSecurityHeadersOver` itself. */
-export function registerSecurityHeaders(app: FastifyInstance, options: { apiPrefix: string }): void {
+/**
+ * Every answer Fastify sends. Deployment API requests never reach Fastify: the gateway's front
+ * sends `apiSecurityHeadersOver` itself (server/surfaces/gateway/front.ts).
+ */
+export function registerSecurityHeaders(app: FastifyInstance): void {
   // A callback hook: no promise per request.
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(request.url.startsWith(options.apiPrefix) ? API_SECURITY_HEADERS : SECURITY_HEADERS);
+    reply.headers(SECURITY_HEADERS);
     if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
     done();
   });

@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { ERROR_CODES } from '../../contract/errors';
 import type { Metrics, Surface } from '../metrics/metrics';
 
+/** The surface of an answer Fastify sent; the gateway's front counts its own (surfaces/gateway/front.ts). */
 function surfaceOf(url: string): Surface {
-  if (url.startsWith('/api/deployments/')) return 'gateway';
   if (url.startsWith('/public_api/')) return 'platform_api';
   if (url.startsWith('/api/console/')) return 'console';
   return 'other';
