@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
-import { FULL_GC_ON_SIGNAL } from './gateway/full-collections';
+import { BENCH_SERVER_TYPESCRIPT, FULL_GC_ON_SIGNAL } from './gateway/full-collections';
 import { findNginx, startNginx } from './gateway/nginx';
 import { seedGatewayStore } from './gateway/seed';
 import { benchDatabaseServer, withFreshDatabase } from './postgres';
@@ -55,7 +55,7 @@ const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 export function start(script: string, env: Record<string, string>, profile = false): ChildProcess {
   const execArgv = [
     ...FULL_GC_ON_SIGNAL,
-    ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []),
+    ...(script.endsWith('.ts') ? BENCH_SERVER_TYPESCRIPT : []),
     ...(profile && CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
   ];
   return fork(script, [], { execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });

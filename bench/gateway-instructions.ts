@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { deriveServerKeys } from '../server/secrets/master-key';
 import { exited, freePort, start, waitFor } from './gateway-bench';
-import { FULL_GC_ON_SIGNAL } from './gateway/full-collections';
+import { BENCH_SERVER_TYPESCRIPT, FULL_GC_ON_SIGNAL } from './gateway/full-collections';
 import { findNginx, startNginx } from './gateway/nginx';
 import { seedGatewayStore } from './gateway/seed';
 import { benchDatabaseServer, withFreshDatabase } from './postgres';
@@ -194,8 +194,7 @@ export async function runGatewayInstructionBench(
                 ...args,
                 process.execPath,
                 ...NODE_FLAGS,
-                '--import',
-                'tsx',
+                ...BENCH_SERVER_TYPESCRIPT,
                 path.join(here, 'gateway/raw-proxy.ts'),
               ],
               {

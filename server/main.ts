@@ -9,7 +9,11 @@ import { openStore, type Store } from './db/store';
 import { aggregateWorkerMetrics } from './metrics/cluster-metrics';
 import { createSetupService } from './organization/setup-service';
 import { createPasswordHasher } from './kernel/password';
+import { keepTickObjectShapes } from './kernel/tick-object-shapes';
 import { deriveServerKeys, loadMasterSecret } from './secrets/master-key';
+
+// Before the store's start-up collects fully (kernel/tick-object-shapes.ts says why).
+keepTickObjectShapes();
 
 const projectRoot = projectRootOf(path.dirname(fileURLToPath(import.meta.url)));
 
