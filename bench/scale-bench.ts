@@ -54,11 +54,15 @@ export interface ScaleResult {
     /** Each round's legitimate throughput under the flood over alone. */
     underFloodRatios: number[];
     junkSent: number;
+    /** Made-up requests Keyward answered (the rest were in flight as the round ended). */
+    junkAnswered: number;
     junkPerSecond: number;
     junkLookupsPerSecond: number;
     /** Keyward's CPU per legitimate request (quiet rounds) and per made-up one, µs. */
     legitCpuMicros: number;
     junkCpuMicros: number;
+    /** The flood generator's own CPU per made-up request, µs: taken from the same two cores. */
+    generatorCpuMicros: number;
     rssBeforeMb: number;
     rssAfterMb: number;
   };
@@ -338,11 +342,19 @@ async function startAtScale(databaseUrl: string, keyCount: number, upstreamUrl: 
   }
 }
 
+/** What the flood process reports as it ends. */
+interface FloodReport {
+  sent: number;
+  answered: number;
+  /** Its own CPU from its first request on. */
+  cpuMs: number;
+}
+
 /**
  * Starts bench/gateway/flood.ts for `seconds` in a process of its own: `ready` once it has loaded
- * (its start-up is not the flood), `sent` how many requests it sent.
+ * and made its requests (neither is the flood), then its report.
  */
-function floodProcess(gateway: string, seconds: number): { ready: Promise<void>; sent: Promise<number> } {
+function floodProcess(gateway: string, seconds: number): { ready: Promise<void>; report: Promise<FloodReport> } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'gateway/flood.ts')], {
     env: {
       ...process.env,
@@ -360,15 +372,15 @@ function floodProcess(gateway: string, seconds: number): { ready: Promise<void>;
     output += chunk.toString();
     if (output.includes('ready\n')) markReady();
   });
-  const sent = new Promise<number>((resolve, reject) =>
+  const report = new Promise<FloodReport>((resolve, reject) =>
     child.on('exit', (code) =>
       code === 0
-        ? resolve((JSON.parse(output.slice(output.lastIndexOf('\n') + 1)) as { sent: number }).sent)
+        ? resolve(JSON.parse(output.slice(output.lastIndexOf('\n') + 1)) as FloodReport)
         : reject(new Error(`the flood exited with ${code}`)),
     ),
   );
   // A flood that dies before it is ready fails the round rather than hanging it.
-  return { ready: Promise.race([ready, sent.then(() => undefined)]), sent };
+  return { ready: Promise.race([ready, report.then(() => undefined)]), report };
 }
 
 /** CPU milliseconds Keyward has spent (/proc; the scale bench needs Linux for RSS already). */
@@ -406,6 +418,8 @@ async function floodFromManyAddresses(
   let legitUnderFlood = 0;
   let quietLegit = 0;
   let junkSent = 0;
+  let junkAnswered = 0;
+  let generatorCpuMs = 0;
   let floodSeconds = 0;
   let lookups = 0;
   for (let round = 0; round < FLOOD_ROUNDS; round++) {
@@ -418,7 +432,7 @@ async function floodFromManyAddresses(
     const lookupsBefore = await appIdLookups(admin);
     const began = performance.now();
     cpuBefore = cpuMs(pid);
-    const [legitResult, sent] = await Promise.all([autocannon({ ...legit, duration: roundSeconds }), flood.sent]);
+    const [legitResult, report] = await Promise.all([autocannon({ ...legit, duration: roundSeconds }), flood.report]);
     floodCpuMs += cpuMs(pid) - cpuBefore;
     floodLegitRequests += legitResult.requests.total;
     floodSeconds += (performance.now() - began) / 1000;
@@ -428,7 +442,9 @@ async function floodFromManyAddresses(
     ratios.push(legitResult.requests.average / quiet.requests.average);
     legitUnderFlood += legitResult.requests.average / FLOOD_ROUNDS;
     quietLegit += quiet.requests.average / FLOOD_ROUNDS;
-    junkSent += sent;
+    junkSent += report.sent;
+    junkAnswered += report.answered;
+    generatorCpuMs += report.cpuMs;
   }
   const legitCpuMicros = (quietCpuMs * 1000) / quietRequests;
   return {
@@ -436,11 +452,13 @@ async function floodFromManyAddresses(
     legitRequestsPerSecond: legitUnderFlood,
     underFloodRatios: ratios,
     junkSent,
+    junkAnswered,
     junkPerSecond: junkSent / floodSeconds,
     junkLookupsPerSecond: lookups / floodSeconds,
     legitCpuMicros,
     // What the flooded rounds cost beyond their legitimate requests at the quiet rate, per junk request.
     junkCpuMicros: (floodCpuMs * 1000 - legitCpuMicros * floodLegitRequests) / junkSent,
+    generatorCpuMicros: (generatorCpuMs * 1000) / junkSent,
     rssBeforeMb,
     rssAfterMb: rssMb(pid),
   };
