@@ -11,6 +11,8 @@ export class GatewayExchange {
   readonly started = performance.now();
   /** Set once the request named one of the deployment's keys: it is then counted in usage. */
   usage: KeyUsage | null = null;
+  /** When it was forwarded (performance.now()): the upstream's time counts from here. */
+  forwardedAt = 0;
 
   constructor(
     readonly request: IncomingMessage,
@@ -26,6 +28,12 @@ export class GatewayExchange {
     public ownHeaders: Readonly<Record<string, string>>,
     /** Whether the server drains when the answer begins: it then closes its connection. */
     private readonly draining: () => boolean,
+    /**
+     * Counts the answer once it is complete (usage, metrics, the access log). Called as the
+     * answer ends rather than on the response's 'finish' event: a listener per request was a
+     * measurable part of the hot path. An answer the upstream cuts short is not counted.
+     */
+    private readonly answered: (exchange: GatewayExchange) => void,
   ) {}
 
   withHeader(name: string, value: string): this {
@@ -39,12 +47,19 @@ export class GatewayExchange {
     return this.response.writeHead(status, headers as string[]);
   }
 
+  /** Ends the answer (`body`: its last part) and has it counted. */
+  end(body?: Buffer | string): void {
+    this.response.end(body);
+    this.answered(this);
+  }
+
   /** Answers in the documented JSON shape, with Keyward's own headers. */
   answer(status: number, body: ApiErrorBody): void {
     const payload = JSON.stringify(body);
     const headers: (string | number)[] = [];
     for (const name in this.ownHeaders) headers.push(name, this.ownHeaders[name]!);
     headers.push('content-type', 'application/json; charset=utf-8', 'content-length', Buffer.byteLength(payload));
-    this.writeHead(status, headers).end(payload);
+    this.writeHead(status, headers);
+    this.end(payload);
   }
 }

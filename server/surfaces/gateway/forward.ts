@@ -146,16 +146,34 @@ function hasBody(headers: Headers): boolean {
 }
 
 /**
+ * What the forwarder tells its caller about one exchange, the same two functions for every
+ * request: a promise and a closure per request cost the gateway's hot path more than the rest
+ * of its bookkeeping did (README, "instructions per request").
+ */
+export interface ForwardEvents {
+  /** The upstream's answer begins (before it streams back), or it failed. */
+  answered(exchange: GatewayExchange): void;
+  /** The upstream could not be asked, or failed before its answer began: nothing was sent yet. */
+  failed(exchange: GatewayExchange, error: unknown): void;
+}
+
+/**
  * Streams requests to an upstream EMQX REST API with the deployment's own credentials, and its
  * answer back, over undici's keep-alive pools (one per upstream origin); connections go only
  * where the upstream policy's lookup allows, checked at every connect.
  *
  * The answer is written straight to Node's response: undici's dispatch handler and one writeHead
  * cost the gateway far less than a body stream and a framework's send path did. Until the
- * upstream answers, a failure is thrown, so the front answers it in the documented JSON shape;
- * after it, the client's connection is cut, as a proxy does.
+ * upstream answers, a failure goes to `events.failed`, so the front answers it in the documented
+ * JSON shape; after it, the client's connection is cut, as a proxy does.
  */
-export function createForwarder(options: { timeoutMs: number; lookup: typeof dns.lookup }) {
+export interface ForwarderOptions {
+  timeoutMs: number;
+  /** The upstream policy's lookup: where a connection may go. */
+  lookup: typeof dns.lookup;
+}
+
+export function createForwarder(options: ForwarderOptions, events: ForwardEvents) {
   const agent = new Agent({
     connections: 256,
     connect: { lookup: options.lookup, timeout: options.timeoutMs },
@@ -163,27 +181,23 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
     bodyTimeout: options.timeoutMs,
   });
 
-  /**
-   * `path` is the canonical path (the one the permission check saw) and the query as the client
-   * sent it; `answered` runs as the upstream's answer begins, before it streams back (usage's
-   * upstream time).
-   */
-  function forward(exchange: GatewayExchange, upstream: GatewayUpstream, path: string, answered?: () => void): Promise<void> {
-    if (upstream.refused) return Promise.reject(NOT_ALLOWED());
+  /** `path` is the canonical path (the one the permission check saw) and the query as the client sent it. */
+  function forward(exchange: GatewayExchange, upstream: GatewayUpstream, path: string): void {
+    if (upstream.refused) return fail(exchange, NOT_ALLOWED());
     const { request } = exchange;
     // The request is the body as sent, never parsed; its length header goes with it only when
     // there is one, so the two can never disagree.
     const body = hasBody(request.headers) ? request : undefined;
     const headers = requestHeadersForUpstream(exchange, upstream, body !== undefined);
-    return new Promise((resolve, reject) => {
-      let statusCode = 0;
-      let answerHeaders: HeaderList = [];
-      // A small answer of known length is gathered and goes out in one write with its headers
-      // (socket writes were a third of the gateway's time); anything else streams as it arrives.
-      let gathered: Buffer[] | undefined;
-      let streaming: ServerResponse | undefined;
-      let waitingForDrain = false;
-      let ended = false;
+    let statusCode = 0;
+    let answerHeaders: HeaderList = [];
+    // A small answer of known length is gathered and goes out in one write with its headers
+    // (socket writes were a third of the gateway's time); anything else streams as it arrives.
+    let gathered: Buffer[] | undefined;
+    let streaming: ServerResponse | undefined;
+    let waitingForDrain = false;
+    let ended = false;
+    try {
       agent.dispatch(
         { origin: upstream.origin, path: upstream.basePath + path, method: request.method as Dispatcher.HttpMethod, headers: headers as string[], body },
         {
@@ -191,7 +205,7 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
           onRequestStart() {},
           onResponseStart(controller, status, upstreamHeaders) {
             if (status < 200) return; // 1xx: informational, the final answer follows
-            answered?.();
+            events.answered(exchange);
             statusCode = status;
             answerHeaders = responseHeadersFromUpstream(upstreamHeaders, exchange.ownHeaders);
             if (Number(upstreamHeaders['content-length']) <= BUFFERED_ANSWER_BYTES) {
@@ -201,7 +215,6 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
             const response = (streaming = exchange.writeHead(statusCode, answerHeaders));
             // A client that leaves stops the upstream's answer too.
             response.once('close', () => ended || controller.abort(new Error('The client closed the connection.')));
-            resolve();
           },
           onResponseData(controller, chunk) {
             if (gathered) return void gathered.push(chunk);
@@ -215,18 +228,24 @@ export function createForwarder(options: { timeoutMs: number; lookup: typeof dns
           },
           onResponseEnd() {
             ended = true;
-            if (streaming) return void streaming.end();
-            exchange.writeHead(statusCode, answerHeaders).end(gathered!.length === 1 ? gathered![0] : Buffer.concat(gathered!));
-            resolve();
+            if (!streaming) exchange.writeHead(statusCode, answerHeaders);
+            exchange.end(streaming ? undefined : gathered!.length === 1 ? gathered![0] : Buffer.concat(gathered!));
           },
           onResponseError(_controller, error) {
             ended = true;
             if (streaming) streaming.destroy(error);
-            else reject(upstreamErrorOf(error));
+            else fail(exchange, upstreamErrorOf(error));
           },
         },
       );
-    });
+    } catch (error) {
+      fail(exchange, error);
+    }
+  }
+
+  function fail(exchange: GatewayExchange, error: unknown): void {
+    events.answered(exchange);
+    events.failed(exchange, error);
   }
   return Object.assign(forward, { close: () => agent.close() });
 }

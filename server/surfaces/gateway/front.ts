@@ -8,7 +8,6 @@ import { apiSecurityHeadersOver } from '../../http/security-headers';
 import type { Services } from '../../services';
 import { recordKeyUsage } from '../key-usage';
 import { GatewayExchange } from './exchange';
-import { createForwarder } from './forward';
 import { createGatewayPipeline, GATEWAY_PREFIX, splitTarget } from './pipeline';
 
 export interface GatewayFrontOptions {
@@ -43,12 +42,11 @@ const SHUTTING_DOWN = { code: ERROR_CODES.draining, message: 'This instance is s
 export function createGatewayFront(options: GatewayFrontOptions) {
   const { services, log, clientFacts, gatewayOrigin, accessLog, draining } = options;
   const { metrics } = services;
-  const forward = createForwarder({ timeoutMs: options.upstreamTimeoutMs, lookup: services.upstreamPolicy.lookup });
-  const serve = createGatewayPipeline(services, forward);
+  const serve = createGatewayPipeline(services, { timeoutMs: options.upstreamTimeoutMs, lookup: services.upstreamPolicy.lookup }, failed);
   let closing = false;
   const closesConnections = () => closing || draining();
 
-  /** Once the answer is sent: usage, metrics and the access log, as Fastify's onResponse hooks did. */
+  /** Once the answer is complete: usage, metrics and the access log, as Fastify's onResponse hooks did. */
   function account(exchange: GatewayExchange): void {
     const { request, response, usage } = exchange;
     const elapsedMs = performance.now() - exchange.started;
@@ -80,7 +78,7 @@ export function createGatewayFront(options: GatewayFrontOptions) {
   /** The request a failure is logged with: never its headers, nor the query. */
   const logFor = (exchange: GatewayExchange) => log.child({ method: exchange.request.method, path: pathOf(exchange.request.url!) });
 
-  /** Runs on the response's 'finish' event, where a throw would end the process. */
+  /** Runs as an answer ends: counting never fails the request it counts. */
   function finished(exchange: GatewayExchange): void {
     try {
       account(exchange);
@@ -103,8 +101,7 @@ export function createGatewayFront(options: GatewayFrontOptions) {
       const url = request.url!;
       if (!url.startsWith(GATEWAY_PREFIX)) return false;
       const protocol = clientFacts.protocol(request);
-      const exchange = new GatewayExchange(request, response, clientFacts.ip(request), protocol, clientFacts.host(request), apiSecurityHeadersOver(protocol), closesConnections);
-      response.once('finish', () => finished(exchange));
+      const exchange = new GatewayExchange(request, response, clientFacts.ip(request), protocol, clientFacts.host(request), apiSecurityHeadersOver(protocol), closesConnections, finished);
 
       if (gatewayOrigin && !gatewayOrigin.isGatewayHost(exchange.host)) exchange.answer(421, gatewayOrigin.elsewhere);
       // Closing: Fastify stopped routing; a request on a connection still open is told to go elsewhere.
@@ -112,7 +109,7 @@ export function createGatewayFront(options: GatewayFrontOptions) {
       else {
         const target = splitTarget(url);
         if (!target) exchange.answer(404, NO_SUCH_ROUTE);
-        else serve(exchange, target).catch((error: unknown) => failed(exchange, error));
+        else serve(exchange, target);
       }
       return true;
     },
@@ -120,7 +117,7 @@ export function createGatewayFront(options: GatewayFrontOptions) {
     startClosing(): void {
       closing = true;
     },
-    close: () => forward.close(),
+    close: () => serve.close(),
   };
 }
 

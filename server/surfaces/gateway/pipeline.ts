@@ -2,10 +2,11 @@ import { ERROR_CODES, type ApiErrorBody } from '../../../contract/errors';
 import { decideAccess } from '../../permissions/access-decision';
 import { refusalAnswerOf } from '../../permissions/refusal-answers';
 import { keyAuthAnswerOf, type KeyAuthRefusal } from '../../keys/key-authentication';
+import type { GatewayDeployment, VerifiedKey } from '../../gateway/gateway-service';
 import type { Services } from '../../services';
 import type { KeyUsage } from '../key-usage';
 import type { GatewayExchange } from './exchange';
-import type { createForwarder } from './forward';
+import { createForwarder, type ForwarderOptions } from './forward';
 
 export const GATEWAY_PREFIX = '/api/deployments/';
 
@@ -49,15 +50,26 @@ export function splitTarget(url: string): { deploymentId: string; path: string; 
   };
 }
 
+/** The request target as `splitTarget` splits it. */
+export type GatewayTarget = NonNullable<ReturnType<typeof splitTarget>>;
+
 /**
  * The Deployment API's one pipeline (`/api/deployments/{deploymentId}/...`): authenticate the App
  * ID and App Secret, route the path's canonical form against the deployment's catalog, check the
  * key's permission, then forward exactly that canonical path to the deployment's upstream EMQX
  * REST API. In that order, for every request; a query string is passed on but never routes.
- * `target` is the request's target split by `splitTarget`.
+ *
+ * A request whose credentials and deployment are in memory runs through without a promise: its
+ * answer, or `failed` with what went wrong before the answer began (the front maps it to the
+ * documented JSON shape). Only what must wait for the database goes through async steps.
  */
-export function createGatewayPipeline(services: Services, forward: ReturnType<typeof createForwarder>) {
+export function createGatewayPipeline(services: Services, forwarding: ForwarderOptions, failed: (exchange: GatewayExchange, error: unknown) => void) {
   const { gateway, metrics } = services;
+  const forward = createForwarder(forwarding, {
+    // Until the upstream's answer began (or failed); the body then streams through.
+    answered: (exchange) => void (exchange.usage!.upstreamMs = performance.now() - exchange.forwardedAt),
+    failed,
+  });
 
   /** Names the key a refused request used, once its deployment is known (from cache, or read). */
   async function countFor(exchange: GatewayExchange, appId: string, deploymentId: string): Promise<void> {
@@ -65,19 +77,13 @@ export function createGatewayPipeline(services: Services, forward: ReturnType<ty
     if (deployment) exchange.usage = usageOf(deployment.organizationId, appId, deploymentId, exchange.ip);
   }
 
-  return async function serve(exchange: GatewayExchange, target: { deploymentId: string; path: string; query: string }): Promise<void> {
+  /** 1. Who, when memory does not know: the database, then the rest as for a known key. */
+  async function authenticateThenServe(exchange: GatewayExchange, target: GatewayTarget, known: VerifiedKey | undefined): Promise<void> {
     const { request } = exchange;
-    if (hasSeveralAuthorizations(request.rawHeaders)) return exchange.answer(400, TWO_AUTHORIZATIONS);
     const { deploymentId } = target;
-    const address = exchange.ip;
-    const method = request.method!;
-
-    // 1. Who: one answer for every credential problem, a key of another deployment included.
-    // Verified credentials and their deployment come from memory without a promise in between.
-    let key = gateway.cachedKey(request.headers.authorization, deploymentId);
-    metrics?.credentialCache(key !== undefined);
+    let key = known;
     if (!key) {
-      const auth = await gateway.authenticate(request.headers.authorization, address, deploymentId);
+      const auth = await gateway.authenticate(request.headers.authorization, exchange.ip, deploymentId);
       if (auth.outcome === 'refused') {
         // A refused call with one of this deployment's App IDs still counts in that key's usage.
         if (auth.knownAppId) await countFor(exchange, auth.knownAppId, deploymentId);
@@ -87,7 +93,14 @@ export function createGatewayPipeline(services: Services, forward: ReturnType<ty
     }
     const deployment = gateway.cachedDeployment(deploymentId) ?? (await gateway.deployment(deploymentId));
     if (!deployment) return answerKeyRefusal(exchange, CREDENTIALS);
-    const usage = usageOf(deployment.organizationId, key.appId, deploymentId, address);
+    serveKnown(exchange, target, key, deployment);
+  }
+
+  /** Steps 1 (the key's own refusals) to 5, for a verified key of a deployment held in memory. */
+  function serveKnown(exchange: GatewayExchange, target: GatewayTarget, key: VerifiedKey, deployment: GatewayDeployment): void {
+    const address = exchange.ip;
+    const method = exchange.request.method!;
+    const usage = usageOf(deployment.organizationId, key.appId, target.deploymentId, address);
     exchange.usage = usage;
     // Told only to a caller whose secret verified: expired, disabled, or not from here.
     const refusal = gateway.admits(key, address);
@@ -115,14 +128,23 @@ export function createGatewayPipeline(services: Services, forward: ReturnType<ty
 
     // 5. Forward the canonical path that was checked, never the bytes the client sent.
     usage.forwarded = true;
-    const started = performance.now();
-    // Until the upstream's answer began (or failed); the body then streams through.
-    const answered = () => void (usage.upstreamMs = performance.now() - started);
+    exchange.forwardedAt = performance.now();
+    forward(exchange, deployment.upstream, decision.canonicalPath + target.query);
+  }
+
+  /** Answers `exchange`, or hands `failed` what went wrong before the answer began. */
+  function serve(exchange: GatewayExchange, target: GatewayTarget): void {
     try {
-      await forward(exchange, deployment.upstream, decision.canonicalPath + target.query, answered);
+      if (hasSeveralAuthorizations(exchange.request.rawHeaders)) return exchange.answer(400, TWO_AUTHORIZATIONS);
+      // 1. Who: one answer for every credential problem, a key of another deployment included.
+      const key = gateway.cachedKey(exchange.request.headers.authorization, target.deploymentId);
+      metrics?.credentialCache(key !== undefined);
+      const deployment = key && gateway.cachedDeployment(target.deploymentId);
+      if (key && deployment) serveKnown(exchange, target, key, deployment);
+      else authenticateThenServe(exchange, target, key).catch((error: unknown) => failed(exchange, error));
     } catch (error) {
-      answered();
-      throw error;
+      failed(exchange, error);
     }
-  };
+  }
+  return Object.assign(serve, { close: () => forward.close() });
 }
