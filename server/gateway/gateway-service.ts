@@ -47,10 +47,8 @@ export interface GatewayDeployment {
 
 /** Where a deployment's calls go, taken apart once when the deployment is read (URL's getters build strings). */
 export interface GatewayUpstream {
-  /** `http://host:port`, for undici's pool. */
+  /** `http://host:port`, for undici's pool, which sends its host and port as the Host header. */
   origin: string;
-  /** The Host header the upstream is sent. */
-  host: string;
   /** The upstream URL's path without its trailing slash: forwarded paths go below it. */
   basePath: string;
   authorization: string;
@@ -205,7 +203,6 @@ export function createGatewayService(deps: {
         url && row.upstreamApiKey && row.upstreamSecretSealed
           ? {
               origin: url.origin,
-              host: url.host,
               basePath: url.pathname.replace(/\/$/, ''),
               authorization: `Basic ${Buffer.from(`${row.upstreamApiKey}:${secretBox.open(row.upstreamSecretSealed)}`).toString('base64')}`,
               refused: refusesLiteralAddress(deps.upstreamPolicy, url),

@@ -211,6 +211,8 @@ describe('gateway headers', () => {
     expect(seen['x-forwarded-for']).toBe('127.0.0.1');
     expect(seen['x-forwarded-proto']).toBe('http');
     expect(seen['x-forwarded-host']).not.toBe('evil.example');
+    // The upstream's own host and port, never the one the client named.
+    expect(seen.host).toBe(new URL(upstream.url).host);
     expect(seen['x-trace']).toBe('kept');
     expect(answer.body.method).toBe('GET');
   });

@@ -116,11 +116,15 @@ export function responseHeadersFromUpstream(headers: Headers, own: Readonly<Reco
   return out;
 }
 
-/** The request's headers as the upstream receives them, with Keyward's own forwarding facts. */
-export function requestHeadersForUpstream(exchange: GatewayExchange, upstream: { host: string; authorization: string }, withBody: boolean): HeaderList {
+/**
+ * The request's headers as the upstream receives them, with Keyward's own forwarding facts. Its
+ * Host is the upstream URL's host and port, which undici writes from the pool's origin when the
+ * list has none (named here, undici would also parse it for every request).
+ */
+export function requestHeadersForUpstream(exchange: GatewayExchange, upstream: { authorization: string }, withBody: boolean): HeaderList {
   const out = appendFiltered([], exchange.request.headers, withBody ? REQUEST_HEADERS_DROPPED : REQUEST_HEADERS_DROPPED_WITHOUT_BODY, REQUEST_PREFIXES_DROPPED);
   // The exchange's ip, protocol and host honour KEYWARD_TRUST_PROXY, and nothing else the client said.
-  out.push('host', upstream.host, 'authorization', upstream.authorization, 'x-forwarded-for', exchange.ip, 'x-forwarded-proto', exchange.protocol, 'x-forwarded-host', exchange.host);
+  out.push('authorization', upstream.authorization, 'x-forwarded-for', exchange.ip, 'x-forwarded-proto', exchange.protocol, 'x-forwarded-host', exchange.host);
   return out;
 }
 
