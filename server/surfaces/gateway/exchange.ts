@@ -33,7 +33,7 @@ export class GatewayExchange {
      * answer ends rather than on the response's 'finish' event: a listener per request was a
      * measurable part of the hot path. An answer the upstream cuts short is not counted.
      */
-    private readonly answered: (exchange: GatewayExchange) => void,
+    private readonly countAnswer: (exchange: GatewayExchange) => void,
   ) {}
 
   withHeader(name: string, value: string): this {
@@ -50,7 +50,7 @@ export class GatewayExchange {
   /** Ends the answer (`body`: its last part) and has it counted. */
   end(body?: Buffer | string): void {
     this.response.end(body);
-    this.answered(this);
+    this.countAnswer(this);
   }
 
   /** Answers in the documented JSON shape, with Keyward's own headers. */

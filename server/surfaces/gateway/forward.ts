@@ -161,6 +161,12 @@ export interface ForwardEvents {
   failed(exchange: GatewayExchange, error: unknown): void;
 }
 
+export interface ForwarderOptions {
+  timeoutMs: number;
+  /** The upstream policy's lookup: where a connection may go. */
+  lookup: typeof dns.lookup;
+}
+
 /**
  * Streams requests to an upstream EMQX REST API with the deployment's own credentials, and its
  * answer back, over undici's keep-alive pools (one per upstream origin); connections go only
@@ -171,12 +177,6 @@ export interface ForwardEvents {
  * upstream answers, a failure goes to `events.failed`, so the front answers it in the documented
  * JSON shape; after it, the client's connection is cut, as a proxy does.
  */
-export interface ForwarderOptions {
-  timeoutMs: number;
-  /** The upstream policy's lookup: where a connection may go. */
-  lookup: typeof dns.lookup;
-}
-
 export function createForwarder(options: ForwarderOptions, events: ForwardEvents) {
   const agent = new Agent({
     connections: 256,
@@ -232,8 +232,9 @@ export function createForwarder(options: ForwarderOptions, events: ForwardEvents
           },
           onResponseEnd() {
             ended = true;
-            if (!streaming) exchange.writeHead(statusCode, answerHeaders);
-            exchange.end(streaming ? undefined : gathered!.length === 1 ? gathered![0] : Buffer.concat(gathered!));
+            if (streaming) return exchange.end();
+            exchange.writeHead(statusCode, answerHeaders);
+            exchange.end(gathered!.length === 1 ? gathered![0] : Buffer.concat(gathered!));
           },
           onResponseError(_controller, error) {
             ended = true;
