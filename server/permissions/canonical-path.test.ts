@@ -47,6 +47,30 @@ describe('decodePath', () => {
     expect(decodePath('/clients/a%20b%23c')).toEqual(['clients', 'a b#c']);
     expect(decodePath('/clients/...')).toEqual(['clients', '...']);
   });
+
+  const PCHAR_WITHOUT_ESCAPES = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]+$/;
+  const plainSegment = fc.stringMatching(PCHAR_WITHOUT_ESCAPES).filter((segment) => segment !== '.' && segment !== '..');
+
+  it('cuts a path at every slash and gives plain segments back as sent (property)', () => {
+    fc.assert(
+      fc.property(fc.array(plainSegment, { minLength: 1, maxLength: 8 }), (segments) => {
+        expect(decodePath(`/${segments.join('/')}`)).toEqual(segments);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses any raw character outside pchar, wherever it stands (property)', () => {
+    const outside = fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }).filter((character) => character !== '/' && character !== '%' && !PCHAR_WITHOUT_ESCAPES.test(character));
+    fc.assert(
+      fc.property(plainSegment, outside, fc.nat(), (segment, character, at) => {
+        const cut = at % (segment.length + 1);
+        const refusal = decodePath(`/clients/${segment.slice(0, cut)}${character}${segment.slice(cut)}`);
+        expect(['bad_character', 'control_character', 'backslash']).toContain(refusal);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('encodePathSegment', () => {

@@ -75,6 +75,10 @@ export function createEndpointMatcher(catalog: EndpointCatalog) {
     }
     return path;
   }
+  // A template without parameters has one canonical path whatever was sent: built once, and
+  // one flat string that is cheaper to pass on than one joined per request.
+  const literalPaths = new Map<CatalogEndpoint, string>();
+  for (const [endpoint, template] of templates) if (!template.includes(null)) literalPaths.set(endpoint, canonicalPathOf(endpoint, []));
 
   return {
     /** `path`: the origin-form path without its query, base path included (`/api/v5/clients`). */
@@ -86,7 +90,7 @@ export function createEndpointMatcher(catalog: EndpointCatalog) {
       for (let index = 0; index < base.length; index++) if (segments[index] !== base[index]) return NOT_FOUND;
       if (rootForm && segments.length > base.length) return { outcome: 'invalid', refusal: 'empty_segment' };
       const endpoint = walk(root, segments, base.length);
-      return endpoint ? { outcome: 'matched', endpoint, canonicalPath: canonicalPathOf(endpoint, segments), slashReading: slashDecodedReading(segments) } : NOT_FOUND;
+      return endpoint ? { outcome: 'matched', endpoint, canonicalPath: literalPaths.get(endpoint) ?? canonicalPathOf(endpoint, segments), slashReading: slashDecodedReading(segments) } : NOT_FOUND;
     },
   };
 }
