@@ -37,7 +37,11 @@ export class GatewayExchange {
   ) {}
 
   withHeader(name: string, value: string): this {
-    this.ownHeaders = { ...this.ownHeaders, [name]: value };
+    // Copied, then set: V8's optimized code gave `{ ...headers, [name]: value }` a hidden class of
+    // its own every time, so each refusal's headers met the runtime wherever they were read.
+    const headers: Record<string, string> = Object.assign({}, this.ownHeaders);
+    headers[name] = value;
+    this.ownHeaders = headers;
     return this;
   }
 
