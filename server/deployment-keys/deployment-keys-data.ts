@@ -115,8 +115,14 @@ export async function findKeyOfDeployment(db: Executor, deploymentId: string, id
   return row;
 }
 
+// The gateway's read for every credential it has not verified yet, made-up ones within the
+// known-App-ID filter's budget included.
+const keyByAppId = preparedOncePerDatabase((db) =>
+  db.select().from(deploymentApiKeys).where(eq(deploymentApiKeys.appId, sql.placeholder('appId'))).limit(1).prepare('key_by_app_id'),
+);
+
 export async function findKeyByAppId(db: Executor, appId: string): Promise<DeploymentKeyRow | undefined> {
-  const [row] = await db.select().from(deploymentApiKeys).where(eq(deploymentApiKeys.appId, appId)).limit(1);
+  const [row] = await keyByAppId(db).execute({ appId });
   return row;
 }
 
