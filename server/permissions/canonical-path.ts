@@ -47,14 +47,9 @@ interface Refused {
 const REFUSED = Object.fromEntries(Object.keys(PATH_REFUSAL_MESSAGES).map((refusal) => [refusal, { refusal }])) as Record<PathRefusal, Refused>;
 
 /**
- * One raw segment decoded once and checked, or the refusal. A decoded value may hold `/` (MQTT
- * client IDs can), but none of its `/`-separated pieces may be a dot segment: a decoder further
- * on that splits it must not find one either.
- */
-/**
  * Whether a segment is made of plain pchar characters only, the common case, which decodes to
- * itself. A table read per character: a regular expression per segment cost the gateway more
- * than its whole route lookup (README, "instructions per request").
+ * itself. A table read per character, where a regular expression per segment cost the gateway
+ * about 1,100 instructions a request (README, "Where the rest goes, and the route").
  */
 function isPlainSegment(raw: string): boolean {
   for (let index = 0; index < raw.length; index++) {
@@ -64,6 +59,11 @@ function isPlainSegment(raw: string): boolean {
   return true;
 }
 
+/**
+ * One raw segment decoded once and checked, or the refusal. A decoded value may hold `/` (MQTT
+ * client IDs can), but none of its `/`-separated pieces may be a dot segment: a decoder further
+ * on that splits it must not find one either.
+ */
 function decodeSegment(raw: string): string | Refused {
   if (raw === '') return REFUSED.empty_segment;
   if (isPlainSegment(raw)) return isDotSegment(raw) ? REFUSED.dot_segment : raw;
