@@ -49,27 +49,15 @@ function databaseWindow(db: Database, name: string, window: RateWindow, now: () 
   const inWindow = (key: string) => and(eq(rateLimitEvents.limiter, name), eq(rateLimitEvents.key, key), gt(rateLimitEvents.at, new Date(now() - window.windowMs)));
   const secondsUntil = (at: Date) => Math.max(1, Math.ceil((at.getTime() + window.windowMs - now()) / 1000));
 
-  // Built once: the gateway asks it of every credential it looks up, and building a drizzle query
-  // per call cost more CPU than PostgreSQL spends answering it. No `before`: no bound on the id.
-  const blockingQuery = db
-    .select({ at: rateLimitEvents.at })
-    .from(rateLimitEvents)
-    .where(
-      and(
-        eq(rateLimitEvents.limiter, name),
-        eq(rateLimitEvents.key, sql.placeholder('key')),
-        gt(rateLimitEvents.at, sql.placeholder('since')),
-        sql`${rateLimitEvents.id} < coalesce(${sql.placeholder('before')}::bigint, 9223372036854775807)`,
-      ),
-    )
-    .orderBy(desc(rateLimitEvents.id))
-    .offset(window.max - 1)
-    .limit(1)
-    .prepare(`window_blocking_${name}`);
-
   /** The event whose leaving the window frees a place (the max-th newest), if the key is full. */
   async function blocking(key: string, before?: number): Promise<Date | undefined> {
-    const [row] = await blockingQuery.execute({ key, since: new Date(now() - window.windowMs).toISOString(), before: before ?? null });
+    const [row] = await db
+      .select({ at: rateLimitEvents.at })
+      .from(rateLimitEvents)
+      .where(before === undefined ? inWindow(key) : and(inWindow(key), lt(rateLimitEvents.id, before)))
+      .orderBy(desc(rateLimitEvents.id))
+      .offset(window.max - 1)
+      .limit(1);
     return row?.at;
   }
 
