@@ -42,9 +42,9 @@ export type CountedServer = 'nginx' | 'floor' | 'keyward';
  * mode runs all of it on the main thread on a fixed schedule, with fixed seeds.
  */
 const PREDICTABLE_V8 = ['--predictable', '--predictable-gc-schedule'];
-/** How every Node server counted here runs (count() asks each for full collections). */
 /** BENCH_CALLGRIND_PERF_MAP: V8's map of its compiled code, which names it (bench/callgrind-functions.ts). */
 const PERF_MAP = process.env.BENCH_CALLGRIND_PERF_MAP ? ['--perf-basic-prof'] : [];
+/** How every Node server counted here runs (count() asks each for full collections). */
 const NODE_FLAGS = [...PREDICTABLE_V8, ...FULL_GC_ON_SIGNAL, ...PERF_MAP];
 // valgrind names its control pipes after HOST; every program here and its controller share one.
 const HOST = '127.0.0.1';
